@@ -1,0 +1,118 @@
+/**
+ * The edition schema: the one description of what an edition may contain.
+ * Its `.describe()` texts are the documentation (README schema reference and
+ * `folio schema` JSON Schema). Every object is strict, so a misspelt key is an
+ * error rather than silently ignored content.
+ */
+import { z } from 'zod';
+
+const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, e.g. "jiaying-base"');
+
+export const PAGE_PRESETS = ['duikai'] as const;
+
+export const PaperSchema = z
+  .strictObject({
+    name: text('paper.name').optional().describe('Newspaper name for the folio line, e.g. 焦作日报. Leave out when unknown.'),
+    date: z.iso.date().optional().describe('Publication date (YYYY-MM-DD) for the folio line. Leave out when unknown.'),
+    page: text('paper.page').optional().describe('Page label or number for the folio line, e.g. "A4" or "7".'),
+    section: text('paper.section').optional().describe('Section or page title for the folio line, e.g. 专版.'),
+    editor: text('paper.editor').optional().describe('Page editor credit for the folio line (责任编辑).'),
+    preset: z.enum(PAGE_PRESETS).default('duikai').describe('Page-size preset. duikai = 对开 broadsheet, 390×545 mm trim, 8 columns.'),
+  })
+  .describe('Paper metadata for the folio line. Every field is optional: the folio line shows only what is given.');
+
+export const HeadlineSchema = z
+  .strictObject({
+    kicker: text('headline.kicker').optional().describe('引题: the line above the headline.'),
+    title: text('headline.title').describe('主题: the main headline. A space marks a preferred line break.'),
+    deck: text('headline.deck').optional().describe('副题: the subtitle under the headline. A leading —— is kept.'),
+  })
+  .describe('The headline block: kicker 引题, headline 主题, deck 副题.');
+
+export const FocusSchema = z
+  .strictObject({
+    x: z.number().min(0).max(1).describe('Horizontal focal point, 0 = left edge, 1 = right edge.'),
+    y: z.number().min(0).max(1).describe('Vertical focal point, 0 = top edge, 1 = bottom edge.'),
+  })
+  .describe('Point of the photo that cropping keeps in frame.');
+
+export const PhotoSchema = z
+  .strictObject({
+    id: slug.describe('Unique id of the photo slot, e.g. "jiaying-base".'),
+    file: text('photo.file')
+      .optional()
+      .describe('Image file, relative to the edition folder. Leave out to declare a placeholder slot; a named file that does not exist is an error.'),
+    caption: text('photo.caption').describe('Caption set under the photo.'),
+    credit: text('photo.credit').optional().describe('Photo credit, e.g. 本报记者 贾蓝 摄.'),
+    focus: FocusSchema.optional().describe('Focal point kept in frame when cropping. Default: the centre.'),
+    section: slug.optional().describe('Id of the section whose module holds the photo. Leave out to place it in the page gallery.'),
+  })
+  .describe('A photo slot: a real image file, or a declared placeholder.');
+
+export const ArticleSchema = z
+  .strictObject({
+    label: text('article.label').optional().describe('Subhead label word set apart from the title, e.g. 产业, 民生, 聚力.'),
+    title: text('article.title').describe('Subhead title. A space marks a preferred line break.'),
+    paragraphs: z.array(text('paragraph')).min(1, 'an article needs at least one paragraph').describe('Body paragraphs, in order.'),
+  })
+  .describe('One subhead with its paragraphs.');
+
+export const SectionSchema = z
+  .strictObject({
+    id: slug.describe('Unique id of the section, e.g. "review-2023".'),
+    label: text('section.label').describe('Band label, e.g. 精彩.'),
+    year: z.int().min(1900).max(2200).optional().describe('Year shown in the band, e.g. 2023.'),
+    lead: text('section.lead').optional().describe('Lead paragraph set before the articles.'),
+    articles: z.array(ArticleSchema).min(1, 'a section needs at least one article').describe('Subheads with their paragraphs.'),
+  })
+  .describe('A section band with its lead and articles.');
+
+export const EditionSchema = z
+  .strictObject({
+    id: slug.optional().describe('Edition id; names the output PDF. Default: the edition folder name.'),
+    title: text('title').optional().describe('Document title for the PDF metadata. Default: the headline.'),
+    lang: z.string().default('zh-CN').describe('BCP 47 language of the content.'),
+    paper: PaperSchema.default({ preset: 'duikai' }),
+    headline: HeadlineSchema,
+    byline: text('byline').optional().describe('Byline, e.g. 本报记者 董柏生.'),
+    honors: z.array(text('honor')).optional().describe('Honors list, set as a box; each item is one honor (a leading ★ is added if missing).'),
+    photos: z.array(PhotoSchema).default([]).describe('Photo slots, in reading order.'),
+    sections: z.array(SectionSchema).min(1, 'an edition needs at least one section').describe('Sections, in reading order.'),
+    credit: text('credit').optional().describe('Page credit line at the foot, e.g. （本版照片除署名外均由…提供）.'),
+    keywords: z.array(text('keyword')).optional().describe('Keywords for the PDF metadata.'),
+  })
+  .superRefine((edition, ctx) => {
+    const sectionIds = new Set(edition.sections.map((section) => section.id));
+    const seenPhotos = new Set<string>();
+    edition.photos.forEach((photo, index) => {
+      if (seenPhotos.has(photo.id)) {
+        ctx.addIssue({ code: 'custom', path: ['photos', index, 'id'], message: `photo id "${photo.id}" is used twice; ids must be unique` });
+      }
+      seenPhotos.add(photo.id);
+      if (photo.section !== undefined && !sectionIds.has(photo.section)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['photos', index, 'section'],
+          message: `no section has id "${photo.section}"; use one of: ${[...sectionIds].join(', ')}`,
+        });
+      }
+    });
+    const seenSections = new Set<string>();
+    edition.sections.forEach((section, index) => {
+      if (seenSections.has(section.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `section id "${section.id}" is used twice` });
+      }
+      seenSections.add(section.id);
+    });
+  })
+  .describe('A Folio edition: one newspaper page of structured content.');
+
+export type EditionInput = z.input<typeof EditionSchema>;
+export type Edition = z.output<typeof EditionSchema>;
+export type Photo = Edition['photos'][number];
+export type Section = Edition['sections'][number];
+export type Article = Section['articles'][number];
