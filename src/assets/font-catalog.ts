@@ -1,0 +1,148 @@
+/**
+ * Reads the @font-face subsets that the installed font packages declare
+ * (Fontsource's Noto SC packages and lxgw-wenkai-webfont). Each package ships
+ * one stylesheet per weight that splits the typeface into ~100 subsets, each
+ * with a `unicode-range`; Folio needs those ranges to emit only the subsets a
+ * page actually uses. Parsed once per process.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { AssetError } from '../errors.ts';
+
+export type FontFamily = 'Noto Serif SC' | 'Noto Sans SC' | 'LXGW WenKai';
+
+export const FONT_FAMILIES: readonly FontFamily[] = ['Noto Serif SC', 'Noto Sans SC', 'LXGW WenKai'];
+
+/** One @font-face subset of a family at one weight. */
+export interface FontSubset {
+  family: FontFamily;
+  weight: number;
+  /** Absolute path of the .woff2 file. */
+  woff2: string;
+  /** Absolute path of the .woff file, when the package ships one (Fontsource does, LXGW does not). */
+  woff?: string;
+  /** The `unicode-range` descriptor as written in the package CSS. */
+  unicodeRange: string;
+}
+
+/** All subsets of one family+weight, with a code point → subset index lookup. */
+export interface FontCatalog {
+  subsets: FontSubset[];
+  /** Indexes into `subsets` of every subset whose range contains the code point. */
+  subsetsByCodePoint: Map<number, number[]>;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Package directory, resolved through Node so hoisting or pnpm layouts work. */
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+const FONTSOURCE_PACKAGES: Partial<Record<FontFamily, string>> = {
+  'Noto Serif SC': '@fontsource/noto-serif-sc',
+  'Noto Sans SC': '@fontsource/noto-sans-sc',
+};
+
+/** lxgw-wenkai-webfont names its stylesheets by style name, not by weight. */
+const LXGW_STYLESHEETS: Readonly<Record<number, string>> = { 300: 'lxgwwenkai-light.css', 400: 'lxgwwenkai-regular.css', 700: 'lxgwwenkai-bold.css' };
+
+/** Weight → absolute stylesheet path, for every weight the package ships. */
+async function stylesheets(family: FontFamily): Promise<Map<number, string>> {
+  const fontsource = FONTSOURCE_PACKAGES[family];
+  if (fontsource) {
+    const dir = packageDir(fontsource);
+    // metadata.json lists the weights that have a `<weight>.css`.
+    const metadata = JSON.parse(await readFile(path.join(dir, 'metadata.json'), 'utf8')) as { weights: number[] };
+    return new Map(metadata.weights.map((weight) => [weight, path.join(dir, `${weight}.css`)]));
+  }
+  const dir = packageDir('lxgw-wenkai-webfont');
+  return new Map(Object.entries(LXGW_STYLESHEETS).map(([weight, file]) => [Number(weight), path.join(dir, file)]));
+}
+
+export async function availableWeights(family: FontFamily): Promise<number[]> {
+  return [...(await stylesheets(family)).keys()].sort((a, b) => a - b);
+}
+
+/** Parses `U+4E00-9FFF`, `U+3000` and wildcard `U+4??` items into inclusive pairs. */
+export function parseUnicodeRange(descriptor: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const item of descriptor.split(',')) {
+    const token = item.trim().replace(/^U\+/i, '');
+    if (!token) continue;
+    const [start, end] = token.includes('?')
+      ? [token.replaceAll('?', '0'), token.replaceAll('?', 'F')]
+      : token.split('-');
+    const low = Number.parseInt(start!, 16);
+    const high = end === undefined ? low : Number.parseInt(end, 16);
+    if (Number.isFinite(low) && Number.isFinite(high)) ranges.push([low, high]);
+  }
+  return ranges;
+}
+
+function descriptor(block: string, name: string): string | undefined {
+  return new RegExp(`(?:^|;|\\s)${name}\\s*:\\s*([^;]+)`, 'i').exec(block)?.[1]?.trim();
+}
+
+/** Extracts the subsets from one package stylesheet; urls resolve against its folder. */
+export function parseFontFaces(css: string, cssFile: string, family: FontFamily, weight: number): FontSubset[] {
+  const subsets: FontSubset[] = [];
+  for (const match of css.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
+    const block = match[1]!;
+    const src = descriptor(block, 'src') ?? '';
+    const urls = [...src.matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)].map((url) => path.resolve(path.dirname(cssFile), url[1]!));
+    const woff2 = urls.find((url) => url.endsWith('.woff2'));
+    const unicodeRange = descriptor(block, 'unicode-range');
+    if (!woff2 || !unicodeRange) continue;
+    subsets.push({ family, weight, woff2, woff: urls.find((url) => url.endsWith('.woff')), unicodeRange: unicodeRange.replace(/\s+/g, '') });
+  }
+  return subsets;
+}
+
+const catalogs = new Map<string, Promise<FontCatalog>>();
+
+async function loadCatalog(family: FontFamily, weight: number): Promise<FontCatalog> {
+  const sheets = await stylesheets(family);
+  const cssFile = sheets.get(weight);
+  if (!cssFile) {
+    const weights = [...sheets.keys()].sort((a, b) => a - b).join(', ');
+    throw new AssetError(`font "${family}" has no weight ${weight} (available: ${weights})`, {
+      hint: `use one of the available weights of ${family}: ${weights}`,
+    });
+  }
+  let css: string;
+  try {
+    css = await readFile(cssFile, 'utf8');
+  } catch (cause) {
+    throw new AssetError(`cannot read the stylesheet of font "${family}" ${weight}: ${cssFile}`, { cause, hint: 'reinstall the dependencies with `npm ci`' });
+  }
+  const subsets = parseFontFaces(css, cssFile, family, weight);
+  const subsetsByCodePoint = new Map<number, number[]>();
+  subsets.forEach((subset, index) => {
+    for (const [low, high] of parseUnicodeRange(subset.unicodeRange)) {
+      for (let codePoint = low; codePoint <= high; codePoint += 1) {
+        const list = subsetsByCodePoint.get(codePoint);
+        if (list) list.push(index);
+        else subsetsByCodePoint.set(codePoint, [index]);
+      }
+    }
+  });
+  return { subsets, subsetsByCodePoint };
+}
+
+/** The subsets of a family+weight; parsed on first use, then cached for the process. */
+export function fontCatalog(family: FontFamily, weight: number): Promise<FontCatalog> {
+  if (!FONT_FAMILIES.includes(family)) {
+    return Promise.reject(new AssetError(`unknown font family "${family}"`, { hint: `use one of: ${FONT_FAMILIES.join(', ')}` }));
+  }
+  const key = `${family}\u0000${weight}`;
+  let catalog = catalogs.get(key);
+  if (!catalog) {
+    catalog = loadCatalog(family, weight);
+    // A failed load (bad weight) must not poison the cache for a later retry.
+    catalog.catch(() => catalogs.delete(key));
+    catalogs.set(key, catalog);
+  }
+  return catalog;
+}

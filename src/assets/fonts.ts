@@ -1,0 +1,136 @@
+/**
+ * Chooses the font subsets a page needs. Paged.js force-loads every
+ * @font-face it finds before paginating, so emitting the full package CSS
+ * (~100 subsets per weight) costs about a second per weight; emitting only the
+ * subsets whose unicode-range meets the page's text keeps that cheap.
+ */
+import { pathToFileURL } from 'node:url';
+import { AssetError } from '../errors.ts';
+import { fontCatalog, type FontCatalog, type FontFamily } from './font-catalog.ts';
+
+export type { FontFamily } from './font-catalog.ts';
+export { availableWeights } from './font-catalog.ts';
+
+/** Text set in one family at one weight. */
+export interface FontUse {
+  family: FontFamily;
+  weight: number;
+  text: string;
+}
+
+export interface FontFaceFile {
+  family: FontFamily;
+  weight: number;
+  /** Absolute path of the woff2 file. */
+  file: string;
+  unicodeRange: string;
+}
+
+export interface UncoveredCharacter {
+  char: string;
+  codePoint: number;
+  family: FontFamily;
+  weight: number;
+}
+
+/** Control characters (newlines, tabs) are never drawn, so they need no font. */
+const NOT_DRAWN = /\p{Cc}/u;
+/** Spaces and invisible format characters render without a glyph of their own. */
+const NO_GLYPH_NEEDED = /[\s\p{Cc}\p{Cf}]/u;
+
+/** Unique code points of the text, in first-seen order. */
+function codePoints(text: string, skip: RegExp): number[] {
+  const seen = new Set<number>();
+  for (const char of text) {
+    if (!skip.test(char)) seen.add(char.codePointAt(0)!);
+  }
+  return [...seen];
+}
+
+/** Merges uses of the same family+weight so each catalog is consulted once. */
+function mergeUses(uses: readonly FontUse[]): FontUse[] {
+  const merged = new Map<string, FontUse>();
+  for (const use of uses) {
+    const key = `${use.family}\u0000${use.weight}`;
+    const existing = merged.get(key);
+    if (existing) existing.text += use.text;
+    else merged.set(key, { ...use });
+  }
+  return [...merged.values()];
+}
+
+/** Indexes of the subsets that contain at least one of the code points, in stylesheet order. */
+function subsetIndexesFor(catalog: FontCatalog, points: readonly number[]): number[] {
+  const indexes = new Set<number>();
+  for (const point of points) {
+    for (const index of catalog.subsetsByCodePoint.get(point) ?? []) indexes.add(index);
+  }
+  // Stylesheet order matters: for overlapping ranges the browser prefers the
+  // face declared last, so keep the package's own order.
+  return [...indexes].sort((a, b) => a - b);
+}
+
+function cssString(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+}
+
+function fontFaceRule(face: FontFaceFile): string {
+  return [
+    '@font-face {',
+    `  font-family: ${cssString(face.family)};`,
+    '  font-style: normal;',
+    `  font-weight: ${face.weight};`,
+    // block: never paint fallback glyphs that would be measured and paginated.
+    '  font-display: block;',
+    `  src: url(${cssString(pathToFileURL(face.file).href)}) format("woff2");`,
+    `  unicode-range: ${face.unicodeRange};`,
+    '}',
+  ].join('\n');
+}
+
+/**
+ * The @font-face rules (file:// urls) for exactly the subsets the text uses,
+ * and the files behind them.
+ */
+export async function selectFontFaces(uses: FontUse[]): Promise<{ css: string; faces: FontFaceFile[] }> {
+  const faces: FontFaceFile[] = [];
+  for (const use of mergeUses(uses)) {
+    const catalog = await fontCatalog(use.family, use.weight);
+    for (const index of subsetIndexesFor(catalog, codePoints(use.text, NOT_DRAWN))) {
+      const subset = catalog.subsets[index]!;
+      faces.push({ family: use.family, weight: use.weight, file: subset.woff2, unicodeRange: subset.unicodeRange });
+    }
+  }
+  return { css: faces.map(fontFaceRule).join('\n\n') + (faces.length ? '\n' : ''), faces };
+}
+
+/** Characters of the text that no subset of their family+weight covers (they would fall back to another font). */
+export async function findUncoveredCharacters(uses: FontUse[]): Promise<UncoveredCharacter[]> {
+  const uncovered: UncoveredCharacter[] = [];
+  for (const use of mergeUses(uses)) {
+    const catalog = await fontCatalog(use.family, use.weight);
+    for (const codePoint of codePoints(use.text, NO_GLYPH_NEEDED)) {
+      if (!catalog.subsetsByCodePoint.has(codePoint)) {
+        uncovered.push({ char: String.fromCodePoint(codePoint), codePoint, family: use.family, weight: use.weight });
+      }
+    }
+  }
+  return uncovered;
+}
+
+/**
+ * Absolute paths of the subset files a text needs, in the given format. The
+ * placeholder generator registers the .woff ones with sharp's fontconfig,
+ * the format known to load there.
+ */
+export async function fontFilesFor(family: FontFamily, weight: number, text: string, format: 'woff' | 'woff2'): Promise<string[]> {
+  const catalog = await fontCatalog(family, weight);
+  return subsetIndexesFor(catalog, codePoints(text, NOT_DRAWN)).map((index) => {
+    const subset = catalog.subsets[index]!;
+    const file = format === 'woff2' ? subset.woff2 : subset.woff;
+    if (!file) {
+      throw new AssetError(`font "${family}" ${weight} ships no ${format} files`, { hint: 'use the woff2 format for this family' });
+    }
+    return file;
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Validation of the image files an edition names. It runs before the browser
+ * starts and reads only headers, so a typo in a file name fails in
+ * milliseconds with a clear message instead of deep inside pagination. A named
+ * file that is unusable is always an error: silently printing a placeholder
+ * where the editor expects a photo would reach the press unnoticed.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type Metadata } from 'sharp';
+import type { Photo } from '../content/schema.ts';
+import { AssetError } from '../errors.ts';
+
+/** sharp's default `limitInputPixels` (0x3FFF²): larger images fail to decode later anyway. */
+const MAX_INPUT_PIXELS = 0x3fff * 0x3fff;
+
+const READABLE_FORMATS = 'JPEG, PNG, WebP, TIFF or AVIF';
+
+export interface PhotoFile {
+  /** Absolute real path (symlinks resolved) inside the edition folder. */
+  path: string;
+  metadata: Metadata;
+}
+
+function isInside(directory: string, file: string): boolean {
+  const relative = path.relative(directory, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** Resolves and checks the file of a photo that names one; throws AssetError on any problem. */
+export async function resolvePhotoFile(photo: Photo & { file: string }, editionDir: string): Promise<PhotoFile> {
+  const subject = `photo "${photo.id}": file "${photo.file}"`;
+  const named = path.resolve(editionDir, photo.file);
+  let real: string;
+  let realDir: string;
+  try {
+    realDir = await realpath(editionDir);
+    real = await realpath(named);
+  } catch (cause) {
+    throw new AssetError(`${subject} does not exist (looked for ${named})`, {
+      cause,
+      hint: 'check the spelling and that the path is relative to the edition folder, or remove `file` to declare a placeholder',
+    });
+  }
+  if (!isInside(realDir, real)) {
+    throw new AssetError(`${subject} lies outside the edition folder ${realDir} (it resolves to ${real})`, {
+      hint: 'copy the image into the edition folder and name it relative to that folder',
+    });
+  }
+  const stats = await stat(real);
+  if (!stats.isFile()) {
+    throw new AssetError(`${subject} is not a regular file (${real})`, { hint: `name an image file (${READABLE_FORMATS})` });
+  }
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(real).metadata();
+  } catch (cause) {
+    throw new AssetError(`${subject} is not an image Folio can read (${real})`, {
+      cause,
+      hint: `save the photo as ${READABLE_FORMATS}`,
+    });
+  }
+  if (!metadata.width || !metadata.height) {
+    throw new AssetError(`${subject} has no pixel dimensions (${real})`, { hint: `save the photo as ${READABLE_FORMATS}` });
+  }
+  if (metadata.width * metadata.height > MAX_INPUT_PIXELS) {
+    throw new AssetError(`${subject} is too large to decode (${metadata.width}×${metadata.height} px)`, {
+      hint: 'downscale the photo below 268 megapixels; print needs far fewer',
+    });
+  }
+  return { path: real, metadata };
+}
+
+/** Checks every photo that names a file; placeholders (no `file`) need nothing. */
+export async function checkPhotoFiles(photos: readonly Photo[], editionDir: string): Promise<void> {
+  for (const photo of photos) {
+    if (photo.file !== undefined) await resolvePhotoFile({ ...photo, file: photo.file }, editionDir);
+  }
+}

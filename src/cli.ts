@@ -1,0 +1,67 @@
+/**
+ * The command line: parses arguments, calls the same API the tests, preview
+ * and batch use, prints results and errors. No pipeline logic lives here.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import { build } from './pipeline.ts';
+import { editionJsonSchema } from './content/json-schema.ts';
+import { describeError, exitCodeOf } from './errors.ts';
+
+function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+function createProgram(): Command {
+  const program = new Command('folio')
+    .description('Lays out newspaper pages for print: edition YAML → Handlebars → Paged.js → press-ready PDF.')
+    .option('--debug', 'print stack traces with errors')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('render')
+    .description('Render an edition to a print-ready PDF.')
+    .argument('<edition>', 'edition folder (containing edition.yaml) or an edition .yaml file')
+    .option('-o, --output <file>', 'PDF to write (default: output/<edition id>.pdf)')
+    .option('--html <file>', 'also write the exact HTML that went to the browser')
+    .option('--png', 'also write a PNG preview beside the PDF')
+    .action(async (edition: string, options: { output?: string; html?: string; png?: boolean }) => {
+      const result = await build({ input: edition, output: options.output, htmlOutput: options.html, png: options.png });
+      const total = Object.values(result.timings).reduce((a, b) => a + b, 0);
+      console.log(`wrote ${relative(result.pdfPath)} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${(total / 1000).toFixed(2)} s)`);
+      if (result.htmlPath) console.log(`wrote ${relative(result.htmlPath)}`);
+      if (result.pngPath) console.log(`wrote ${relative(result.pngPath)}`);
+      const a = result.fit.arrangement;
+      console.log(`fit: ${result.fit.rounds} round(s); gallery ${a.galleryLines} lines; ` +
+        a.sections.map((s) => `「${s.name}」 ${s.lines} lines in ${s.textColumns} columns`).join(', ') +
+        (a.blankLines ? `; ${a.blankLines} blank lines` : ''));
+    });
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema of edition files (for editor autocompletion).')
+    .action(() => {
+      console.log(JSON.stringify(editionJsonSchema(), null, 2));
+    });
+
+  program.addOption(new Option('--version', 'print the version').hideHelp());
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 2 bad input, 1 failure. */
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2;
+    }
+    const debug = argv.includes('--debug');
+    console.error(describeError(error, debug));
+    return exitCodeOf(error);
+  }
+}

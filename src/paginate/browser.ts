@@ -1,0 +1,97 @@
+/**
+ * The browser as a managed resource: one launcher with pinned flags, a close
+ * that is safe to call twice and runs on exit and on SIGINT/SIGTERM.
+ */
+import puppeteer, { type Browser } from 'puppeteer';
+import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
+import { TIMEOUTS } from '../defaults.ts';
+import { PaginationError } from '../errors.ts';
+
+/** Chromium flags, each with the reason it is pinned. */
+export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
+  // Root (our CI and dev machines) cannot use Chromium's sandbox.
+  '--no-sandbox',
+  // Headless print needs no GPU; software rendering is deterministic.
+  '--disable-gpu',
+  // /dev/shm is small in containers; Chromium crashes on large pages without this.
+  '--disable-dev-shm-usage',
+  // The network is closed here: background fetches only produce refused connections.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  // Glyph outlines, not hinted bitmaps: identical line breaks on every machine.
+  '--font-render-hinting=none',
+  // Let the page load fonts, images and scripts from file:// (Paged.js uses XHR for styles).
+  '--allow-file-access-from-files',
+]);
+
+export interface ManagedBrowser {
+  readonly browser: Browser;
+  /** Closes the browser; safe to call any number of times. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  executablePath?: string;
+  timeoutMs?: number;
+}
+
+const open = new Set<ManagedBrowser>();
+let exitHooksInstalled = false;
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<ManagedBrowser> {
+  const executablePath = options.executablePath ?? findBrowser()?.path;
+  if (!executablePath) {
+    throw new PaginationError('no Chromium or Chrome was found', { hint: BROWSER_INSTALL_HINT });
+  }
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: [...CHROMIUM_FLAGS],
+      timeout: options.timeoutMs ?? TIMEOUTS.launchMs,
+      protocolTimeout: TIMEOUTS.printMs * 2,
+    });
+  } catch (cause) {
+    throw new PaginationError(`could not start the browser at ${executablePath}`, {
+      cause,
+      hint: 'check that it runs: `' + executablePath + ' --headless --no-sandbox --version`; ' + BROWSER_INSTALL_HINT,
+    });
+  }
+  let closing: Promise<void> | undefined;
+  const managed: ManagedBrowser = {
+    browser,
+    close() {
+      closing ??= (async () => {
+        open.delete(managed);
+        try {
+          await browser.close();
+        } catch {
+          // Already gone (crashed or killed): make sure the process is dead.
+          browser.process()?.kill('SIGKILL');
+        }
+      })();
+      return closing;
+    },
+  };
+  open.add(managed);
+  installExitHooks();
+  return managed;
+}
+
+/** Kills every browser still open when the process ends or is interrupted. */
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  process.on('exit', () => {
+    for (const managed of open) managed.browser.process()?.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled([...open].map((managed) => managed.close())).then(() => {
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The bounds the copyfit works within: what a layout editor may adjust, and
+ * how far. Defaults live here and nowhere else.
+ */
+export interface FitBounds {
+  /** Smallest photo frame, in lines. */
+  minFrameLines: number;
+  /** Height/width a photo frame aims for (3:2 landscape). */
+  targetAspect: number;
+  /** Frames flatter or taller than these are not used. */
+  minAspect: number;
+  maxAspect: number;
+  /** Lines between stacked modules and between photo rows. */
+  gapLines: number;
+  /** Cost of one empty line at the foot of the page, against photo-shape costs. */
+  blankLineCost: number;
+  /** Cost of one empty line under a section's text, per text column. */
+  sectionBlankCost: number;
+  /** Gallery rows hold at most this many photos. */
+  maxPhotosPerRow: number;
+}
+
+export const FIT_BOUNDS: Readonly<FitBounds> = Object.freeze({
+  minFrameLines: 6,
+  targetAspect: 2 / 3,
+  minAspect: 0.4,
+  maxAspect: 1.35,
+  gapLines: 1,
+  blankLineCost: 5,
+  sectionBlankCost: 0.5,
+  maxPhotosPerRow: 4,
+});
+
+/** The measured grid, in CSS px. */
+export interface GridPx {
+  pitchPx: number;
+  colPx: number;
+  gutterPx: number;
+}
+
+/** Width in px of `span` columns with their gutters. */
+export function spanWidthPx(span: number, grid: GridPx): number {
+  return span * grid.colPx + (span - 1) * grid.gutterPx;
+}
+
+/** Cost of a frame's shape: 0 at the target aspect, growing with the log-distance. */
+export function shapeCost(frameLines: number, span: number, grid: GridPx, bounds: FitBounds): number {
+  const aspect = (frameLines * grid.pitchPx) / spanWidthPx(span, grid);
+  if (aspect < bounds.minAspect || aspect > bounds.maxAspect) return Number.POSITIVE_INFINITY;
+  const distance = Math.log(aspect / bounds.targetAspect);
+  return distance * distance;
+}

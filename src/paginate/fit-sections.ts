@@ -1,0 +1,62 @@
+/**
+ * Section fitting: for a section's photos, the ways to set them beside the
+ * text (side by side, or stacked in a 2–4 column block), each with the text
+ * balanced over the remaining columns.
+ */
+import { shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
+import type { PhotoPlacement } from './fit-gallery.ts';
+import type { SectionMeasure, SectionPlan } from './fit.ts';
+
+export interface SectionOption {
+  lines: number;
+  cost: number;
+  plan: SectionPlan;
+  photos: PhotoPlacement[];
+  /** Returns this option made `add` lines taller (photos grow), when it has photos. */
+  stretch?: (add: number, bounds: FitBounds, grid: GridPx) => SectionOption;
+}
+
+type Layout = { kind: 'side' | 'stack'; photoSpan: number };
+
+export function sectionOptions(section: SectionMeasure, bounds: FitBounds, grid: GridPx, extra: number): SectionOption[] {
+  const count = section.photos.length;
+  if (count === 0) return [build(section, { kind: 'side', photoSpan: 0 }, 0, bounds, grid, extra)!];
+  const layouts: Layout[] = [2, 3, 4].map((photoSpan) => ({ kind: 'stack' as const, photoSpan }));
+  if (count <= 2) layouts.push({ kind: 'side', photoSpan: 2 * count });
+  return layouts
+    .map((layout) => build(section, layout, 0, bounds, grid, extra))
+    .filter((option): option is SectionOption => option !== undefined);
+}
+
+function build(
+  section: SectionMeasure,
+  layout: Layout,
+  add: number,
+  bounds: FitBounds,
+  grid: GridPx,
+  extra: number,
+): SectionOption | undefined {
+  const textColumns = 8 - layout.photoSpan;
+  const textLines = (section.textLines[textColumns] ?? Number.POSITIVE_INFINITY) + extra;
+  const photos = section.photos;
+  const span = layout.kind === 'side' ? 2 : layout.photoSpan;
+  const captions = photos.map((photo) => photo.captionLines[span] ?? 1);
+  // Lines the photo block needs beyond its frames, and how many frames share the height.
+  const overhead = layout.kind === 'side' ? Math.max(0, ...captions) : captions.reduce((a, b) => a + b, 0) + (photos.length - 1) * bounds.gapLines;
+  const stackCount = layout.kind === 'side' ? 1 : photos.length;
+  const photoMin = photos.length ? overhead + stackCount * bounds.minFrameLines : 0;
+  const bodyLines = Math.max(textLines, photoMin) + add;
+  const frameTotal = bodyLines - overhead;
+  const frames = photos.map((_, i) => (layout.kind === 'side' ? frameTotal : Math.floor(frameTotal / stackCount) + (i < frameTotal % stackCount ? 1 : 0)));
+  const photoCost = photos.reduce((sum, _, i) => sum + shapeCost(frames[i]!, span, grid, bounds), 0);
+  if (!Number.isFinite(photoCost)) return undefined;
+  const blank = bodyLines - textLines;
+  const option: SectionOption = {
+    lines: section.bandLines + bodyLines,
+    cost: photoCost + blank * textColumns * bounds.sectionBlankCost,
+    plan: { id: section.id, name: section.name, lines: section.bandLines + bodyLines, bodyLines, photoSpan: layout.photoSpan, textColumns, blankLines: blank },
+    photos: photos.map((photo, i) => ({ id: photo.id, span, frameLines: frames[i]! })),
+  };
+  if (photos.length > 0) option.stretch = (more, b, g) => build(section, layout, add + more, b, g, extra) ?? option;
+  return option;
+}

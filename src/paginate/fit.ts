@@ -1,0 +1,135 @@
+/**
+ * Copyfit: chooses module heights, photo spans and photo heights, in whole
+ * baseline lines, so that the type area is exactly full. It works on
+ * measurements taken once in the browser (page-runtime/fit.js), so it is a
+ * pure search over arrangements, not a search over full renders.
+ */
+import { OverflowError } from '../errors.ts';
+import { FIT_BOUNDS, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { arrangeGallery, type PhotoMeasure, type PhotoPlacement } from './fit-gallery.ts';
+import { sectionOptions, type SectionOption } from './fit-sections.ts';
+
+export type { PhotoMeasure, PhotoPlacement };
+
+export interface SectionMeasure {
+  id: string;
+  name: string;
+  bandLines: number;
+  photos: PhotoMeasure[];
+  /** Balanced height of the section's text, in lines, for 1–8 text columns. */
+  textLines: Record<number, number>;
+}
+
+export interface PageMeasure extends GridPx {
+  totalLines: number;
+  headLines: number;
+  creditLines: number;
+  gallery: PhotoMeasure[];
+  sections: SectionMeasure[];
+}
+
+export interface SectionPlan {
+  id: string;
+  name: string;
+  lines: number;
+  bodyLines: number;
+  photoSpan: number;
+  textColumns: number;
+  /** Lines of the body below the balanced text (0 when the text fills it). */
+  blankLines: number;
+}
+
+export interface Arrangement {
+  headLines: number;
+  galleryLines: number;
+  photos: PhotoPlacement[];
+  sections: SectionPlan[];
+  /** Lines left empty at the foot of the type area. */
+  blankLines: number;
+  cost: number;
+}
+
+/**
+ * Picks the arrangement with the lowest cost. `extraLines` adds lines to a
+ * section's text (used when the browser reports a section a line short).
+ */
+export function chooseArrangement(
+  measure: PageMeasure,
+  bounds: FitBounds = FIT_BOUNDS,
+  extraLines: Readonly<Record<string, number>> = {},
+): Arrangement {
+  const moduleCount = 1 + (measure.gallery.length > 0 ? 1 : 0) + measure.sections.length;
+  const available = measure.totalLines - measure.creditLines - (moduleCount - 1) * bounds.gapLines;
+  const perSection = measure.sections.map((section) =>
+    sectionOptions(section, bounds, measure, extraLines[section.id] ?? 0),
+  );
+  let best: Arrangement | undefined;
+  for (const combo of cartesian(perSection)) {
+    const sectionLines = combo.reduce((sum, option) => sum + option.lines, 0);
+    let left = available - measure.headLines - sectionLines;
+    if (left < 0) continue;
+    let galleryLines = 0;
+    let galleryCost = 0;
+    let galleryPhotos: PhotoPlacement[] = [];
+    if (measure.gallery.length > 0) {
+      const gallery = arrangeGallery(measure.gallery, left, bounds, measure);
+      if (!gallery) continue;
+      ({ lines: galleryLines, cost: galleryCost, photos: galleryPhotos } = gallery);
+      left -= galleryLines;
+    }
+    const stretched = stretchSections(combo, left, bounds, measure);
+    const cost = galleryCost + stretched.cost + stretched.blankLines * bounds.blankLineCost;
+    if (best && cost >= best.cost) continue;
+    best = {
+      headLines: measure.headLines,
+      galleryLines,
+      photos: [...galleryPhotos, ...stretched.options.flatMap((option) => option.photos)],
+      sections: stretched.options.map((option) => option.plan),
+      blankLines: stretched.blankLines,
+      cost,
+    };
+  }
+  if (!best) throw overflowError(measure, available, bounds, perSection);
+  return best;
+}
+
+/** Gives lines the gallery could not take to sections with photos; the rest stays blank. */
+function stretchSections(options: SectionOption[], left: number, bounds: FitBounds, grid: GridPx) {
+  const stretchable = options.filter((option) => option.stretch);
+  if (left === 0 || stretchable.length === 0) {
+    return { options, blankLines: left, cost: options.reduce((sum, o) => sum + o.cost, 0) };
+  }
+  const share = Math.floor(left / stretchable.length);
+  let remainder = left - share * stretchable.length;
+  const stretched = options.map((option) => {
+    if (!option.stretch) return option;
+    const add = share + (remainder > 0 ? 1 : 0);
+    remainder = Math.max(0, remainder - 1);
+    return option.stretch(add, bounds, grid);
+  });
+  return { options: stretched, blankLines: 0, cost: stretched.reduce((sum, o) => sum + o.cost, 0) };
+}
+
+function overflowError(measure: PageMeasure, available: number, bounds: FitBounds, perSection: SectionOption[][]) {
+  const minimalSections = perSection.map((options) => Math.min(...options.map((option) => option.lines)));
+  const galleryRows = Math.ceil(measure.gallery.length / 4);
+  const minimalGallery = measure.gallery.length > 0 ? galleryRows * (bounds.minFrameLines + 2) + (galleryRows - 1) * bounds.gapLines : 0;
+  const need = measure.headLines + minimalSections.reduce((a, b) => a + b, 0) + minimalGallery;
+  const over = Math.max(1, need - available);
+  const largest = measure.sections.reduce((a, b) => (b.textLines[8] > a.textLines[8] ? b : a), measure.sections[0]!);
+  const photos = measure.gallery.length + measure.sections.reduce((sum, s) => sum + s.photos.length, 0);
+  return new OverflowError(
+    `「${largest.name}」 overflows by ${over} lines: the page needs ${need} lines and the type area has ${available}; ` +
+      `${photos} photos are already at minimum height (${bounds.minFrameLines} lines)`,
+    { hint: 'cut text, drop a photo, or move a section to another page' },
+  );
+}
+
+function* cartesian<T>(lists: T[][]): Generator<T[]> {
+  if (lists.length === 0) {
+    yield [];
+    return;
+  }
+  const [first, ...rest] = lists;
+  for (const item of first!) for (const tail of cartesian(rest)) yield [item, ...tail];
+}

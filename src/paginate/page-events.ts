@@ -1,0 +1,81 @@
+/**
+ * Typed events from the page runtime, plus the page faults that fail a build
+ * (an uncaught exception, a console error, a failed request).
+ */
+import type { Page } from 'puppeteer';
+import { PaginationError } from '../errors.ts';
+
+export interface OverflowEntry {
+  module: string;
+  lines: number;
+  columns: number;
+}
+
+export type PageEvent = { type: 'rendered'; pages: number; overflow: OverflowEntry[] };
+
+export interface PageWatcher {
+  /** Resolves with the next event of that type, or fails after the timeout or a page fault. */
+  next<T extends PageEvent['type']>(type: T, timeoutMs: number): Promise<Extract<PageEvent, { type: T }>>;
+  throwIfBroken(): void;
+  dispose(): void;
+}
+
+export async function watchPage(page: Page): Promise<PageWatcher> {
+  const faults: string[] = [];
+  const waiting = new Map<string, { resolve(event: PageEvent): void; reject(error: Error): void }>();
+  const fail = (message: string) => {
+    faults.push(message);
+    for (const waiter of waiting.values()) waiter.reject(brokenPage(faults));
+    waiting.clear();
+  };
+  page.on('pageerror', (error) => fail(`page script error: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') fail(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => fail(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('error', (error) => fail(`the page crashed: ${error.message}`));
+  await page.exposeFunction('folioReport', (event: PageEvent) => {
+    waiting.get(event.type)?.resolve(event);
+    waiting.delete(event.type);
+  });
+  const timers = new Set<NodeJS.Timeout>();
+  return {
+    next(type, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        if (faults.length > 0) return reject(brokenPage(faults));
+        const timer = setTimeout(() => {
+          waiting.delete(type);
+          reject(
+            new PaginationError(`Paged.js did not finish within ${timeoutMs / 1000} s`, {
+              hint: 'an element taller than the page or a script error can stall Paged.js; run with --debug',
+            }),
+          );
+        }, timeoutMs);
+        timers.add(timer);
+        waiting.set(type, {
+          resolve: (event) => {
+            clearTimeout(timer);
+            resolve(event as never);
+          },
+          reject: (error) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        });
+      });
+    },
+    throwIfBroken() {
+      if (faults.length > 0) throw brokenPage(faults);
+    },
+    dispose() {
+      for (const timer of timers) clearTimeout(timer);
+      page.removeAllListeners();
+    },
+  };
+}
+
+function brokenPage(faults: string[]): PaginationError {
+  return new PaginationError(`the page failed in the browser: ${faults.join('; ')}`, {
+    hint: 'a template or stylesheet error usually causes this; run with --debug for details',
+  });
+}

@@ -1,0 +1,156 @@
+// In-page fitting runtime (plain JS: it runs in Chromium, not in Node).
+// It measures the unpaginated page in whole baseline lines and applies the
+// arrangement chosen by src/paginate/fit.ts. Node calls these functions
+// through page.evaluate; they return plain JSON.
+(function () {
+  'use strict';
+
+  const page = () => document.getElementById('folio-page');
+
+  function pitchPx() {
+    const probe = document.createElement('div');
+    probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--pitch);width:var(--col)';
+    document.body.appendChild(probe);
+    const rect = probe.getBoundingClientRect();
+    const gutter = document.createElement('div');
+    gutter.style.cssText = 'position:absolute;visibility:hidden;width:var(--gutter)';
+    document.body.appendChild(gutter);
+    const result = { pitch: rect.height, col: rect.width, gutter: gutter.getBoundingClientRect().width };
+    probe.remove();
+    gutter.remove();
+    return result;
+  }
+
+  function spanWidth(grid, span) {
+    return span * grid.col + (span - 1) * grid.gutter;
+  }
+
+  // Lines an element's content needs at a given width (ceil: a partial line is a line).
+  function linesAt(element, width, grid) {
+    const clone = element.cloneNode(true);
+    clone.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${width}px;height:auto`;
+    document.body.appendChild(clone);
+    const lines = Math.ceil(clone.getBoundingClientRect().height / grid.pitch - 0.01);
+    clone.remove();
+    return lines;
+  }
+
+  function captionLines(figure, grid) {
+    const caption = figure.querySelector('.photo__caption');
+    const out = {};
+    for (let span = 2; span <= 8; span += 1) out[span] = linesAt(caption, spanWidth(grid, span), grid);
+    return out;
+  }
+
+  function textLines(textBlock, grid) {
+    const out = {};
+    for (let columns = 1; columns <= 8; columns += 1) {
+      const clone = textBlock.cloneNode(true);
+      clone.style.cssText =
+        `position:absolute;visibility:hidden;left:0;top:0;height:auto;` +
+        `width:${spanWidth(grid, columns)}px;column-count:${columns}`;
+      document.body.appendChild(clone);
+      out[columns] = Math.ceil(clone.getBoundingClientRect().height / grid.pitch - 0.01);
+      clone.remove();
+    }
+    return out;
+  }
+
+  function naturalLines(element, grid) {
+    return Math.ceil(element.getBoundingClientRect().height / grid.pitch - 0.01);
+  }
+
+  function photoInfo(figure, grid) {
+    return { id: figure.dataset.photo, captionLines: captionLines(figure, grid) };
+  }
+
+  function measure() {
+    const grid = pitchPx();
+    const root = page();
+    const head = root.querySelector('.module--head');
+    const credit = root.querySelector('.page-credit');
+    const gallery = root.querySelector('.module--gallery');
+    return {
+      pitchPx: grid.pitch,
+      colPx: grid.col,
+      gutterPx: grid.gutter,
+      totalLines: Math.round(root.getBoundingClientRect().height / grid.pitch),
+      headLines: naturalLines(head, grid),
+      creditLines: credit ? naturalLines(credit, grid) : 0,
+      gallery: gallery ? [...gallery.querySelectorAll('.photo')].map((f) => photoInfo(f, grid)) : [],
+      sections: [...root.querySelectorAll('.module--section')].map((section) => ({
+        id: section.dataset.section,
+        name: section.dataset.module,
+        bandLines: naturalLines(section.querySelector('.band'), grid),
+        photos: [...section.querySelectorAll('.photo')].map((f) => photoInfo(f, grid)),
+        textLines: textLines(section.querySelector('.section__text'), grid),
+      })),
+    };
+  }
+
+  const lines = (n) => `calc(var(--pitch) * ${n})`;
+
+  function applyPhoto(figure, placement) {
+    figure.style.setProperty('--span', String(placement.span));
+    figure.style.setProperty('--frame-lines-h', lines(placement.frameLines));
+    figure.style.gridColumn = placement.column ? `${placement.column} / span ${placement.span}` : `span ${placement.span}`;
+    figure.dataset.frameLines = String(placement.frameLines);
+  }
+
+  function apply(arrangement) {
+    const root = page();
+    const byId = new Map([...root.querySelectorAll('.photo')].map((f) => [f.dataset.photo, f]));
+    const head = root.querySelector('.module--head');
+    head.style.height = lines(arrangement.headLines);
+    const gallery = root.querySelector('.module--gallery');
+    if (gallery) gallery.style.height = lines(arrangement.galleryLines);
+    for (const placement of arrangement.photos) applyPhoto(byId.get(placement.id), placement);
+    for (const plan of arrangement.sections) {
+      const section = root.querySelector(`[data-section="${CSS.escape(plan.id)}"]`);
+      section.style.height = lines(plan.lines);
+      const body = section.querySelector('.section__body');
+      body.style.height = lines(plan.bodyLines);
+      body.style.setProperty('--photo-span', String(plan.photoSpan));
+      const text = section.querySelector('.section__text');
+      text.style.setProperty('--text-columns', String(plan.textColumns));
+      text.style.setProperty('--text-start', String(plan.photoSpan + 1));
+      text.style.height = lines(plan.bodyLines);
+    }
+    return frames();
+  }
+
+  // Placed frame sizes in CSS points, for the image stage to crop to.
+  function frames() {
+    const toPt = 72 / 96;
+    return [...page().querySelectorAll('.photo')].map((figure) => {
+      const rect = figure.querySelector('.photo__frame').getBoundingClientRect();
+      return { id: figure.dataset.photo, widthPt: rect.width * toPt, heightPt: rect.height * toPt };
+    });
+  }
+
+  async function setImages(urls) {
+    const images = [...page().querySelectorAll('img.photo__image')];
+    for (const image of images) image.src = urls[image.dataset.photoId];
+    await Promise.all(images.map((image) => image.decode()));
+  }
+
+  // Modules whose content is taller or wider than their box (a fixed box clips silently).
+  function findOverflow() {
+    const grid = pitchPx();
+    const found = [];
+    const check = (element, name) => {
+      const over = element.scrollHeight - element.clientHeight;
+      const wide = element.scrollWidth - element.clientWidth;
+      if (over > 1 || wide > 1) {
+        found.push({ module: name, lines: Math.max(1, Math.ceil(over / grid.pitch)), columns: wide > 1 ? Math.ceil(wide / (grid.col + grid.gutter)) : 0 });
+      }
+    };
+    const root = page();
+    for (const module of root.querySelectorAll('.module')) check(module, module.dataset.module);
+    for (const text of root.querySelectorAll('.section__text')) check(text, text.closest('.module').dataset.module);
+    check(root, '版面');
+    return found;
+  }
+
+  window.folio = Object.assign(window.folio || {}, { measure, apply, setImages, findOverflow });
+})();

@@ -1,0 +1,127 @@
+/**
+ * Paginate stage: the only code that touches the browser. It loads the page
+ * by file:// URL, fits it (measure → arrange → verify), lets the image stage
+ * crop photos to their frames, runs Paged.js and prints the PDF.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer';
+import type { PageGeometry } from '../defaults.ts';
+import { TIMEOUTS } from '../defaults.ts';
+import { OverflowError, PaginationError } from '../errors.ts';
+import type { ManagedBrowser } from './browser.ts';
+import { fitPage, type FitReport, type Frame } from './fit-page.ts';
+import { watchPage, type PageEvent, type PageWatcher } from './page-events.ts';
+
+const RUNTIME_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page-runtime');
+// pagedjs's package exports hide dist/, so locate it from its CommonJS entry (lib/index.cjs).
+const PAGED_POLYFILL = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('pagedjs')),
+  '..',
+  'dist',
+  'paged.polyfill.js',
+);
+
+export interface PaginateInput {
+  html: string;
+  geometry: PageGeometry;
+  browser: ManagedBrowser;
+  /** Crops or generates each photo for its placed frame and returns file:// URLs. */
+  resolveImages: (frames: Frame[]) => Promise<Record<string, string>>;
+  /** Pages the design has; more means the content spilled. */
+  expectedPages?: number;
+  /** Also capture a PNG preview of the paginated sheet. */
+  preview?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface PaginateResult {
+  pdf: Uint8Array;
+  pages: number;
+  fit: FitReport;
+  png?: Uint8Array;
+}
+
+export async function paginate(input: PaginateInput): Promise<PaginateResult> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'folio-page-'));
+  const page = await input.browser.browser.newPage();
+  const watcher = await watchPage(page);
+  // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
+  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
+  try {
+    const file = path.join(workDir, 'page.html');
+    await writeFile(file, input.html);
+    await step('load the page', watcher, () =>
+      page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: TIMEOUTS.loadMs }),
+    );
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'fit.js') });
+    const fit = await fitPage(page, input.resolveImages);
+    input.signal?.throwIfAborted();
+    const rendered = await runPagedJs(page, input.geometry, watcher);
+    checkRendered(rendered, input.expectedPages ?? 1);
+    watcher.throwIfBroken();
+    const pdf = await step('print the PDF', watcher, () =>
+      page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: TIMEOUTS.printMs }),
+    );
+    const png = input.preview ? await capturePreview(page) : undefined;
+    return { pdf, pages: rendered.pages, fit, png };
+  } finally {
+    watcher.dispose();
+    await page.close().catch(() => undefined);
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+async function runPagedJs(page: Page, geometry: PageGeometry, watcher: PageWatcher) {
+  await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'paged-handlers.js') });
+  const done = watcher.next('rendered', TIMEOUTS.paginateMs);
+  await page.evaluate((geometryJson: string) => {
+    const report = (event: unknown) => (window as unknown as { folioReport(e: unknown): void }).folioReport(event);
+    const folio = (window as unknown as { folio: { registerHandlers(g: unknown, r: unknown): void } }).folio;
+    (window as unknown as { PagedConfig: unknown }).PagedConfig = {
+      auto: true,
+      before: () => folio.registerHandlers(JSON.parse(geometryJson), report),
+    };
+  }, JSON.stringify(geometry));
+  await page.addScriptTag({ path: PAGED_POLYFILL });
+  return done;
+}
+
+function checkRendered(rendered: Extract<PageEvent, { type: 'rendered' }>, expectedPages: number): void {
+  const overflow = rendered.overflow.filter((entry) => entry.module !== '版面');
+  if (overflow.length > 0) {
+    const first = overflow[0]!;
+    throw new OverflowError(
+      overflow.map((o) => `「${o.module}」 overflows by ${o.lines} lines`).join('; '),
+      { hint: `cut text in 「${first.module}」 or allow its photos to shrink` },
+    );
+  }
+  if (rendered.pages > expectedPages) {
+    throw new OverflowError(
+      `the content spilled onto ${rendered.pages} pages; the design has ${expectedPages}`,
+      { hint: 'cut text or photos until the page fits' },
+    );
+  }
+}
+
+async function step<T>(what: string, watcher: PageWatcher, run: () => Promise<T>): Promise<T> {
+  try {
+    const result = await run();
+    watcher.throwIfBroken();
+    return result;
+  } catch (cause) {
+    if (cause instanceof PaginationError) throw cause;
+    throw new PaginationError(`could not ${what}`, { cause });
+  }
+}
+
+/** A screen-resolution picture of the first sheet, crop marks included. */
+async function capturePreview(page: Page): Promise<Uint8Array> {
+  const sheet = await page.$('.pagedjs_sheet');
+  if (!sheet) throw new PaginationError('no paginated sheet to capture for the preview');
+  return sheet.screenshot({ type: 'png', captureBeyondViewport: true });
+}

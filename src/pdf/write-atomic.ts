@@ -1,0 +1,23 @@
+/**
+ * Atomic output: write to a temporary file beside the target, then rename.
+ * A crash or a full disk never leaves a half-written file at the target, and
+ * an earlier good file stays until the new one is complete.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PdfError } from '../errors.ts';
+
+export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(temporary, data);
+    await rename(temporary, target);
+  } catch (cause) {
+    await rm(temporary, { force: true });
+    throw new PdfError(`could not write ${target}`, {
+      cause,
+      hint: 'check that the output folder exists, is writable and has free space',
+    });
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The pipeline, as a table of contents: content → assets → template →
+ * paginate → pdf. Each stage is one verb with typed input and output; this
+ * file only orders them, times them and threads the abort signal.
+ */
+import path from 'node:path';
+import { loadEdition } from './content/load.ts';
+import { checkPhotoFiles, prepareImages } from './assets/images.ts';
+import { selectFontFaces } from './assets/fonts.ts';
+import { collectFontUses } from './template/font-uses.ts';
+import { renderHtml } from './template/render.ts';
+import { launchBrowser, type ManagedBrowser } from './paginate/browser.ts';
+import { paginate } from './paginate/paginate.ts';
+import type { FitReport } from './paginate/fit-page.ts';
+import { postprocessPdf } from './pdf/postprocess.ts';
+import { writeFileAtomic } from './pdf/write-atomic.ts';
+import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
+
+export interface BuildOptions {
+  /** An edition folder or its edition.yaml. */
+  input: string;
+  /** PDF path; default output/<edition id>.pdf. */
+  output?: string;
+  /** Also write the exact HTML that went to the browser. */
+  htmlOutput?: string;
+  /** Also write a PNG preview beside the PDF. */
+  png?: boolean;
+  /** A browser to reuse (batch, tests); otherwise one is launched and closed. */
+  browser?: ManagedBrowser;
+  cacheDir?: string;
+  signal?: AbortSignal;
+}
+
+export interface BuildResult {
+  id: string;
+  pdfPath: string;
+  htmlPath?: string;
+  pngPath?: string;
+  pages: number;
+  fit: FitReport;
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+    options.signal?.throwIfAborted();
+    const start = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+
+  const loaded = await timed('content', () => loadEdition(options.input));
+  const { edition } = loaded;
+  const geometry = PRESETS[edition.paper.preset]!;
+  const cacheDir = options.cacheDir ?? CACHE_DIR;
+  const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
+
+  await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
+  const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition)));
+  const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css }));
+  if (options.htmlOutput) await writeFileAtomic(path.resolve(options.htmlOutput), rendered.html);
+
+  const browser = options.browser ?? (await timed('launch', () => launchBrowser()));
+  try {
+    const paged = await timed('paginate', () =>
+      paginate({
+        html: rendered.html,
+        geometry,
+        browser,
+        signal: options.signal,
+        preview: options.png ?? false,
+        resolveImages: async (frames) => {
+          const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
+          return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
+        },
+      }),
+    );
+    const pdf = await timed('pdf', () =>
+      postprocessPdf(paged.pdf, geometry, {
+        title: rendered.title,
+        author: edition.byline,
+        subject: edition.headline.deck,
+        keywords: edition.keywords,
+        lang: edition.lang,
+      }),
+    );
+    await timed('write', () => writeFileAtomic(pdfPath, pdf));
+    let pngPath: string | undefined;
+    if (paged.png) {
+      pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
+      await writeFileAtomic(pngPath, paged.png);
+    }
+    return {
+      id: loaded.id,
+      pdfPath,
+      htmlPath: options.htmlOutput && path.resolve(options.htmlOutput),
+      pngPath,
+      pages: paged.pages,
+      fit: paged.fit,
+      timings,
+    };
+  } finally {
+    if (!options.browser) await browser.close();
+  }
+}

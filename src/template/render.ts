@@ -1,0 +1,120 @@
+/**
+ * Template stage: pours an edition into the Handlebars layout with the print
+ * CSS inlined. The HTML is renderer-neutral (no Paged.js in it), so `--html`
+ * output can be handed to pagedjs-cli or any paged-media tool.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { FOLIO_ROOT, measureGeometry, type PageGeometry } from '../defaults.ts';
+import type { Edition } from '../content/schema.ts';
+import { TemplateError } from '../errors.ts';
+import { HELPERS } from './helpers.ts';
+
+export interface RenderHtmlInput {
+  edition: Edition;
+  id: string;
+  geometry: PageGeometry;
+  /** @font-face rules for the faces this edition uses. */
+  fontCss: string;
+  templatesDir?: string;
+  stylesDir?: string;
+}
+
+export interface RenderedHtml {
+  html: string;
+  title: string;
+}
+
+const STYLESHEETS = ['tokens.css', 'page.css', 'grid.css', 'type.css'];
+const IGNORED_STYLESHEET = 'ignored.css';
+
+export async function renderHtml(input: RenderHtmlInput): Promise<RenderedHtml> {
+  const templatesDir = input.templatesDir ?? path.join(FOLIO_ROOT, 'templates');
+  const stylesDir = input.stylesDir ?? path.join(FOLIO_ROOT, 'styles');
+  const page = await compileTemplates(templatesDir);
+  const [styles, ignoredCss] = await Promise.all([
+    Promise.all(STYLESHEETS.map((name) => readStyle(stylesDir, name))),
+    readStyle(stylesDir, IGNORED_STYLESHEET),
+  ]);
+  const css = [geometryCss(input.geometry), input.fontCss, ...styles].join('\n');
+  const { edition } = input;
+  const title = edition.title ?? [edition.headline.title, edition.headline.deck].filter(Boolean).join(' ');
+  try {
+    const html = page({
+      edition,
+      id: input.id,
+      documentTitle: title,
+      css,
+      ignoredCss,
+      galleryPhotos: edition.photos.filter((photo) => photo.section === undefined).map(photoView),
+      sections: edition.sections.map((section) => ({
+        ...section,
+        photos: edition.photos.filter((photo) => photo.section === section.id).map(photoView),
+      })),
+    });
+    return { html, title };
+  } catch (cause) {
+    throw new TemplateError(`rendering ${path.join(templatesDir, 'layouts/page.hbs')} failed`, {
+      cause,
+      hint: 'check that every partial the layout names exists in templates/partials/',
+    });
+  }
+}
+
+function photoView(photo: Edition['photos'][number]) {
+  return { ...photo, placeholder: photo.file === undefined };
+}
+
+async function compileTemplates(templatesDir: string): Promise<HandlebarsTemplateDelegate> {
+  const hbs = Handlebars.create();
+  for (const [name, helper] of Object.entries(HELPERS)) hbs.registerHelper(name, helper);
+  const partialsDir = path.join(templatesDir, 'partials');
+  const layoutFile = path.join(templatesDir, 'layouts', 'page.hbs');
+  try {
+    for (const entry of await readdir(partialsDir)) {
+      if (!entry.endsWith('.hbs')) continue;
+      hbs.registerPartial(entry.slice(0, -4), await readFile(path.join(partialsDir, entry), 'utf8'));
+    }
+    return hbs.compile(await readFile(layoutFile, 'utf8'), { noEscape: false });
+  } catch (cause) {
+    throw new TemplateError(`cannot load templates from ${templatesDir}`, { cause });
+  }
+}
+
+async function readStyle(stylesDir: string, name: string): Promise<string> {
+  const file = path.join(stylesDir, name);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new TemplateError(`cannot read stylesheet ${file}`, { cause });
+  }
+}
+
+/** The geometry as CSS custom properties: the grid is defined once, in src/defaults.ts. */
+export function geometryCss(geometry: PageGeometry): string {
+  const m = measureGeometry(geometry);
+  const pt = (value: number) => `${Number(value.toFixed(3))}pt`;
+  return `:root {
+  --trim-width: ${geometry.trimWidthMm}mm;
+  --trim-height: ${geometry.trimHeightMm}mm;
+  --bleed: ${geometry.bleedMm}mm;
+  --slug: ${geometry.slugMm}mm;
+  --columns: ${geometry.columns};
+  --col: ${pt(m.columnWidth)};
+  --gutter: ${pt(m.gutter)};
+  --type-width: ${pt(m.typeWidth)};
+  --type-height: ${pt(m.typeHeight)};
+  --margin-top: ${pt(m.marginTop)};
+  --margin-bottom: ${pt(m.marginBottom)};
+  --margin-side: ${pt(m.marginInside)};
+  --body-size: ${pt(geometry.bodySizePt)};
+  --pitch: ${pt(geometry.linePitchPt)};
+}
+/* Paged.js reads @page geometry with its own parser, which does not resolve var(). */
+@page {
+  size: ${geometry.trimWidthMm}mm ${geometry.trimHeightMm}mm;
+  margin: ${pt(m.marginTop)} ${pt(m.marginInside)} ${pt(m.marginBottom)} ${pt(m.marginInside)};
+  bleed: ${geometry.slugMm}mm;
+}`;
+}
