@@ -80,6 +80,22 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
   return managed;
 }
 
+/**
+ * Connects to a browser another process launched (the test suite shares one
+ * browser across workers). Closing only disconnects.
+ */
+export async function connectBrowser(browserWSEndpoint: string): Promise<ManagedBrowser> {
+  const browser = await puppeteer.connect({ browserWSEndpoint, protocolTimeout: TIMEOUTS.printMs * 2 });
+  let closing: Promise<void> | undefined;
+  return {
+    browser,
+    close() {
+      closing ??= browser.disconnect().catch(() => undefined);
+      return closing;
+    },
+  };
+}
+
 /** Kills every browser still open when the process ends or is interrupted. */
 function installExitHooks(): void {
   if (exitHooksInstalled) return;
