@@ -37,6 +37,17 @@
       }
     }
 
+    // Paged.js lays each page area out as CSS columns to find its breaks. Our
+    // modules are fitted to a fixed page, and a multicol module nested in that
+    // column context loses its balancing and breaks early, so once the page is
+    // laid out its area goes back to a plain box.
+    class UnnestColumns extends Handler {
+      afterPageLayout(pageElement) {
+        const area = pageElement.querySelector('.pagedjs_page_content');
+        if (area) area.style.columnWidth = 'auto';
+      }
+    }
+
     // Overflow: pages beyond the design, and modules whose content exceeds their box.
     class OverflowReport extends Handler {
       afterRendered(pages) {
@@ -44,7 +55,7 @@
       }
     }
 
-    register(CropMarks, OverflowReport);
+    register(UnnestColumns, CropMarks, OverflowReport);
   }
 
   function line(x1, y1, x2, y2) {
