@@ -54,7 +54,17 @@ function build(
   const option: SectionOption = {
     lines: section.bandLines + bodyLines,
     cost: photoCost + blank * textColumns * bounds.sectionBlankCost,
-    plan: { id: section.id, name: section.name, lines: section.bandLines + bodyLines, bodyLines, photoSpan: layout.photoSpan, textColumns, blankLines: blank },
+    plan: {
+      id: section.id,
+      name: section.name,
+      lines: section.bandLines + bodyLines,
+      bodyLines,
+      photoSpan: layout.photoSpan,
+      textColumns,
+      looseSubheads: section.looseSubheads[textColumns] ?? 0,
+      textSpread: section.textSpread[textColumns] ?? 0,
+      blankLines: blank,
+    },
     photos: photos.map((photo, i) => ({ id: photo.id, span, frameLines: frames[i]! })),
   };
   if (photos.length > 0) option.stretch = (more, b, g) => build(section, layout, add + more, b, g, extra) ?? option;

@@ -18,6 +18,10 @@ export interface SectionMeasure {
   photos: PhotoMeasure[];
   /** Balanced height of the section's text, in lines, for 1–8 text columns. */
   textLines: Record<number, number>;
+  /** Subheads given an extra line of space to even the columns, per column count. */
+  looseSubheads: Record<number, number>;
+  /** Lines between the longest and shortest column, per column count. */
+  textSpread: Record<number, number>;
 }
 
 export interface PageMeasure extends GridPx {
@@ -35,6 +39,9 @@ export interface SectionPlan {
   bodyLines: number;
   photoSpan: number;
   textColumns: number;
+  looseSubheads: number;
+  /** Lines between the longest and the shortest text column. */
+  textSpread: number;
   /** Lines of the body below the balanced text (0 when the text fills it). */
   blankLines: number;
 }

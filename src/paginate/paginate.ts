@@ -58,6 +58,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
       page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: TIMEOUTS.loadMs }),
     );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'even-columns.js') });
     await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'fit.js') });
     const fit = await fitPage(page, input.resolveImages);
     input.signal?.throwIfAborted();

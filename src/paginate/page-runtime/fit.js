@@ -42,18 +42,11 @@
     return out;
   }
 
-  function textLines(textBlock, grid) {
-    const out = {};
-    for (let columns = 1; columns <= 8; columns += 1) {
-      const clone = textBlock.cloneNode(true);
-      clone.style.cssText =
-        `position:absolute;visibility:hidden;left:0;top:0;height:auto;` +
-        `width:${spanWidth(grid, columns)}px;column-count:${columns}`;
-      document.body.appendChild(clone);
-      out[columns] = Math.ceil(clone.getBoundingClientRect().height / grid.pitch - 0.01);
-      clone.remove();
-    }
-    return out;
+  // Text column counts the section can use: all 8 without photos; beside a 2–4 column photo block otherwise.
+  function sectionText(text, grid, photoCount) {
+    const candidates = photoCount === 0 ? [8] : [...new Set([6, 5, 4, 8 - 2 * Math.min(photoCount, 2)])];
+    const shape = window.folio.measureText(text, grid, candidates);
+    return { textLines: shape.lines, looseSubheads: shape.loose, textSpread: shape.spread };
   }
 
   function naturalLines(element, grid) {
@@ -83,7 +76,7 @@
         name: section.dataset.module,
         bandLines: naturalLines(section.querySelector('.band'), grid),
         photos: [...section.querySelectorAll('.photo')].map((f) => photoInfo(f, grid)),
-        textLines: textLines(section.querySelector('.section__text'), grid),
+        ...sectionText(section.querySelector('.section__text'), grid, section.querySelectorAll('.photo').length),
       })),
     };
   }
@@ -114,6 +107,7 @@
       const text = section.querySelector('.section__text');
       text.style.setProperty('--text-columns', String(plan.textColumns));
       text.style.setProperty('--text-start', String(plan.photoSpan + 1));
+      window.folio.setLoose(text, plan.looseSubheads);
       text.style.height = lines(plan.bodyLines);
     }
     return frames();

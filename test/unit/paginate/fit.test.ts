@@ -16,8 +16,8 @@ function measure(overrides: Partial<PageMeasure> = {}): PageMeasure {
     creditLines: 2,
     gallery: Array.from({ length: 8 }, (_, i) => ({ id: `g${i}`, captionLines: captions(2) })),
     sections: [
-      { id: 'a', name: '精彩 2023', bandLines: 3, photos: [{ id: 's1', captionLines: captions(1) }, { id: 's2', captionLines: captions(1) }], textLines: text(84) },
-      { id: 'b', name: '蓄势 2024', bandLines: 3, photos: [], textLines: text(130) },
+      { id: 'a', name: '精彩 2023', bandLines: 3, photos: [{ id: 's1', captionLines: captions(1) }, { id: 's2', captionLines: captions(1) }], textLines: text(84), looseSubheads: {}, textSpread: {} },
+      { id: 'b', name: '蓄势 2024', bandLines: 3, photos: [], textLines: text(130), looseSubheads: {}, textSpread: {} },
     ],
     ...overrides,
   };
