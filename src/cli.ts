@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { build } from './pipeline.ts';
 import { editionJsonSchema } from './content/json-schema.ts';
+import { registerImportCommand } from './content/import/import.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 function relative(file: string): string {
@@ -45,6 +46,8 @@ function createProgram(): Command {
     .action(() => {
       console.log(JSON.stringify(editionJsonSchema(), null, 2));
     });
+
+  registerImportCommand(program);
 
   program.addOption(new Option('--version', 'print the version').hideHelp());
   return program;

@@ -57,7 +57,63 @@
     return { id: figure.dataset.photo, captionLines: captionLines(figure, grid) };
   }
 
+  // Where the baseline falls in a body line set in a face (px from the line top).
+  function baselineIn(familyVar) {
+    const line = document.createElement('div');
+    line.style.cssText = `position:absolute;visibility:hidden;font-family:var(${familyVar});font-size:var(--body-size);line-height:var(--pitch)`;
+    line.textContent = '字';
+    const marker = document.createElement('span');
+    marker.style.cssText = 'display:inline-block;width:0;height:0;vertical-align:baseline';
+    line.append(marker);
+    document.body.append(line);
+    const offset = marker.getBoundingClientRect().top - line.getBoundingClientRect().top;
+    line.remove();
+    return offset;
+  }
+
+  // Faces with other vertical metrics put their baseline elsewhere in the same
+  // line box; a relative shift puts caption and lead baselines on the body grid.
+  function alignBaselines() {
+    const shift = baselineIn('--font-body') - baselineIn('--font-caption');
+    document.documentElement.style.setProperty('--caption-baseline-shift', `${shift.toFixed(3)}px`);
+  }
+
+  // Display type sized to its measure, as a layout editor sets a headline:
+  // the widest line of the title fills the headline's width, the deck what
+  // the byline leaves of it; line heights stay whole lines of the grid.
+  function fitDisplayType(grid) {
+    const headline = page().querySelector('.headline');
+    if (!headline) return;
+    const width = headline.getBoundingClientRect().width;
+    fitToWidth(headline.querySelector('.headline__title'), '.nobreak', width * 0.98, 220, grid);
+    // The deck runs up to the byline that stands at the end of its line.
+    const byline = headline.querySelector('.byline');
+    const room = byline ? width - naturalWidth(byline) - 2 * grid.gutter : width * 0.8;
+    fitToWidth(headline.querySelector('.headline__deck'), null, room, 64, grid);
+  }
+
+  function fitToWidth(element, partSelector, target, maxPt, grid) {
+    if (!element) return;
+    const parts = partSelector ? [...element.querySelectorAll(partSelector)] : [element];
+    const sizePx = parseFloat(getComputedStyle(element).fontSize);
+    const widest = Math.max(...parts.map((part) => naturalWidth(part)));
+    const fitted = Math.min((maxPt * 96) / 72, (sizePx * target) / widest);
+    element.style.fontSize = `${fitted.toFixed(2)}px`;
+    element.style.lineHeight = `${Math.ceil((fitted * 1.02) / grid.pitch) * grid.pitch}px`;
+  }
+
+  function naturalWidth(element) {
+    const probe = element.cloneNode(true);
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;display:inline-block;width:auto';
+    element.parentElement.appendChild(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return width;
+  }
+
   function measure() {
+    alignBaselines();
+    fitDisplayType(pitchPx());
     const grid = pitchPx();
     const root = page();
     const head = root.querySelector('.module--head');
@@ -132,8 +188,13 @@
   function findOverflow() {
     const grid = pitchPx();
     const found = [];
+    // Vertical: a child box reaching below the element (scrollHeight would also
+    // count the ink of display type set tighter than its face's ascent).
+    // Horizontal: multicol text that needs more columns than it has.
     const check = (element, name) => {
-      const over = element.scrollHeight - element.clientHeight;
+      const box = element.getBoundingClientRect();
+      const bottoms = [...element.children].map((child) => child.getBoundingClientRect().bottom);
+      const over = bottoms.length ? Math.max(...bottoms) - box.bottom : 0;
       const wide = element.scrollWidth - element.clientWidth;
       if (over > 1 || wide > 1) {
         found.push({ module: name, lines: Math.max(1, Math.ceil(over / grid.pitch)), columns: wide > 1 ? Math.ceil(wide / (grid.col + grid.gutter)) : 0 });

@@ -97,3 +97,21 @@ export function readFonts(file: string): PdfFont[] {
       return { name: line.split(/\s+/)[0]!, type: type?.[1] ?? 'unknown', embedded: embedded?.[1] === 'yes' };
     });
 }
+
+/** Text items with the real (base) font name of each, e.g. `ABCDEF+NotoSerifSC-Regular`. */
+export async function readPdfGlyphs(file: string, pageNumber = 1): Promise<(TextItem & { font: string })[]> {
+  const data = new Uint8Array(await readFile(file));
+  const document = await getDocument({ data, useSystemFonts: false, verbosity: 0 }).promise;
+  const page = await document.getPage(pageNumber);
+  // The operator list loads the fonts into commonObjs, where their names are.
+  await page.getOperatorList();
+  const content = await page.getTextContent();
+  const out: (TextItem & { font: string })[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim().length === 0) continue;
+    const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name ?? '' : '';
+    out.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, fontName: item.fontName, font });
+  }
+  await document.destroy();
+  return out;
+}

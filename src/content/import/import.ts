@@ -1,0 +1,190 @@
+/**
+ * Import: raw page text (as extracted from a printed page: blocks separated by
+ * blank lines, some repeated, some cut off, half-width punctuation) → an
+ * edition the schema accepts, as commented YAML, with a warning for every
+ * change and every guess. The stages: blocks (lines with their numbers) →
+ * classify (what each line is) → assemble (draft structure) → clean (repeats,
+ * merges) → to-edition (schema rules) → write-yaml.
+ *
+ * Decisions where the page text leaves a choice:
+ * - One line is one unit: lines of a block are never joined (the extracted
+ *   text has one paragraph per line); blank lines only separate, but wider
+ *   gaps (2+ blank lines) mark a caption standing apart inside the body.
+ * - The first line is always the headline. No kicker (引题) is guessed.
+ * - List items become honors only before the body starts; in the body they
+ *   stay paragraphs, verbatim. A short one-sentence block in the page head is
+ *   a caption; a line above a credit (…摄) is its caption.
+ * - Where the schema needs a word the source lacks (a section label when there
+ *   is no band, an article title when a section has no subhead) the neutral
+ *   正文 is used, warned about and commented in the YAML. Several paragraphs
+ *   before the first subhead are joined into the lead, one per line.
+ * - A subhead or band with nothing under it is kept as a paragraph; a credit
+ *   with no caption above it goes to the nearest earlier caption without one,
+ *   else to the page credit. Nothing is dropped but exact repeats and markers.
+ * - No id is written unless --id is given (the loader uses the folder name).
+ * - Unusable (ContentError): empty, NUL bytes, over a quarter control or
+ *   undecodable characters, or a headline with no body text under it.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import path from 'node:path';
+import { ContentError, FolioError } from '../../errors.ts';
+import { parseEdition } from '../load.ts';
+import type { EditionInput } from '../schema.ts';
+import { assemble, Report, type ImportWarning } from './assemble.ts';
+import { assertUsableText, splitBlocks } from './blocks.ts';
+import { classify, ensureBody, type Unit } from './classify.ts';
+import { dedupe, reportLineFixes, type CleanStats } from './clean.ts';
+import { toEdition } from './to-edition.ts';
+import { DEFAULT_SCHEMA_PATH, editionYaml, schemaPathFor, writeTextAtomic } from './write-yaml.ts';
+
+export type { ImportWarning } from './assemble.ts';
+
+export interface ImportResult {
+  edition: EditionInput;
+  yaml: string;
+  warnings: ImportWarning[];
+  summary: string[];
+}
+
+export interface ImportTextOptions {
+  /** Edition id written to the YAML; by default none (the loader then uses the folder name). */
+  id?: string;
+  /** Names the source in the YAML header, warnings and errors. */
+  sourceName?: string;
+  /** The `$schema` path of the modeline; default ../../schema/edition.schema.json (content/<id>/edition.yaml). */
+  schemaPath?: string;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+/** Imports page text. Throws ContentError only when the text is unusable (empty, binary, no body). */
+export function importText(text: string, options: ImportTextOptions = {}): ImportResult {
+  const sourceName = options.sourceName ?? 'text';
+  if (options.id !== undefined && !SLUG.test(options.id)) {
+    throw new ContentError(`"${options.id}" is not a valid edition id`, { hint: 'Use lower-case letters, digits and hyphens, e.g. --id wuzhi-2024.' });
+  }
+  assertUsableText(text, sourceName);
+  const lines = splitBlocks(text).flatMap((block) => block.lines);
+  if (lines.length === 0) {
+    throw new ContentError(`${sourceName} has no visible text to import`, { location: { file: sourceName }, hint: 'Check that the file is the extracted page text.' });
+  }
+  const report = new Report();
+  const units = classify(lines);
+  const reclassified = ensureBody(units);
+  if (reclassified > 0) {
+    report.warn(lines[1]?.line ?? lines[0]!.line, `no paragraph or subhead found: ${plural(reclassified, 'block')} that looked like captions or credits kept as paragraphs`);
+  }
+  reportMarkers(units, report);
+  const draft = assemble(units);
+  const stats: CleanStats = { dropped: 0, merged: 0, punctuation: 0 };
+  dedupe(draft, report, stats);
+  const { edition, notes, cutOff } = toEdition(draft, report, options.id, sourceName);
+  reportLineFixes(draft, report, stats);
+  const warnings = report.warnings.sort((a, b) => a.line - b.line);
+
+  const photos = edition.photos ?? [];
+  const header = [
+    `${plural(warnings.length, 'warning')} at import; the comments below mark what was cleaned or guessed.`,
+    ...(stats.punctuation > 0 ? [`Half-width punctuation in Chinese text was made full-width (GB/T 15834): ${plural(stats.punctuation, 'mark')}.`] : []),
+    ...(photos.length > 0 ? ['The source has no images: every photo is a declared placeholder; add `file:` when the picture arrives.'] : []),
+  ];
+  const yaml = editionYaml(edition, notes, { schemaPath: options.schemaPath ?? DEFAULT_SCHEMA_PATH, sourceName, header });
+  try {
+    parseEdition(yaml, `${sourceName} (imported)`);
+  } catch (cause) {
+    throw new FolioError(`the import of ${sourceName} produced an edition that does not load: this is a bug in folio import`, { cause });
+  }
+
+  const articles = edition.sections.flatMap((section) => section.articles);
+  const paragraphs = articles.reduce((n, article) => n + article.paragraphs.length, 0) + edition.sections.filter((s) => s.lead).length;
+  const summary = [
+    `imported ${sourceName}: “${edition.headline.title}”, ${plural(edition.sections.length, 'section')}, ${plural(articles.length, 'subhead')}, ` +
+      `${plural(paragraphs, 'paragraph')} (leads included), ${plural(edition.honors?.length ?? 0, 'honor')}, ${plural(photos.length, 'photo placeholder')}`,
+    `cleaned: dropped ${plural(stats.dropped, 'repeated block')}, merged ${plural(stats.merged, 'repeated subhead')}, made ${plural(stats.punctuation, 'punctuation mark')} full-width`,
+    ...(cutOff.length > 0 ? [`${plural(cutOff.length, 'paragraph')} look${cutOff.length === 1 ? 's' : ''} cut off (line${cutOff.length === 1 ? '' : 's'} ${cutOff.join(', ')}): kept as printed; check against the page`] : []),
+    plural(warnings.length, 'warning'),
+  ];
+  return { edition, yaml, warnings, summary };
+}
+
+/** Markers the importer removes are reported too: list markers and ★, the □ before a byline, a deck dash rewritten. */
+function reportMarkers(units: readonly Unit[], report: Report): void {
+  const honors = units.filter((unit) => unit.kind === 'honor' && unit.removed);
+  if (honors.length > 0) {
+    const markers = [...new Set(honors.map((unit) => unit.removed))].join(' ');
+    report.warn(
+      honors[0]!.source.line,
+      `honors: removed the list markers (${markers}) from ${plural(honors.length, 'item')}; the template sets its own ★`,
+      honors.at(-1)!.source.line,
+    );
+  }
+  for (const unit of units) {
+    if (unit.kind === 'byline' && unit.removed) report.warn(unit.source.line, `byline: removed the ${unit.removed} marker`);
+    if (unit.kind === 'deck' && unit.removed) report.warn(unit.source.line, `deck: the leading ${unit.removed} written as ——`);
+  }
+}
+
+export interface ImportFileOptions {
+  id?: string;
+  /** Edition YAML to write (atomically); the result is returned either way. */
+  output?: string;
+}
+
+/** Reads page text (UTF-8, or GB18030 when it is not UTF-8), imports it and writes the YAML when `output` is given. */
+export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (cause) {
+    throw new ContentError(`cannot read ${file}`, { cause, location: { file }, hint: 'Check that the file exists and is readable.' });
+  }
+  const { text, encoding } = decode(bytes);
+  const result = importText(text, { id: options.id, sourceName: path.basename(file), schemaPath: schemaPathFor(options.output) });
+  if (encoding !== 'utf-8') result.warnings.unshift({ line: 1, message: `the file is not UTF-8: decoded as ${encoding}` });
+  if (options.output !== undefined) {
+    await writeTextAtomic(path.resolve(options.output), result.yaml);
+    result.summary.push(`wrote ${options.output}`);
+  }
+  return result;
+}
+
+function decode(bytes: Buffer): { text: string; encoding: string } {
+  if (!bytes.includes(0)) {
+    for (const encoding of ['utf-8', 'gb18030']) {
+      try {
+        return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+      } catch {
+        // Not this encoding (or not supported by this Node): try the next.
+      }
+    }
+  }
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+}
+
+/**
+ * `folio import <raw.txt> [-o edition.yaml] [--id ID]`. With -o the YAML goes
+ * to the file and the summary to stdout; without it the YAML goes to stdout
+ * (so it can be redirected) and the summary to stderr. Warnings always go to
+ * stderr, one per line, as `file:line: warning: …`. Unusable text throws
+ * ContentError, which the CLI reports with exit status 2.
+ */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('Import raw page text (blocks separated by blank lines) into an edition YAML, cleaning repeats and punctuation.')
+    .argument('<raw>', 'the page text: plain text, UTF-8 (or GB18030)')
+    .option('-o, --output <file>', 'edition YAML to write (default: print it to stdout)')
+    .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
+    .action(async (raw: string, options: { output?: string; id?: string }) => {
+      const result = await importFile(raw, { output: options.output, id: options.id });
+      if (options.output === undefined) process.stdout.write(result.yaml);
+      const print = options.output === undefined ? console.error : console.log;
+      for (const line of result.summary) print(line);
+      for (const warning of result.warnings) {
+        const where = warning.endLine !== undefined ? `${warning.line}-${warning.endLine}` : `${warning.line}`;
+        console.error(`${raw}:${where}: warning: ${warning.message}`);
+      }
+    });
+}

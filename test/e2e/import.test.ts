@@ -1,0 +1,70 @@
+/**
+ * Imported editions rendered for real: the Wuzhi source text and the fixture
+ * texts go through `importFile`, are written as edition.yaml into a temporary
+ * folder and built by the pipeline, in the suite's shared browser. Each must
+ * come out as exactly one page carrying its headline and its text.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/pipeline.ts';
+import { importFile } from '../../src/content/import/import.ts';
+import { sharedBrowser } from './support/browser.ts';
+import { readPdfText } from './support/pdf.ts';
+
+const SOURCE = path.resolve('..', 'shared', 'source', '000_1d177a30316f454a.txt');
+const FIXTURES = path.resolve('test', 'fixtures', 'import');
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+async function importAndBuild(file: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-import-e2e-'));
+  const imported = await importFile(file, { output: path.join(dir, 'edition.yaml') });
+  const output = path.join(dir, 'out.pdf');
+  const result = await build({ input: dir, output, browser: await sharedBrowser() });
+  const text = await readPdfText(output);
+  return { imported, result, text };
+}
+
+describe('an imported edition renders to one page', () => {
+  it('the Wuzhi source text', async () => {
+    const { imported, result, text } = await importAndBuild(SOURCE);
+    expect(result.pages).toBe(1);
+    expect(text.pageCount).toBe(1);
+    const joined = squash(text.joined);
+    expect(joined).toContain('擎旗领跑');
+    // The paragraph printed five times in the source is on the page once.
+    expect(joined.split('坚决维护意识形态安全').length - 1).toBe(1);
+    // Every subhead made it onto the page.
+    for (const section of imported.edition.sections) {
+      for (const article of section.articles) expect(joined).toContain(squash(article.title));
+    }
+  });
+
+  it('the fixture dash-deck.txt (—— deck, numbered honors, a 组图 caption)', async () => {
+    const { imported, result, text } = await importAndBuild(path.join(FIXTURES, 'dash-deck.txt'));
+    expect(result.pages).toBe(1);
+    expect(text.pageCount).toBe(1);
+    const joined = squash(text.joined);
+    expect(joined).toContain(squash(imported.edition.headline.title));
+    expect(joined).toContain('全省营商环境评价优秀县');
+    for (const article of imported.edition.sections.flatMap((section) => section.articles)) expect(joined).toContain(squash(article.title));
+  });
+});
+
+/**
+ * Findings, not importer bugs: these fixture texts import into valid editions
+ * but are short for a broadsheet page (1,000–1,500 characters), and the
+ * layout stage cannot place them yet. A photo inside a short section has no
+ * arrangement at all (OverflowError "overflows by Infinity lines"), and an
+ * underfull page fails instead of leaving blank lines. Reported to the layout
+ * owner; when the layout handles short pages these start passing and `.fails`
+ * must be dropped.
+ */
+describe('short imported editions (known layout findings)', () => {
+  it.fails.each(['no-honors.txt', 'box-byline.txt', 'traditional.txt'])('the fixture %s renders to one page', async (name) => {
+    const { result, text } = await importAndBuild(path.join(FIXTURES, name));
+    expect(result.pages).toBe(1);
+    expect(text.pageCount).toBe(1);
+  });
+});

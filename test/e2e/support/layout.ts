@@ -1,0 +1,81 @@
+/**
+ * Reading a rendered page the way a production editor does: body lines per
+ * column, module column feet, and blank areas of the raster.
+ */
+import { execFileSync } from 'node:child_process';
+import sharp from 'sharp';
+import type { PageGeometry } from '../../../src/defaults.ts';
+import { measureGeometry } from '../../../src/defaults.ts';
+import type { TextItem } from './pdf.ts';
+
+export interface ColumnLine {
+  column: number;
+  /** Baseline, PDF points from the bottom. */
+  y: number;
+  text: string;
+  glyphs: (TextItem & { font: string })[];
+}
+
+/** The type area's left edge and top (PDF points) from the TrimBox. */
+export function typeArea(trim: number[], geometry: PageGeometry) {
+  const m = measureGeometry(geometry);
+  return { left: trim[0]! + m.marginInside, top: trim[3]! - m.marginTop, width: m.typeWidth, height: m.typeHeight, step: m.columnWidth + m.gutter };
+}
+
+/**
+ * Groups glyphs into lines per grid column. A glyph belongs to the column its
+ * centre is in: a trimmed opening bracket starts half an em left of its column.
+ */
+export function columnLines(glyphs: (TextItem & { font: string })[], trim: number[], geometry: PageGeometry): ColumnLine[] {
+  const area = typeArea(trim, geometry);
+  const lines = new Map<string, ColumnLine>();
+  for (const glyph of glyphs) {
+    const column = Math.floor((glyph.x + glyph.width * 0.75 - area.left) / area.step);
+    const y = Math.round(glyph.y * 4) / 4;
+    const key = `${column}:${y}`;
+    const line = lines.get(key) ?? { column, y, text: '', glyphs: [] };
+    line.glyphs.push(glyph);
+    lines.set(key, line);
+  }
+  for (const line of lines.values()) {
+    line.glyphs.sort((a, b) => a.x - b.x);
+    line.text = line.glyphs.map((g) => g.str).join('');
+  }
+  return [...lines.values()].sort((a, b) => a.column - b.column || b.y - a.y);
+}
+
+/**
+ * Side, in mm, of the largest blank square inside the type area: rasterised
+ * with pdftoppm, any pixel darker than near-white counts as ink.
+ */
+export async function largestBlankSquareMm(pdf: string, trim: number[], mediaHeight: number, geometry: PageGeometry, dpi = 25): Promise<{ sizeMm: number; xMm: number; yMm: number }> {
+  const root = pdf.replace(/\.pdf$/, `-blank-${dpi}`);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', pdf, root]);
+  const { data, info } = await sharp(`${root}.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const area = typeArea(trim, geometry);
+  const px = (pt: number) => Math.round((pt * dpi) / 72);
+  const x0 = px(area.left);
+  const y0 = px(mediaHeight - area.top);
+  const w = px(area.width);
+  const h = px(area.height);
+  // Classic largest-square DP over blank pixels.
+  let best = 0;
+  let bestAt = [0, 0];
+  let previous = new Array<number>(w + 1).fill(0);
+  for (let y = 0; y < h; y += 1) {
+    const row = new Array<number>(w + 1).fill(0);
+    for (let x = 0; x < w; x += 1) {
+      const value = data[(y0 + y) * info.width + (x0 + x)]!;
+      if (value >= 245) {
+        row[x + 1] = 1 + Math.min(row[x]!, previous[x + 1]!, previous[x]!);
+        if (row[x + 1]! > best) {
+          best = row[x + 1]!;
+          bestAt = [x, y];
+        }
+      }
+    }
+    previous = row;
+  }
+  const mm = (p: number) => (p / dpi) * 25.4;
+  return { sizeMm: mm(best), xMm: mm(bestAt[0]! - best), yMm: mm(bestAt[1]! - best) };
+}
