@@ -38,6 +38,7 @@ function createProgram(): Command {
       console.log(`fit: ${result.fit.rounds} round(s); gallery ${a.galleryLines} lines; ` +
         a.sections.map((s) => `「${s.name}」 ${s.lines} lines in ${s.textColumns} columns`).join(', ') +
         (a.blankLines ? `; ${a.blankLines} blank lines` : ''));
+      for (const warning of result.warnings) console.error(`warning: ${warning}`);
     });
 
   program

@@ -40,6 +40,8 @@ export interface BuildResult {
   fit: FitReport;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
+  /** Problems that did not stop the build, for the user to read. */
+  warnings: string[];
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -95,8 +97,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
       await writeFileAtomic(pngPath, paged.png);
     }
+    const warnings: string[] = [];
+    const blank = paged.fit.arrangement.blankLines;
+    if (blank > 0) {
+      warnings.push(
+        `the page is ${blank} lines short of full: its photos are at their tallest and no module can take more; add text or photos`,
+      );
+    }
     return {
       id: loaded.id,
+      warnings,
       pdfPath,
       htmlPath: options.htmlOutput && path.resolve(options.htmlOutput),
       pngPath,

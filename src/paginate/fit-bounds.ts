@@ -50,3 +50,8 @@ export function shapeCost(frameLines: number, span: number, grid: GridPx, bounds
   const distance = Math.log(aspect / bounds.targetAspect);
   return distance * distance;
 }
+
+/** Smallest frame, in lines, a photo of `span` columns may have: never flatter than minAspect. */
+export function minFrameLines(span: number, grid: GridPx, bounds: FitBounds): number {
+  return Math.max(bounds.minFrameLines, Math.ceil((bounds.minAspect * spanWidthPx(span, grid)) / grid.pitchPx - 1e-9));
+}

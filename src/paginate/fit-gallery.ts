@@ -3,7 +3,7 @@
  * column spans, and shares the lines the gallery gets among the rows so that
  * each frame comes as close as it can to the target shape.
  */
-import { shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { minFrameLines, shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
 
 export interface PhotoMeasure {
   id: string;
@@ -101,13 +101,14 @@ function buildRows(photos: readonly PhotoMeasure[], composition: number[]): Row[
  * cost least until the sum is exact.
  */
 function shareFrameLines(rows: Row[], total: number, bounds: FitBounds, grid: GridPx): number[] | undefined {
-  if (total < rows.length * bounds.minFrameLines) return undefined;
+  const minima = rows.map((row) => Math.max(...row.photos.map((photo) => minFrameLines(photo.span, grid, bounds))));
+  if (total < minima.reduce((a, b) => a + b, 0)) return undefined;
   const rowCost = (r: number, frame: number) =>
     rows[r]!.photos.reduce((sum, photo) => sum + shapeCost(frame, photo.span, grid, bounds), 0);
-  const frames = rows.map((row) => {
+  const frames = rows.map((row, r) => {
     const meanSpan = row.photos.reduce((sum, p) => sum + p.span, 0) / row.photos.length;
     const ideal = (bounds.targetAspect * (meanSpan * grid.colPx + (meanSpan - 1) * grid.gutterPx)) / grid.pitchPx;
-    return Math.max(bounds.minFrameLines, Math.round(ideal));
+    return Math.max(minima[r]!, Math.round(ideal));
   });
   let sum = frames.reduce((a, b) => a + b, 0);
   while (sum !== total) {
@@ -115,7 +116,7 @@ function shareFrameLines(rows: Row[], total: number, bounds: FitBounds, grid: Gr
     let pick = -1;
     let pickDelta = Number.POSITIVE_INFINITY;
     frames.forEach((frame, r) => {
-      if (step < 0 && frame - 1 < bounds.minFrameLines) return;
+      if (step < 0 && frame - 1 < minima[r]!) return;
       const delta = rowCost(r, frame + step) - rowCost(r, frame);
       const comparable = Number.isNaN(delta) ? Number.POSITIVE_INFINITY : delta;
       if (pick === -1 || comparable < pickDelta) {

@@ -3,7 +3,7 @@
  * text (side by side, or stacked in a 2–4 column block), each with the text
  * balanced over the remaining columns.
  */
-import { shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { minFrameLines, shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
 import type { PhotoPlacement } from './fit-gallery.ts';
 import type { SectionMeasure, SectionPlan } from './fit.ts';
 
@@ -12,8 +12,8 @@ export interface SectionOption {
   cost: number;
   plan: SectionPlan;
   photos: PhotoPlacement[];
-  /** Returns this option made `add` lines taller (photos grow), when it has photos. */
-  stretch?: (add: number, bounds: FitBounds, grid: GridPx) => SectionOption;
+  /** This option made `add` lines taller (its photos grow), or undefined past the photos' tallest shape. */
+  stretch?: (add: number, bounds: FitBounds, grid: GridPx) => SectionOption | undefined;
 }
 
 type Layout = { kind: 'side' | 'stack'; photoSpan: number };
@@ -44,7 +44,7 @@ function build(
   // Lines the photo block needs beyond its frames, and how many frames share the height.
   const overhead = layout.kind === 'side' ? Math.max(0, ...captions) : captions.reduce((a, b) => a + b, 0) + (photos.length - 1) * bounds.gapLines;
   const stackCount = layout.kind === 'side' ? 1 : photos.length;
-  const photoMin = photos.length ? overhead + stackCount * bounds.minFrameLines : 0;
+  const photoMin = photos.length ? overhead + stackCount * minFrameLines(span, grid, bounds) : 0;
   const bodyLines = Math.max(textLines, photoMin) + add;
   const frameTotal = bodyLines - overhead;
   const frames = photos.map((_, i) => (layout.kind === 'side' ? frameTotal : Math.floor(frameTotal / stackCount) + (i < frameTotal % stackCount ? 1 : 0)));
@@ -67,6 +67,6 @@ function build(
     },
     photos: photos.map((photo, i) => ({ id: photo.id, span, frameLines: frames[i]! })),
   };
-  if (photos.length > 0) option.stretch = (more, b, g) => build(section, layout, add + more, b, g, extra) ?? option;
+  if (photos.length > 0) option.stretch = (more, b, g) => build(section, layout, add + more, b, g, extra);
   return option;
 }

@@ -5,7 +5,7 @@
  * pure search over arrangements, not a search over full renders.
  */
 import { OverflowError } from '../errors.ts';
-import { FIT_BOUNDS, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { FIT_BOUNDS, minFrameLines, type FitBounds, type GridPx } from './fit-bounds.ts';
 import { arrangeGallery, type PhotoMeasure, type PhotoPlacement } from './fit-gallery.ts';
 import { sectionOptions, type SectionOption } from './fit-sections.ts';
 
@@ -79,7 +79,10 @@ export function chooseArrangement(
     let galleryCost = 0;
     let galleryPhotos: PhotoPlacement[] = [];
     if (measure.gallery.length > 0) {
-      const gallery = arrangeGallery(measure.gallery, left, bounds, measure);
+      // The gallery takes all the room it can; what its photos cannot take
+      // (short content, photos at their tallest) goes to sections or stays blank.
+      let gallery: ReturnType<typeof arrangeGallery>;
+      for (let lines = left; lines > 0 && !gallery; lines -= 1) gallery = arrangeGallery(measure.gallery, lines, bounds, measure);
       if (!gallery) continue;
       ({ lines: galleryLines, cost: galleryCost, photos: galleryPhotos } = gallery);
       left -= galleryLines;
@@ -100,27 +103,34 @@ export function chooseArrangement(
   return best;
 }
 
-/** Gives lines the gallery could not take to sections with photos; the rest stays blank. */
+/**
+ * Gives lines the gallery could not take to sections with photos, a line at a
+ * time to whichever can still grow; what none can take stays blank.
+ */
 function stretchSections(options: SectionOption[], left: number, bounds: FitBounds, grid: GridPx) {
-  const stretchable = options.filter((option) => option.stretch);
-  if (left === 0 || stretchable.length === 0) {
-    return { options, blankLines: left, cost: options.reduce((sum, o) => sum + o.cost, 0) };
+  const current = [...options];
+  const added = options.map(() => 0);
+  let blankLines = left;
+  let grew = true;
+  while (blankLines > 0 && grew) {
+    grew = false;
+    for (let i = 0; i < options.length && blankLines > 0; i += 1) {
+      const taller = options[i]!.stretch?.(added[i]! + 1, bounds, grid);
+      if (!taller) continue;
+      current[i] = taller;
+      added[i]! += 1;
+      blankLines -= 1;
+      grew = true;
+    }
   }
-  const share = Math.floor(left / stretchable.length);
-  let remainder = left - share * stretchable.length;
-  const stretched = options.map((option) => {
-    if (!option.stretch) return option;
-    const add = share + (remainder > 0 ? 1 : 0);
-    remainder = Math.max(0, remainder - 1);
-    return option.stretch(add, bounds, grid);
-  });
-  return { options: stretched, blankLines: 0, cost: stretched.reduce((sum, o) => sum + o.cost, 0) };
+  return { options: current, blankLines, cost: current.reduce((sum, o) => sum + o.cost, 0) };
 }
 
 function overflowError(measure: PageMeasure, available: number, bounds: FitBounds, perSection: SectionOption[][]) {
   const minimalSections = perSection.map((options) => Math.min(...options.map((option) => option.lines)));
-  const galleryRows = Math.ceil(measure.gallery.length / 4);
-  const minimalGallery = measure.gallery.length > 0 ? galleryRows * (bounds.minFrameLines + 2) + (galleryRows - 1) * bounds.gapLines : 0;
+  const galleryRows = Math.ceil(measure.gallery.length / bounds.maxPhotosPerRow);
+  const minimalGallery =
+    measure.gallery.length > 0 ? galleryRows * (minFrameLines(2, measure, bounds) + 1) + (galleryRows - 1) * bounds.gapLines : 0;
   const need = measure.headLines + minimalSections.reduce((a, b) => a + b, 0) + minimalGallery;
   const over = Math.max(1, need - available);
   const largest = measure.sections.reduce((a, b) => (b.textLines[8] > a.textLines[8] ? b : a), measure.sections[0]!);
