@@ -18,8 +18,8 @@ export interface SectionMeasure {
   photos: PhotoMeasure[];
   /** Balanced height of the section's text, in lines, for 1–8 text columns. */
   textLines: Record<number, number>;
-  /** Subheads given an extra line of space to even the columns, per column count. */
-  looseSubheads: Record<number, number>;
+  /** Subheads (indexes among those not at the top) given an extra line to even the columns, per column count. */
+  looseSubheads: Record<number, number[]>;
   /** Lines between the longest and shortest column, per column count. */
   textSpread: Record<number, number>;
 }
@@ -37,9 +37,11 @@ export interface SectionPlan {
   name: string;
   lines: number;
   bodyLines: number;
+  /** Height of the text columns: the text ends level there, even when photos make the body taller. */
+  textLines: number;
   photoSpan: number;
   textColumns: number;
-  looseSubheads: number;
+  looseSubheads: number[];
   /** Lines between the longest and the shortest text column. */
   textSpread: number;
   /** Lines of the body below the balanced text (0 when the text fills it). */

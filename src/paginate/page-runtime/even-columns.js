@@ -8,22 +8,20 @@
 
   const BLOCKS = '.lead, .para, .subhead';
 
-  // Which of the m movable subheads get an extra line when s of them do: spread out evenly.
-  function looseIndexes(movable, count) {
-    const picked = new Set();
-    for (let i = 0; i < count; i += 1) picked.add(Math.min(movable - 1, Math.floor(((i + 0.5) * movable) / count)));
-    return picked;
-  }
-
   // Subheads that may take an extra line: every one not at the very top of the text.
   function movableSubheads(text) {
     return [...text.querySelectorAll('.subhead')].filter((subhead, i) => i > 0 || text.querySelector('.lead'));
   }
 
-  function setLoose(text, count) {
-    const subheads = movableSubheads(text);
-    const picked = looseIndexes(subheads.length, count);
-    subheads.forEach((subhead, i) => subhead.classList.toggle('subhead--loose', picked.has(i)));
+  function setLoose(text, indexes) {
+    const picked = new Set(indexes);
+    movableSubheads(text).forEach((subhead, i) => subhead.classList.toggle('subhead--loose', picked.has(i)));
+  }
+
+  // The page's own text gets the same spacing and subhead moves as its measured twin.
+  function arrangeText(text, indexes) {
+    setLoose(text, indexes);
+    settleSubheads(text);
   }
 
   // Bottom of each column's content, in lines from the top of the text block.
@@ -42,7 +40,7 @@
 
   // Lays the text out in `columns` columns of `height` lines, filled in order
   // (column-fill: auto, as on the page), with `loose` spaced subheads.
-  function layoutText(text, columns, height, loose, grid) {
+  function layoutText(text, columns, height, loose, grid, settle) {
     const clone = text.cloneNode(true);
     const width = columns * grid.col + (columns - 1) * grid.gutter;
     clone.style.cssText =
@@ -50,6 +48,7 @@
       `width:${width}px;height:${height * grid.pitch}px;column-count:${columns}`;
     document.body.appendChild(clone);
     setLoose(clone, loose);
+    if (settle) settleSubheads(clone);
     const fits = clone.scrollWidth <= clone.clientWidth + 1 && clone.scrollHeight <= clone.clientHeight + 1;
     const bottoms = columnBottoms(clone, grid);
     const stranded = strandedSubheads(clone).length;
@@ -59,8 +58,18 @@
     return { fits, stranded, spread: Math.max(...filled) - Math.min(...filled) };
   }
 
+  // A subhead the layout leaves at a column foot starts the next column
+  // instead; each such move can strand another, so settle them in turn.
+  function settleSubheads(text) {
+    for (const subhead of text.querySelectorAll('.subhead')) subhead.style.breakBefore = '';
+    for (let round = 0; round < 8; round += 1) {
+      const stranded = strandedSubheads(text);
+      if (stranded.length === 0) return;
+      stranded[0].style.breakBefore = 'column';
+    }
+  }
+
   // Subheads left at a column foot, their text starting in the next column.
-  // (Chromium's break-after: avoid is not used: it breaks columns far too early.)
   function strandedSubheads(text) {
     return [...text.querySelectorAll('.subhead')].filter((subhead) => {
       const next = subhead.nextElementSibling;
@@ -72,25 +81,46 @@
     });
   }
 
+  // Every set of `count` indexes out of `movable`, in order.
+  function* combinations(movable, count, from = 0, chosen = []) {
+    if (chosen.length === count) {
+      yield chosen;
+      return;
+    }
+    for (let i = from; i <= movable - (count - chosen.length); i += 1) yield* combinations(movable, count, i + 1, [...chosen, i]);
+  }
+
+  // Layouts one text may try before the best so far is taken (bounds the cost on long texts).
+  const SEARCH_LIMIT = 400;
+
   // The most even layout of the text in `columns` columns: the shortest height
-  // that holds it, then as many spaced subheads as bring the last column level,
-  // trying a line or two taller when spacing alone cannot.
+  // that holds it, then the fewest spaced subheads that bring the columns level
+  // with no subhead left at a column foot, a line or two taller when spacing
+  // alone cannot. A subhead still stranded after that starts the next column.
   function evenText(text, columns, grid, movable) {
     const single = Math.ceil(text.getBoundingClientRect().height / grid.pitch - 0.01);
     let height = Math.max(1, Math.ceil(single / columns));
-    while (!layoutText(text, columns, height, 0, grid).fits) height += 1;
+    while (!layoutText(text, columns, height, [], grid, true).fits) height += 1;
     let best;
-    for (let tall = height; tall <= height + 2; tall += 1) {
-      for (let loose = 0; loose <= movable; loose += 1) {
-        const shape = layoutText(text, columns, tall, loose, grid);
-        if (!shape.fits) break;
-        const score = shape.stranded * 1000 + Math.max(0, shape.spread - 1) * 100 + (tall - height) * 60 + loose;
-        if (!best || score < best.score) best = { lines: tall, loose, spread: shape.spread, stranded: shape.stranded, score };
-        if (shape.spread <= 1 && shape.stranded === 0) break;
+    let tries = 0;
+    search: for (let tall = height; tall <= height + 2; tall += 1) {
+      for (let count = 0; count <= movable; count += 1) {
+        for (const loose of combinations(movable, count)) {
+          const shape = layoutText(text, columns, tall, loose, grid, false);
+          tries += 1;
+          const score = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.spread - 1) * 100 + (tall - height) * 60 + count : Infinity;
+          if (!best || score < best.score) best = { lines: tall, loose: [...loose], score };
+          if (score < 100 || tries >= SEARCH_LIMIT) break search;
+        }
       }
-      if (best.spread <= 1 && best.stranded === 0) break;
     }
-    return best;
+    // What the page will really do: stranded subheads moved on. Grow until that fits.
+    let shape = layoutText(text, columns, best.lines, best.loose, grid, true);
+    while (!shape.fits) {
+      best.lines += 1;
+      shape = layoutText(text, columns, best.lines, best.loose, grid, true);
+    }
+    return { lines: best.lines, loose: best.loose, spread: shape.spread };
   }
 
   // Per column count: the height in lines, the spaced subheads, and how even the columns end.
@@ -111,5 +141,5 @@
     return result;
   }
 
-  window.folio = Object.assign(window.folio || {}, { measureText, setLoose, columnBottoms, strandedSubheads });
+  window.folio = Object.assign(window.folio || {}, { measureText, arrangeText, columnBottoms, strandedSubheads, layoutText });
 })();

@@ -92,6 +92,26 @@
     fitToWidth(headline.querySelector('.headline__deck'), null, room, 64, grid);
   }
 
+  // A subhead's label shares its first line with the title's first part, and
+  // each part of the title keeps to one line: a subhead that would wrap is
+  // set a little smaller instead (never below the body size).
+  function fitSubheads(grid) {
+    const bodyPx = parseFloat(getComputedStyle(document.body).fontSize);
+    for (const subhead of page().querySelectorAll('.subhead')) {
+      const label = subhead.querySelector('.subhead__label');
+      const parts = [...subhead.querySelectorAll('.subhead__part')];
+      if (parts.length === 0) continue;
+      const labelWidth = label ? naturalWidth(label) + parseFloat(getComputedStyle(label).marginRight) : 0;
+      const widths = parts.map((part, i) => naturalWidth(part) + (i === 0 ? labelWidth : 0));
+      const factor = Math.min(1, ...widths.map((width) => (grid.col - 0.5) / width));
+      if (factor >= 1) continue;
+      for (const element of [subhead, label].filter(Boolean)) {
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        element.style.fontSize = `${Math.max(bodyPx, Math.floor(size * factor * 4) / 4)}px`;
+      }
+    }
+  }
+
   function fitToWidth(element, partSelector, target, maxPt, grid) {
     if (!element) return;
     const parts = partSelector ? [...element.querySelectorAll(partSelector)] : [element];
@@ -114,6 +134,7 @@
   function measure() {
     alignBaselines();
     fitDisplayType(pitchPx());
+    fitSubheads(pitchPx());
     const grid = pitchPx();
     const root = page();
     const head = root.querySelector('.module--head');
@@ -163,8 +184,8 @@
       const text = section.querySelector('.section__text');
       text.style.setProperty('--text-columns', String(plan.textColumns));
       text.style.setProperty('--text-start', String(plan.photoSpan + 1));
-      window.folio.setLoose(text, plan.looseSubheads);
-      text.style.height = lines(plan.bodyLines);
+      window.folio.arrangeText(text, plan.looseSubheads);
+      text.style.height = lines(plan.textLines);
     }
     return frames();
   }

@@ -1,0 +1,124 @@
+/**
+ * Professional setting, checked on real PDFs of the feature and of the two
+ * copyfit test editions (less text, more text per photo): clreq line-breaking,
+ * one baseline grid, full pages with level columns, subheads kept with their
+ * text, no 孤字.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/pipeline.ts';
+import { DUIKAI } from '../../src/defaults.ts';
+import { sharedBrowser } from './support/browser.ts';
+import { readBoxes, readPdfGlyphs, type PdfBoxes } from './support/pdf.ts';
+import { columnLines, largestBlankSquareMm, type ColumnLine } from './support/layout.ts';
+
+const EDITIONS = (process.env.ONLY ?? 'wuzhi-2024,wuzhi-2023-only,wuzhi-2024-dense').split(',');
+const PITCH = DUIKAI.linePitchPt;
+// clreq "basic" level: marks that may not start a line, and marks that may not end one.
+const NO_LINE_START = /^[，。、；：？！”’）》〉」』】〕…—·]/u;
+const NO_LINE_END = /[“‘（《〈「『【〔]$/u;
+
+interface Rendered {
+  result: BuildResult;
+  pdf: string;
+  boxes: PdfBoxes;
+  body: ColumnLine[];
+  subheads: ColumnLine[];
+  bands: number[];
+}
+
+const rendered = new Map<string, Rendered>();
+
+beforeAll(async () => {
+  const browser = await sharedBrowser();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-typography-'));
+  await Promise.all(
+    EDITIONS.map(async (id) => {
+      const pdf = path.join(dir, `${id}.pdf`);
+      const result = await build({ input: `content/${id}`, output: pdf, browser });
+      const boxes = readBoxes(pdf);
+      const glyphs = await readPdfGlyphs(pdf);
+      const isBody = (g: (typeof glyphs)[number]) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.height - 9) < 0.3;
+      const isSubhead = (g: (typeof glyphs)[number]) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && Math.abs(g.height - 11) < 0.3;
+      const bands = [...new Set(glyphs.filter((g) => /NotoSansSC/.test(g.font) && Math.abs(g.height - 20) < 0.3).map((g) => Math.round(g.y)))].sort((a, b) => b - a);
+      rendered.set(id, {
+        result,
+        pdf,
+        boxes,
+        body: columnLines(glyphs.filter(isBody), boxes.trim, DUIKAI),
+        subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI),
+        bands,
+      });
+    }),
+  );
+});
+
+/** The body lines of each section module, grouped by column (modules start at their band). */
+function sectionColumns(page: Rendered): Map<number, ColumnLine[]>[] {
+  const tops = page.bands;
+  return tops.map((top, i) => {
+    const bottom = tops[i + 1] ?? Number.NEGATIVE_INFINITY;
+    const columns = new Map<number, ColumnLine[]>();
+    for (const line of page.body.filter((l) => l.y < top && l.y > bottom)) {
+      columns.set(line.column, [...(columns.get(line.column) ?? []), line]);
+    }
+    return columns;
+  });
+}
+
+describe.each(EDITIONS)('%s', (id) => {
+  const page = () => rendered.get(id)!;
+
+  it('fits on one page with no blank lines', () => {
+    expect(page().result.pages).toBe(1);
+    expect(page().result.fit.arrangement.blankLines).toBe(0);
+    expect(page().body.length).toBeGreaterThan(40);
+  });
+
+  it('starts and ends no line with a prohibited mark (clreq basic)', () => {
+    for (const line of page().body) {
+      expect(line.text, `column ${line.column}`).not.toMatch(NO_LINE_START);
+      expect(line.text, `column ${line.column}`).not.toMatch(NO_LINE_END);
+    }
+  });
+
+  it('leaves no character alone on a line (孤字)', () => {
+    const single = page().body.filter((line) => [...line.text].length === 1);
+    expect(single.map((line) => `${line.column}@${line.y}: ${line.text}`)).toEqual([]);
+  });
+
+  it('sets at least 95% of body lines on one baseline grid across all columns', () => {
+    const top = page().boxes.trim[3]!;
+    const residues = new Map<number, number>();
+    for (const line of page().body) {
+      const residue = Math.round(((((top - line.y) % PITCH) + PITCH) % PITCH) * 4) / 4;
+      residues.set(residue, (residues.get(residue) ?? 0) + 1);
+    }
+    const onGrid = Math.max(...residues.values());
+    expect(onGrid / page().body.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('ends the columns of each section module within one line of each other', () => {
+    for (const columns of sectionColumns(page())) {
+      const feet = [...columns.values()].map((lines) => Math.min(...lines.map((l) => l.y)));
+      expect(feet.length).toBeGreaterThan(1);
+      expect(Math.max(...feet) - Math.min(...feet)).toBeLessThanOrEqual(PITCH + 0.5);
+    }
+  });
+
+  it('keeps every subhead with its text (none stranded at a column foot)', () => {
+    const body = page().body;
+    for (const subhead of page().subheads) {
+      const below = body.filter((line) => line.column === subhead.column && line.y < subhead.y && subhead.y - line.y < 3 * PITCH);
+      expect(below.length, `subhead ${subhead.text} in column ${subhead.column}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('leaves no blank square larger than 25 mm in the type area', async () => {
+    const { boxes, pdf } = page();
+    const blank = await largestBlankSquareMm(pdf, boxes.trim, boxes.media[3]!, DUIKAI);
+    expect(blank.sizeMm).toBeLessThan(25);
+  });
+});
