@@ -30,7 +30,7 @@ function createProgram(): Command {
     .option('--png', 'also write a PNG preview beside the PDF')
     .action(async (edition: string, options: { output?: string; html?: string; png?: boolean }) => {
       const result = await build({ input: edition, output: options.output, htmlOutput: options.html, png: options.png });
-      const total = Object.values(result.timings).reduce((a, b) => a + b, 0);
+      const total = Object.entries(result.timings).filter(([stage]) => !stage.includes('.')).reduce((sum, [, ms]) => sum + ms, 0);
       console.log(`wrote ${relative(result.pdfPath)} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${(total / 1000).toFixed(2)} s)`);
       if (result.htmlPath) console.log(`wrote ${relative(result.htmlPath)}`);
       if (result.pngPath) console.log(`wrote ${relative(result.pngPath)}`);

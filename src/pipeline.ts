@@ -82,6 +82,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         },
       }),
     );
+    for (const [step, ms] of Object.entries(paged.timings)) timings[`paginate.${step}`] = ms;
     const pdf = await timed('pdf', () =>
       postprocessPdf(paged.pdf, geometry, {
         title: rendered.title,

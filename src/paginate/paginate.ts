@@ -43,6 +43,8 @@ export interface PaginateResult {
   pages: number;
   fit: FitReport;
   png?: Uint8Array;
+  /** Milliseconds per step inside the browser: load, fit, paged, print. */
+  timings: Record<string, number>;
 }
 
 export async function paginate(input: PaginateInput): Promise<PaginateResult> {
@@ -51,6 +53,13 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   const watcher = await watchPage(page);
   // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
   try {
     const file = path.join(workDir, 'page.html');
     await writeFile(file, input.html);
@@ -60,16 +69,20 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'even-columns.js') });
     await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'fit.js') });
+    lap('load');
     const fit = await fitPage(page, input.resolveImages);
+    lap('fit');
     input.signal?.throwIfAborted();
     const rendered = await runPagedJs(page, input.geometry, watcher);
+    lap('paged');
     checkRendered(rendered, input.expectedPages ?? 1);
     watcher.throwIfBroken();
     const pdf = await step('print the PDF', watcher, () =>
       page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: TIMEOUTS.printMs }),
     );
+    lap('print');
     const png = input.preview ? await capturePreview(page) : undefined;
-    return { pdf, pages: rendered.pages, fit, png };
+    return { pdf, pages: rendered.pages, fit, png, timings };
   } finally {
     watcher.dispose();
     await page.close().catch(() => undefined);
