@@ -76,6 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         browser,
         signal: options.signal,
         preview: options.png ?? false,
+        allowedRoots: [loaded.dir, cacheDir],
         resolveImages: async (frames) => {
           const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
           return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
@@ -98,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
       await writeFileAtomic(pngPath, paged.png);
     }
-    const warnings: string[] = [];
+    const warnings: string[] = paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`);
     const blank = paged.fit.arrangement.blankLines;
     if (blank > 0) {
       warnings.push(

@@ -20,7 +20,7 @@ export interface PageWatcher {
   dispose(): void;
 }
 
-export async function watchPage(page: Page): Promise<PageWatcher> {
+export async function watchPage(page: Page, guard?: { wasBlocked(url: string): boolean }): Promise<PageWatcher> {
   const faults: string[] = [];
   const waiting = new Map<string, { resolve(event: PageEvent): void; reject(error: Error): void }>();
   const fail = (message: string) => {
@@ -32,7 +32,11 @@ export async function watchPage(page: Page): Promise<PageWatcher> {
   page.on('console', (message) => {
     if (message.type() === 'error') fail(`console error: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => fail(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (request) => {
+    // A request the guard refused is reported as blocked, not as a broken page.
+    if (guard?.wasBlocked(request.url())) return;
+    fail(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+  });
   page.on('error', (error) => fail(`the page crashed: ${error.message}`));
   await page.exposeFunction('folioReport', (event: PageEvent) => {
     waiting.get(event.type)?.resolve(event);

@@ -14,6 +14,7 @@ import { TIMEOUTS } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
 import { fitPage, type FitReport, type Frame } from './fit-page.ts';
+import { guardRequests } from './request-guard.ts';
 import { watchPage, type PageEvent, type PageWatcher } from './page-events.ts';
 
 const RUNTIME_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page-runtime');
@@ -25,12 +26,23 @@ const PAGED_POLYFILL = path.join(
   'paged.polyfill.js',
 );
 
+// Folio's own files the page loads: Paged.js and the npm font packages.
+const requireHere = createRequire(import.meta.url);
+const FOLIO_ASSET_ROOTS = [
+  path.dirname(PAGED_POLYFILL),
+  ...['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont'].map((name) =>
+    path.dirname(requireHere.resolve(`${name}/package.json`)),
+  ),
+];
+
 export interface PaginateInput {
   html: string;
   geometry: PageGeometry;
   browser: ManagedBrowser;
   /** Crops or generates each photo for its placed frame and returns file:// URLs. */
   resolveImages: (frames: Frame[]) => Promise<Record<string, string>>;
+  /** Folders the page may load files from besides Folio's own (the edition, the image cache). */
+  allowedRoots?: readonly string[];
   /** Pages the design has; more means the content spilled. */
   expectedPages?: number;
   /** Also capture a PNG preview of the paginated sheet. */
@@ -45,12 +57,15 @@ export interface PaginateResult {
   png?: Uint8Array;
   /** Milliseconds per step inside the browser: load, fit, paged, print. */
   timings: Record<string, number>;
+  /** Requests the page made that were refused (anything outside Folio's files and the edition's). */
+  blockedRequests: readonly string[];
 }
 
 export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'folio-page-'));
   const page = await input.browser.browser.newPage();
-  const watcher = await watchPage(page);
+  const guard = await guardRequests(page, [workDir, RUNTIME_DIR, ...FOLIO_ASSET_ROOTS, ...(input.allowedRoots ?? [])]);
+  const watcher = await watchPage(page, guard);
   // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
   const timings: Record<string, number> = {};
@@ -82,7 +97,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     );
     lap('print');
     const png = input.preview ? await capturePreview(page) : undefined;
-    return { pdf, pages: rendered.pages, fit, png, timings };
+    return { pdf, pages: rendered.pages, fit, png, timings, blockedRequests: guard.blocked };
   } finally {
     watcher.dispose();
     await page.close().catch(() => undefined);

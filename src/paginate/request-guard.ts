@@ -1,0 +1,54 @@
+/**
+ * The render page may load Folio's own files and the edition's, nothing else:
+ * no network, no stray files. Every other request is refused and reported,
+ * so content can never make the browser fetch anything.
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HTTPRequest, Page } from 'puppeteer';
+
+export interface RequestGuard {
+  /** URLs refused so far, in order. */
+  readonly blocked: readonly string[];
+  /** True for a request this guard refused (its failure is expected, not a fault). */
+  wasBlocked(url: string): boolean;
+}
+
+export async function guardRequests(page: Page, allowedRoots: readonly string[]): Promise<RequestGuard> {
+  const roots = allowedRoots.map(resolveReal);
+  const blocked: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const url = request.url();
+    if (isAllowed(url, roots)) {
+      void request.continue();
+    } else {
+      blocked.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  return { blocked, wasBlocked: (url) => blocked.includes(url) };
+}
+
+function isAllowed(url: string, roots: readonly string[]): boolean {
+  if (url.startsWith('data:') || url === 'about:blank') return true;
+  if (!url.startsWith('file:')) return false;
+  let file: string;
+  try {
+    file = resolveReal(fileURLToPath(url));
+  } catch {
+    return false;
+  }
+  return roots.some((root) => file === root || file.startsWith(root + path.sep));
+}
+
+/** The real path (symlinks resolved), so a link cannot lead outside a root. */
+function resolveReal(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
