@@ -2,7 +2,7 @@
  * The command line: parses arguments, calls the same API the tests, preview
  * and batch use, prints results and errors. No pipeline logic lives here.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import path from 'node:path';
 import { build } from './pipeline.ts';
 import { editionJsonSchema } from './content/json-schema.ts';
@@ -12,6 +12,12 @@ import { describeError, exitCodeOf } from './errors.ts';
 function relative(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('give a number of seconds greater than 0');
+  return seconds;
 }
 
 function createProgram(): Command {
@@ -28,8 +34,17 @@ function createProgram(): Command {
     .option('-o, --output <file>', 'PDF to write (default: output/<edition id>.pdf)')
     .option('--html <file>', 'also write the exact HTML that went to the browser')
     .option('--png', 'also write a PNG preview beside the PDF')
-    .action(async (edition: string, options: { output?: string; html?: string; png?: boolean }) => {
-      const result = await build({ input: edition, output: options.output, htmlOutput: options.html, png: options.png });
+    .option('--templates <dir>', "Handlebars templates to use instead of Folio's own (layouts/page.hbs and partials/)")
+    .option('--timeout <seconds>', 'longest wait for Paged.js to paginate the page (default 60)', parseSeconds)
+    .action(async (edition: string, options: { output?: string; html?: string; png?: boolean; templates?: string; timeout?: number }) => {
+      const result = await build({
+        input: edition,
+        output: options.output,
+        htmlOutput: options.html,
+        png: options.png,
+        templatesDir: options.templates,
+        timeouts: options.timeout === undefined ? undefined : { paginateMs: options.timeout * 1000 },
+      });
       const total = Object.entries(result.timings).filter(([stage]) => !stage.includes('.')).reduce((sum, [, ms]) => sum + ms, 0);
       console.log(`wrote ${relative(result.pdfPath)} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${(total / 1000).toFixed(2)} s)`);
       if (result.htmlPath) console.log(`wrote ${relative(result.htmlPath)}`);

@@ -71,7 +71,14 @@ export function measureGeometry(geometry: PageGeometry) {
   };
 }
 
-export const TIMEOUTS = Object.freeze({
+export interface Timeouts {
+  launchMs: number;
+  loadMs: number;
+  paginateMs: number;
+  printMs: number;
+}
+
+export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
   /** Launching Chromium. */
   launchMs: 30_000,
   /** Loading the page and its fonts and images. */

@@ -14,7 +14,7 @@ import { paginate } from './paginate/paginate.ts';
 import type { FitReport } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
-import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
+import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
 
 export interface BuildOptions {
   /** An edition folder or its edition.yaml. */
@@ -28,6 +28,10 @@ export interface BuildOptions {
   /** A browser to reuse (batch, tests); otherwise one is launched and closed. */
   browser?: ManagedBrowser;
   cacheDir?: string;
+  /** A folder of Handlebars templates (layouts/, partials/) to use instead of Folio's own. */
+  templatesDir?: string;
+  /** Overrides of the browser timeouts (src/defaults.ts). */
+  timeouts?: Partial<Timeouts>;
   signal?: AbortSignal;
 }
 
@@ -64,10 +68,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition)));
-  const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css }));
+  const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
   if (options.htmlOutput) await writeFileAtomic(path.resolve(options.htmlOutput), rendered.html);
 
-  const browser = options.browser ?? (await timed('launch', () => launchBrowser()));
+  const browser = options.browser ?? (await timed('launch', () => launchBrowser({ timeoutMs: options.timeouts?.launchMs })));
   try {
     const paged = await timed('paginate', () =>
       paginate({
@@ -77,6 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         signal: options.signal,
         preview: options.png ?? false,
         allowedRoots: [loaded.dir, cacheDir],
+        timeouts: options.timeouts,
         resolveImages: async (frames) => {
           const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
           return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));

@@ -2,6 +2,7 @@
  * The browser as a managed resource: one launcher with pinned flags, a close
  * that is safe to call twice and runs on exit and on SIGINT/SIGTERM.
  */
+import { accessSync, constants, statSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
@@ -36,11 +37,33 @@ export interface LaunchOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The browser to run: PUPPETEER_EXECUTABLE_PATH when set (it must then work:
+ * quietly using another browser would hide the user's mistake), else the
+ * first one found in Puppeteer's cache or the system paths.
+ */
+function chooseBrowser(): string | undefined {
+  const explicit = process.env.PUPPETEER_EXECUTABLE_PATH;
+  if (explicit) {
+    try {
+      accessSync(explicit, constants.X_OK);
+      if (!statSync(explicit).isFile()) throw new Error('not a file');
+    } catch (cause) {
+      throw new PaginationError(`PUPPETEER_EXECUTABLE_PATH is ${explicit}, which is not an executable file`, {
+        cause,
+        hint: 'point it at a Chrome or Chromium binary, or unset it to use the one Folio finds',
+      });
+    }
+    return explicit;
+  }
+  return findBrowser()?.path;
+}
+
 const open = new Set<ManagedBrowser>();
 let exitHooksInstalled = false;
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ManagedBrowser> {
-  const executablePath = options.executablePath ?? findBrowser()?.path;
+  const executablePath = options.executablePath ?? chooseBrowser();
   if (!executablePath) {
     throw new PaginationError('no Chromium or Chrome was found', { hint: BROWSER_INSTALL_HINT });
   }

@@ -3,18 +3,18 @@
  * by file:// URL, fits it (measure → arrange → verify), lets the image stage
  * crop photos to their frames, runs Paged.js and prints the PDF.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { PageGeometry } from '../defaults.ts';
-import { TIMEOUTS } from '../defaults.ts';
+import { TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
 import { fitPage, type FitReport, type Frame } from './fit-page.ts';
 import { guardRequests } from './request-guard.ts';
+import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 import { watchPage, type PageEvent, type PageWatcher } from './page-events.ts';
 
 const RUNTIME_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page-runtime');
@@ -45,6 +45,8 @@ export interface PaginateInput {
   allowedRoots?: readonly string[];
   /** Pages the design has; more means the content spilled. */
   expectedPages?: number;
+  /** Overrides of the default timeouts (src/defaults.ts). */
+  timeouts?: Partial<Timeouts>;
   /** Also capture a PNG preview of the paginated sheet. */
   preview?: boolean;
   signal?: AbortSignal;
@@ -62,12 +64,13 @@ export interface PaginateResult {
 }
 
 export async function paginate(input: PaginateInput): Promise<PaginateResult> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'folio-page-'));
+  const workDir = await makeTempDir('folio-page-');
   const page = await input.browser.browser.newPage();
   const guard = await guardRequests(page, [workDir, RUNTIME_DIR, ...FOLIO_ASSET_ROOTS, ...(input.allowedRoots ?? [])]);
   const watcher = await watchPage(page, guard);
   // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
+  const timeouts: Timeouts = { ...TIMEOUTS, ...input.timeouts };
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (name: string) => {
@@ -79,7 +82,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     const file = path.join(workDir, 'page.html');
     await writeFile(file, input.html);
     await step('load the page', watcher, () =>
-      page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: TIMEOUTS.loadMs }),
+      page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: timeouts.loadMs }),
     );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'even-columns.js') });
@@ -88,12 +91,12 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     const fit = await fitPage(page, input.resolveImages);
     lap('fit');
     input.signal?.throwIfAborted();
-    const rendered = await runPagedJs(page, input.geometry, watcher);
+    const rendered = await runPagedJs(page, input.geometry, watcher, timeouts.paginateMs);
     lap('paged');
     checkRendered(rendered, input.expectedPages ?? 1);
     watcher.throwIfBroken();
     const pdf = await step('print the PDF', watcher, () =>
-      page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: TIMEOUTS.printMs }),
+      page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: timeouts.printMs }),
     );
     lap('print');
     const png = input.preview ? await capturePreview(page) : undefined;
@@ -101,13 +104,15 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   } finally {
     watcher.dispose();
     await page.close().catch(() => undefined);
-    await rm(workDir, { recursive: true, force: true });
+    await removeTempDir(workDir);
   }
 }
 
-async function runPagedJs(page: Page, geometry: PageGeometry, watcher: PageWatcher) {
+async function runPagedJs(page: Page, geometry: PageGeometry, watcher: PageWatcher, timeoutMs: number) {
   await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'paged-handlers.js') });
-  const done = watcher.next('rendered', TIMEOUTS.paginateMs);
+  const done = watcher.next('rendered', timeoutMs);
+  // It may fail (timeout, page fault) while the scripts below are still being injected.
+  done.catch(() => undefined);
   await page.evaluate((geometryJson: string) => {
     const report = (event: unknown) => (window as unknown as { folioReport(e: unknown): void }).folioReport(event);
     const folio = (window as unknown as { folio: { registerHandlers(g: unknown, r: unknown): void } }).folio;

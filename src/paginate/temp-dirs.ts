@@ -1,0 +1,28 @@
+/**
+ * Temporary folders that must not outlive the process, even when it is
+ * interrupted (Ctrl-C during a render): removed on exit, synchronously.
+ */
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+const live = new Set<string>();
+let hooked = false;
+
+export async function makeTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  live.add(dir);
+  if (!hooked) {
+    hooked = true;
+    process.on('exit', () => {
+      for (const leftover of live) rmSync(leftover, { recursive: true, force: true });
+    });
+  }
+  return dir;
+}
+
+export async function removeTempDir(dir: string): Promise<void> {
+  live.delete(dir);
+  await rm(dir, { recursive: true, force: true });
+}
