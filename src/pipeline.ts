@@ -60,6 +60,41 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
+  // Chromium starts while the content is read and the page is built; a
+  // failure before the browser is needed closes it again.
+  const lease = leaseBrowser(options);
+  try {
+    return await buildWith(options, lease, timed, timings);
+  } finally {
+    await lease.release();
+  }
+}
+
+/** The caller's browser, or one launched now and closed when the build ends. */
+function leaseBrowser(options: BuildOptions) {
+  if (options.browser) {
+    const given = options.browser;
+    return { get: async () => given, release: async () => undefined };
+  }
+  const launching = launchBrowser({ timeoutMs: options.timeouts?.launchMs });
+  launching.catch(() => undefined); // reported when the browser is needed, not before
+  return {
+    get: () => launching,
+    release: async () => {
+      const browser = await launching.catch(() => undefined);
+      await browser?.close();
+    },
+  };
+}
+
+type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
+
+async function buildWith(
+  options: BuildOptions,
+  lease: ReturnType<typeof leaseBrowser>,
+  timed: Timed,
+  timings: Record<string, number>,
+): Promise<BuildResult> {
   const loaded = await timed('content', () => loadEdition(options.input));
   const { edition } = loaded;
   const geometry = PRESETS[edition.paper.preset]!;
@@ -71,57 +106,53 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
   if (options.htmlOutput) await writeFileAtomic(path.resolve(options.htmlOutput), rendered.html);
 
-  const browser = options.browser ?? (await timed('launch', () => launchBrowser({ timeoutMs: options.timeouts?.launchMs })));
-  try {
-    const paged = await timed('paginate', () =>
-      paginate({
-        html: rendered.html,
-        geometry,
-        browser,
-        signal: options.signal,
-        preview: options.png ?? false,
-        allowedRoots: [loaded.dir, cacheDir],
-        timeouts: options.timeouts,
-        resolveImages: async (frames) => {
-          const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
-          return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
-        },
-      }),
-    );
-    for (const [step, ms] of Object.entries(paged.timings)) timings[`paginate.${step}`] = ms;
-    const pdf = await timed('pdf', () =>
-      postprocessPdf(paged.pdf, geometry, {
-        title: rendered.title,
-        author: edition.byline,
-        subject: edition.headline.deck,
-        keywords: edition.keywords,
-        lang: edition.lang,
-      }),
-    );
-    await timed('write', () => writeFileAtomic(pdfPath, pdf));
-    let pngPath: string | undefined;
-    if (paged.png) {
-      pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
-      await writeFileAtomic(pngPath, paged.png);
-    }
-    const warnings: string[] = paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`);
-    const blank = paged.fit.arrangement.blankLines;
-    if (blank > 0) {
-      warnings.push(
-        `the page is ${blank} lines short of full: its photos are at their tallest and no module can take more; add text or photos`,
-      );
-    }
-    return {
-      id: loaded.id,
-      warnings,
-      pdfPath,
-      htmlPath: options.htmlOutput && path.resolve(options.htmlOutput),
-      pngPath,
-      pages: paged.pages,
-      fit: paged.fit,
-      timings,
-    };
-  } finally {
-    if (!options.browser) await browser.close();
+  const browser = await timed('launch', () => lease.get());
+  const paged = await timed('paginate', () =>
+    paginate({
+      html: rendered.html,
+      geometry,
+      browser,
+      signal: options.signal,
+      preview: options.png ?? false,
+      allowedRoots: [loaded.dir, cacheDir],
+      timeouts: options.timeouts,
+      resolveImages: async (frames) => {
+        const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
+        return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
+      },
+    }),
+  );
+  for (const [step, ms] of Object.entries(paged.timings)) timings[`paginate.${step}`] = ms;
+  const pdf = await timed('pdf', () =>
+    postprocessPdf(paged.pdf, geometry, {
+      title: rendered.title,
+      author: edition.byline,
+      subject: edition.headline.deck,
+      keywords: edition.keywords,
+      lang: edition.lang,
+    }),
+  );
+  await timed('write', () => writeFileAtomic(pdfPath, pdf));
+  let pngPath: string | undefined;
+  if (paged.png) {
+    pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
+    await writeFileAtomic(pngPath, paged.png);
   }
+  const warnings: string[] = paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`);
+  const blank = paged.fit.arrangement.blankLines;
+  if (blank > 0) {
+    warnings.push(
+      `the page is ${blank} lines short of full: its photos are at their tallest and no module can take more; add text or photos`,
+    );
+  }
+  return {
+    id: loaded.id,
+    warnings,
+    pdfPath,
+    htmlPath: options.htmlOutput && path.resolve(options.htmlOutput),
+    pngPath,
+    pages: paged.pages,
+    fit: paged.fit,
+    timings,
+  };
 }

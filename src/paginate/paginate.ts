@@ -6,10 +6,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { PageGeometry } from '../defaults.ts';
-import { TIMEOUTS, type Timeouts } from '../defaults.ts';
+import { FOLIO_ROOT, TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
 import { fitPage, type FitReport, type Frame } from './fit-page.ts';
@@ -17,7 +17,8 @@ import { guardRequests } from './request-guard.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 import { watchPage, type PageEvent, type PageWatcher } from './page-events.ts';
 
-const RUNTIME_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page-runtime');
+// From the repository root, so the bundled CLI (dist/) finds it too.
+const RUNTIME_DIR = path.join(FOLIO_ROOT, 'src', 'paginate', 'page-runtime');
 // pagedjs's package exports hide dist/, so locate it from its CommonJS entry (lib/index.cjs).
 const PAGED_POLYFILL = path.join(
   path.dirname(createRequire(import.meta.url).resolve('pagedjs')),
