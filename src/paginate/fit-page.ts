@@ -28,6 +28,7 @@ interface FolioRuntime {
   measure(): PageMeasure;
   apply(arrangement: Arrangement): Frame[];
   setImages(urls: Record<string, string>): Promise<void>;
+  evenSectionText(sectionId: string, columns: number): { lines: number; loose: number[]; spread: number };
   findOverflow(): OverflowEntry[];
 }
 type WithRuntime = { folio: FolioRuntime };
@@ -38,8 +39,11 @@ export async function fitPage(
 ): Promise<FitReport> {
   const measure = await page.evaluate(() => (window as unknown as WithRuntime).folio.measure());
   const extra: Record<string, number> = {};
+  const evened = new Set<string>();
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-    const arrangement = chooseArrangement(measure, undefined, extra);
+    let arrangement = chooseArrangement(measure, undefined, extra);
+    // Even the columns of the counts chosen; if that changes a height, choose again.
+    while (await evenChosen(page, measure, arrangement, evened)) arrangement = chooseArrangement(measure, undefined, extra);
     const frames = await page.evaluate((a) => (window as unknown as WithRuntime).folio.apply(a), arrangement);
     const overflow = await page.evaluate(() => (window as unknown as WithRuntime).folio.findOverflow());
     const short = overflow.filter((entry) => measure.sections.some((s) => s.name === entry.module));
@@ -53,7 +57,37 @@ export async function fitPage(
       extra[section.id] = (extra[section.id] ?? 0) + Math.max(1, entry.lines);
     }
   }
-  throw new OverflowError(`the page did not fit after ${MAX_ROUNDS} rounds of fitting`, {
+  throw overflowAfterRounds();
+}
+
+/**
+ * Evens the text of each section at the column count the arrangement gave it
+ * (once per section and count), writing the result into the measurements.
+ * Returns true when it evened anything new: the arrangement must then be
+ * chosen again, to carry the new heights and spacing.
+ */
+async function evenChosen(page: Page, measure: PageMeasure, arrangement: Arrangement, evened: Set<string>): Promise<boolean> {
+  let changed = false;
+  for (const plan of arrangement.sections) {
+    const key = `${plan.id}:${plan.textColumns}`;
+    if (evened.has(key)) continue;
+    evened.add(key);
+    changed = true;
+    const result = await page.evaluate(
+      (id, columns) => (window as unknown as WithRuntime).folio.evenSectionText(id, columns),
+      plan.id,
+      plan.textColumns,
+    );
+    const section = measure.sections.find((s) => s.id === plan.id)!;
+    section.textLines[plan.textColumns] = result.lines;
+    section.looseSubheads[plan.textColumns] = result.loose;
+    section.textSpread[plan.textColumns] = result.spread;
+  }
+  return changed;
+}
+
+function overflowAfterRounds(): OverflowError {
+  return new OverflowError(`the page did not fit after ${MAX_ROUNDS} rounds of fitting`, {
     hint: 'cut text in the longest section',
   });
 }

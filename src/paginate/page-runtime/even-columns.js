@@ -123,23 +123,41 @@
     return { lines: best.lines, loose: best.loose, spread: shape.spread };
   }
 
-  // Per column count: the height in lines, the spaced subheads, and how even the columns end.
-  function measureText(text, grid, candidates) {
-    const movable = movableSubheads(text).length;
-    const result = { lines: {}, loose: {}, spread: {} };
-    // Measure the text as one plain column of the grid's width.
+  // The text as one plain column of the grid's width, to lay out at other widths.
+  function probeOf(text, grid) {
     const probe = text.cloneNode(true);
     probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${grid.col}px;column-count:1`;
     document.body.appendChild(probe);
+    return probe;
+  }
+
+  // A first estimate per column count: the shortest height that holds the text,
+  // unspaced. The arrangement is chosen on these; only the counts it uses are
+  // then evened (evenSection), which is where the measuring cost is.
+  function measureText(text, grid, candidates) {
+    const result = { lines: {}, loose: {}, spread: {} };
+    const probe = probeOf(text, grid);
     for (const columns of candidates) {
-      const best = evenText(probe, columns, grid, columns === 1 ? 0 : movable);
-      result.lines[columns] = best.lines;
-      result.loose[columns] = best.loose;
-      result.spread[columns] = Math.round(best.spread * 100) / 100;
+      const single = Math.ceil(probe.getBoundingClientRect().height / grid.pitch - 0.01);
+      let height = Math.max(1, Math.ceil(single / columns));
+      let shape = layoutText(probe, columns, height, [], grid, true);
+      while (!shape.fits) shape = layoutText(probe, columns, (height += 1), [], grid, true);
+      result.lines[columns] = height;
+      result.loose[columns] = [];
+      result.spread[columns] = Math.round(shape.spread * 100) / 100;
     }
     probe.remove();
     return result;
   }
 
-  window.folio = Object.assign(window.folio || {}, { measureText, arrangeText, columnBottoms, strandedSubheads, layoutText });
+  // The evened layout of one section's text in `columns` columns.
+  function evenSection(sectionId, columns, grid) {
+    const text = document.querySelector(`[data-section="${CSS.escape(sectionId)}"] .section__text`);
+    const probe = probeOf(text, grid);
+    const best = evenText(probe, columns, grid, columns === 1 ? 0 : movableSubheads(text).length);
+    probe.remove();
+    return { lines: best.lines, loose: best.loose, spread: Math.round(best.spread * 100) / 100 };
+  }
+
+  window.folio = Object.assign(window.folio || {}, { measureText, evenSection, arrangeText, columnBottoms, strandedSubheads, layoutText });
 })();

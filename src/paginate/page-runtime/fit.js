@@ -228,5 +228,9 @@
     return found;
   }
 
-  window.folio = Object.assign(window.folio || {}, { measure, apply, setImages, findOverflow });
+  function evenSection(sectionId, columns) {
+    return window.folio.evenSection(sectionId, columns, pitchPx());
+  }
+
+  window.folio = Object.assign(window.folio || {}, { measure, apply, setImages, findOverflow, evenSectionText: evenSection });
 })();
