@@ -1,0 +1,127 @@
+/**
+ * `npm run bench`: Folio against the anchors on this machine, in one run.
+ * (a) cold `folio render` as a new process; (b) warm time per edition with
+ * the browser reused; (c) a batch of 50 editions (when `folio batch` exists);
+ * (d) the same HTML through pagedjs-cli 0.4.3 (installed for the benchmark
+ * only, in bench/.tools); (e) plain Chromium page.pdf() with no Paged.js, the
+ * floor, cold and warm. Writes bench/results.md. Asserts nothing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from '../src/pipeline.ts';
+import { launchBrowser } from '../src/paginate/browser.ts';
+import { FOLIO_ROOT } from '../src/defaults.ts';
+import { repeat, seconds, summarise, timeCommand, type Figure } from './stats.ts';
+import { benchBatch, type BatchFigures } from './batch.ts';
+
+const RUNS = Number(process.env.FOLIO_BENCH_RUNS ?? 5);
+const EDITION = path.join(FOLIO_ROOT, 'content', 'wuzhi-2024');
+const work = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
+const folio = path.join(FOLIO_ROOT, 'bin', 'folio.js');
+const html = path.join(work, 'page.html');
+
+function log(line: string) {
+  process.stderr.write(`${line}\n`);
+}
+
+// The bundle and the image cache are made once, as a user's first run would.
+timeCommand(process.execPath, [folio, 'render', EDITION, '-o', path.join(work, 'first.pdf'), '--html', html]);
+
+log('(a) folio render, cold process');
+const cold = summarise(repeat(RUNS, () => timeCommand(process.execPath, [folio, 'render', EDITION, '-o', path.join(work, 'a.pdf')])));
+
+log('(b) warm renders in one browser');
+const warm = await (async () => {
+  const browser = await launchBrowser();
+  const times: number[] = [];
+  try {
+    await build({ input: EDITION, output: path.join(work, 'b.pdf'), browser });
+    for (let i = 0; i < RUNS + 2; i += 1) {
+      const start = performance.now();
+      await build({ input: EDITION, output: path.join(work, 'b.pdf'), browser });
+      times.push(performance.now() - start);
+    }
+  } finally {
+    await browser.close();
+  }
+  return summarise(times);
+})();
+
+log('(c) batch of 50 editions');
+const batch: BatchFigures | undefined = await benchBatch(work, log);
+
+log('(d) pagedjs-cli 0.4.3');
+const pagedjsCli = installPagedjsCli();
+const chromium = process.env.FOLIO_BENCH_CHROMIUM ?? '/usr/bin/chromium';
+const cliEnv = { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromium };
+const pagedjs = summarise(
+  repeat(RUNS, () => timeCommand(pagedjsCli, [html, '-o', path.join(work, 'd.pdf'), '--browserArgs', '--no-sandbox,--disable-gpu,--disable-dev-shm-usage'], cliEnv)),
+);
+
+log('(e) Chromium floor');
+const floorScript = path.join(FOLIO_ROOT, 'bench', 'floor.mjs');
+const floorCold = summarise(repeat(RUNS, () => timeCommand(process.execPath, [floorScript, html, path.join(work, 'e.pdf')])));
+const floorWarmRun = spawnSync(process.execPath, [floorScript, html, path.join(work, 'e.pdf'), 'warm', String(RUNS + 2)], { encoding: 'utf8' });
+const floorWarm = summarise((JSON.parse(floorWarmRun.stdout) as number[]).slice(2));
+
+writeResults({ cold, warm, batch, pagedjs, floorCold, floorWarm });
+
+function installPagedjsCli(): string {
+  const tools = path.join(FOLIO_ROOT, 'bench', '.tools');
+  const bin = path.join(tools, 'node_modules', '.bin', 'pagedjs-cli');
+  if (!existsSync(bin)) {
+    log('installing pagedjs-cli 0.4.3 into bench/.tools (benchmark only)');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', tools, 'pagedjs-cli@0.4.3'], {
+      stdio: 'inherit',
+      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' },
+    });
+  }
+  return bin;
+}
+
+function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
+  const ratio = (a: Figure, b: Figure) => (a.median / b.median).toFixed(2);
+  const chromiumVersion = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const cpus = os.cpus();
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString()}.`,
+    '',
+    '| machine | |',
+    '|---|---|',
+    `| CPU | ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} |`,
+    `| memory | ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB |`,
+    `| Node | ${process.version} |`,
+    `| Chromium | ${chromiumVersion} |`,
+    `| runs per figure | ${RUNS} (median, min–max) |`,
+    '',
+    '| figure | time | command |',
+    '|---|---|---|',
+    `| (a) folio render, cold process | ${seconds(r.cold)} | \`node bin/folio.js render content/wuzhi-2024\` |`,
+    `| (b) folio, warm, per edition | ${seconds(r.warm)} | \`build()\` with one browser reused |`,
+    ...(r.batch
+      ? [
+          `| (c) batch of 50, -j 1 | ${(r.batch.j1.wallMs / 1000).toFixed(1)} s, ${r.batch.j1.perSecond.toFixed(2)} editions/s, peak ${r.batch.j1.peakMiB.toFixed(0)} MiB | \`folio batch <50 editions> -j 1 --force\` |`,
+          `| (c) batch of 50, -j 2 | ${(r.batch.j2.wallMs / 1000).toFixed(1)} s, ${r.batch.j2.perSecond.toFixed(2)} editions/s, peak ${r.batch.j2.peakMiB.toFixed(0)} MiB | \`folio batch <50 editions> -j 2 --force\` |`,
+        ]
+      : ['| (c) batch of 50 | not measured: `folio batch` is not available | |']),
+    `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
+    `| (e) Chromium floor, cold | ${seconds(r.floorCold)} | \`node bench/floor.mjs page.html out.pdf\` |`,
+    `| (e) Chromium floor, warm | ${seconds(r.floorWarm)} | same, one browser, per render |`,
+    '',
+    '| ratio | value | target |',
+    '|---|---|---|',
+    `| folio cold / pagedjs-cli | ${ratio(r.cold, r.pagedjs)} | ≤ 0.7 |`,
+    `| folio cold / floor cold | ${ratio(r.cold, r.floorCold)} | |`,
+    `| folio warm / floor warm | ${ratio(r.warm, r.floorWarm)} | ≤ 1.3 |`,
+    ...(r.batch ? [`| batch throughput -j 2 / -j 1 | ${(r.batch.j2.perSecond / r.batch.j1.perSecond).toFixed(2)} | ≥ 1.3 |`] : []),
+    '',
+    'The HTML for (d) and (e) is the one `folio render --html` writes: the page before fitting, without Paged.js.',
+    '',
+  ];
+  writeFileSync(path.join(FOLIO_ROOT, 'bench', 'results.md'), lines.join('\n'));
+  process.stdout.write(lines.join('\n'));
+}
