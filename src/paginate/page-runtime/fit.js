@@ -38,7 +38,8 @@
   function captionLines(figure, grid) {
     const caption = figure.querySelector('.photo__caption');
     const out = {};
-    for (let span = 2; span <= 8; span += 1) out[span] = linesAt(caption, spanWidth(grid, span), grid);
+    // The spans a photo can take: gallery rows (2, 3, 4 or 8 columns) and section photo blocks (2–4).
+    for (const span of [2, 3, 4, 8]) out[span] = linesAt(caption, spanWidth(grid, span), grid);
     return out;
   }
 
