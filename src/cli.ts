@@ -7,11 +7,22 @@ import path from 'node:path';
 import { build } from './pipeline.ts';
 import { editionJsonSchema } from './content/json-schema.ts';
 import { registerImportCommand } from './content/import/import.ts';
+import { registerPreflightCommand } from './preflight/command.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 function relative(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
+}
+
+interface RenderOptions {
+  output?: string;
+  html?: string;
+  png?: boolean;
+  templates?: string;
+  timeout?: number;
+  press?: boolean;
+  gray?: boolean;
 }
 
 function parseSeconds(value: string): number {
@@ -36,7 +47,9 @@ function createProgram(): Command {
     .option('--png', 'also write a PNG preview beside the PDF')
     .option('--templates <dir>', "Handlebars templates to use instead of Folio's own (layouts/page.hbs and partials/)")
     .option('--timeout <seconds>', 'longest wait for Paged.js to paginate the page (default 60)', parseSeconds)
-    .action(async (edition: string, options: { output?: string; html?: string; png?: boolean; templates?: string; timeout?: number }) => {
+    .option('--press', 'also write <name>.press.pdf for the printer: newsprint CMYK, PDF/X-3, black text and rules as pure K')
+    .option('--gray', 'make the press PDF gray, for black-and-white pages (implies --press)')
+    .action(async (edition: string, options: RenderOptions) => {
       const result = await build({
         input: edition,
         output: options.output,
@@ -44,6 +57,8 @@ function createProgram(): Command {
         png: options.png,
         templatesDir: options.templates,
         timeouts: options.timeout === undefined ? undefined : { paginateMs: options.timeout * 1000 },
+        press: options.press,
+        gray: options.gray,
       });
       const total = Object.entries(result.timings).filter(([stage]) => !stage.includes('.')).reduce((sum, [, ms]) => sum + ms, 0);
       console.log(`wrote ${relative(result.pdfPath)} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${(total / 1000).toFixed(2)} s)`);
@@ -53,6 +68,12 @@ function createProgram(): Command {
       console.log(`fit: ${result.fit.rounds} round(s); gallery ${a.galleryLines} lines; ` +
         a.sections.map((s) => `「${s.name}」 ${s.lines} lines in ${s.textColumns} columns`).join(', ') +
         (a.blankLines ? `; ${a.blankLines} blank lines` : ''));
+      if (result.press) {
+        const press = result.press;
+        console.log(`wrote ${relative(press.output)} (${press.pdfx}, ${press.colour}, max ink ${press.ink.maxPercent}% of ${press.ink.limitPercent}%)`);
+        for (const warning of press.warnings) console.error(`warning: press: ${warning}`);
+      }
+      console.log(`preflight: ${relative(result.preflightPath)}${result.pressPreflightPath ? `, ${relative(result.pressPreflightPath)}` : ''}`);
       for (const warning of result.warnings) console.error(`warning: ${warning}`);
     });
 
@@ -64,6 +85,7 @@ function createProgram(): Command {
     });
 
   registerImportCommand(program);
+  registerPreflightCommand(program);
 
   program.addOption(new Option('--version', 'print the version').hideHelp());
   return program;

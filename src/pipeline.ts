@@ -14,6 +14,10 @@ import { paginate } from './paginate/paginate.ts';
 import type { FitReport } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
+import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
+import { assertGlyphCoverage } from './preflight/glyphs.ts';
+import { preflightEditionOf, type PreflightReport } from './preflight/preflight.ts';
+import { preflightRenderedPdf, writePreflightReport } from './preflight/report.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
 
 export interface BuildOptions {
@@ -32,6 +36,9 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Overrides of the browser timeouts (src/defaults.ts). */
   timeouts?: Partial<Timeouts>;
+  /** Also write <name>.press.pdf for the printer (CMYK, or gray with `gray`). */
+  press?: boolean;
+  gray?: boolean;
   signal?: AbortSignal;
 }
 
@@ -46,6 +53,12 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** Problems that did not stop the build, for the user to read. */
   warnings: string[];
+  /** The preflight of the proof PDF, also written to <name>.preflight.json. */
+  preflight: PreflightReport;
+  preflightPath: string;
+  /** The press PDF, when asked for; its preflight is in <name>.press.preflight.json. */
+  press?: PressReport;
+  pressPreflightPath?: string;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -97,6 +110,8 @@ async function buildWith(
 ): Promise<BuildResult> {
   const loaded = await timed('content', () => loadEdition(options.input));
   const { edition } = loaded;
+  // A character no font has would print as tofu: stop before the browser.
+  await timed('glyphs', () => assertGlyphCoverage(loaded, path.relative(process.cwd(), loaded.file)));
   const geometry = PRESETS[edition.paper.preset]!;
   const cacheDir = options.cacheDir ?? CACHE_DIR;
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
@@ -138,7 +153,20 @@ async function buildWith(
     pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
     await writeFileAtomic(pngPath, paged.png);
   }
+  const expected = preflightEditionOf(loaded);
+  const { report: preflight, reportPath: preflightPath } = await timed('preflight', () =>
+    preflightRenderedPdf({ pdf: pdfPath, edition: expected, signal: options.signal }),
+  );
+  let press: PressReport | undefined;
+  let pressPreflightPath: string | undefined;
+  if (options.press || options.gray) {
+    press = await timed('press', () =>
+      makePressPdf({ pdf: pdfPath, output: pressPdfPath(pdfPath), gray: options.gray, edition: expected, signal: options.signal }),
+    );
+    pressPreflightPath = await writePreflightReport(press.preflight);
+  }
   const warnings: string[] = paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`);
+  for (const finding of preflight.findings) warnings.push(`preflight ${finding.severity}: [${finding.rule}] ${finding.message}`);
   const blank = paged.fit.arrangement.blankLines;
   if (blank > 0) {
     warnings.push(
@@ -154,5 +182,9 @@ async function buildWith(
     pages: paged.pages,
     fit: paged.fit,
     timings,
+    preflight,
+    preflightPath,
+    press,
+    pressPreflightPath,
   };
 }

@@ -1,0 +1,116 @@
+/**
+ * Step 1 of the press route in ../shared/PLATFORM.md ("PDF and colour"):
+ * before Ghostscript, set neutral colours as ink-only colours in every
+ * content stream (pages, form XObjects, tiling patterns) and relabel
+ * ICC-based gray images as DeviceGray, so Ghostscript converts only what is
+ * really coloured.
+ *
+ * PLATFORM.md decompressed with `qpdf --qdf`; pdf-lib decodes the streams
+ * itself (Flate and the other standard filters), which gives the same bytes
+ * without a 30 MB intermediate file or a text edit of the PDF syntax.
+ */
+import { deflateSync } from 'node:zlib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  type PDFObject,
+} from 'pdf-lib';
+import { rewriteNeutralColours, type PressColour } from './neutral-black.ts';
+
+export interface PrepareReport {
+  /** Content streams rewritten. */
+  streams: number;
+  /** Neutral colour operators set as ink-only colours. */
+  neutralColours: number;
+  /** Chromatic colour operators left for Ghostscript. */
+  chromaticColours: number;
+  /** Images relabelled from a 1-component ICC profile to DeviceGray. */
+  grayImages: number;
+  /** Streams that could not be decoded and were left as they are. */
+  undecodable: number;
+}
+
+const name = (value: string) => PDFName.of(value);
+const numberAt = (dict: PDFDict, key: string) => {
+  const value = dict.lookup(name(key));
+  return value instanceof PDFNumber ? value.asNumber() : undefined;
+};
+
+export async function prepareForPress(pdf: Uint8Array, target: PressColour): Promise<{ pdf: Uint8Array; report: PrepareReport }> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const context = document.context;
+  const report: PrepareReport = { streams: 0, neutralColours: 0, chromaticColours: 0, grayImages: 0, undecodable: 0 };
+  const visited = new Set<string>();
+
+  const rewriteStream = (ref: PDFRef) => {
+    if (visited.has(ref.toString())) return;
+    visited.add(ref.toString());
+    const stream = context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return;
+    let decoded: Uint8Array;
+    try {
+      decoded = decodePDFRawStream(stream).decode();
+    } catch {
+      report.undecodable += 1;
+      return;
+    }
+    const result = rewriteNeutralColours(decoded, target);
+    report.neutralColours += result.neutral;
+    report.chromaticColours += result.chromatic;
+    if (result.neutral === 0) return;
+    const dict = stream.dict.clone(context);
+    dict.delete(name('DecodeParms'));
+    dict.set(name('Filter'), name('FlateDecode'));
+    dict.set(name('Length'), PDFNumber.of(0)); // recomputed when saved
+    context.assign(ref, PDFRawStream.of(dict, deflateSync(result.bytes)));
+    report.streams += 1;
+  };
+
+  const isOneComponentIcc = (colourSpace: PDFObject | undefined): boolean => {
+    const space = colourSpace && context.lookup(colourSpace);
+    if (!(space instanceof PDFArray) || space.size() !== 2 || space.lookup(0) !== name('ICCBased')) return false;
+    const profile = space.lookup(1);
+    return profile instanceof PDFRawStream && numberAt(profile.dict, 'N') === 1;
+  };
+
+  const walkResources = (resources: PDFDict | undefined) => {
+    if (!resources) return;
+    for (const category of ['XObject', 'Pattern'] as const) {
+      const entries = resources.lookup(name(category));
+      if (!(entries instanceof PDFDict)) continue;
+      for (const value of entries.values()) {
+        if (!(value instanceof PDFRef) || visited.has(value.toString())) continue;
+        const object = context.lookup(value);
+        if (!(object instanceof PDFRawStream)) continue;
+        const dict = object.dict;
+        const subtype = dict.lookup(name('Subtype'));
+        if (subtype === name('Image')) {
+          visited.add(value.toString());
+          // PLATFORM.md: an ICC-based gray image would be split into four colours.
+          if (isOneComponentIcc(dict.get(name('ColorSpace')))) {
+            dict.set(name('ColorSpace'), name('DeviceGray'));
+            report.grayImages += 1;
+          }
+        } else if (subtype === name('Form') || numberAt(dict, 'PatternType') === 1) {
+          const inner = dict.lookup(name('Resources'));
+          rewriteStream(value);
+          walkResources(inner instanceof PDFDict ? inner : undefined);
+        }
+      }
+    }
+  };
+
+  for (const page of document.getPages()) {
+    const contents = page.node.get(name('Contents'));
+    const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray() : [];
+    for (const ref of refs) if (ref instanceof PDFRef) rewriteStream(ref);
+    walkResources(page.node.Resources());
+  }
+  return { pdf: await document.save({ useObjectStreams: false }), report };
+}

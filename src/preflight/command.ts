@@ -1,0 +1,41 @@
+/**
+ * `folio preflight <file.pdf> [--edition <dir>] [--press] [--json]`: checks a
+ * PDF and exits 1 when any check fails at error level.
+ */
+import type { Command } from 'commander';
+import { loadEdition } from '../content/load.ts';
+import { FolioError } from '../errors.ts';
+import { preflightEditionOf, runPreflight } from './preflight.ts';
+import { formatReport } from './report.ts';
+
+/** The PDF failed preflight: exit 1, after the report has been printed. */
+export class PreflightFailedError extends FolioError {}
+
+export interface PreflightCommandOptions {
+  edition?: string;
+  press?: boolean;
+  json?: boolean;
+}
+
+export async function preflightCommand(pdf: string, options: PreflightCommandOptions): Promise<void> {
+  const edition = options.edition ? preflightEditionOf(await loadEdition(options.edition)) : undefined;
+  // A file named *.press.pdf is a press file unless the user says otherwise.
+  const press = options.press ?? /\.press\.pdf$/i.test(pdf);
+  const report = await runPreflight({ pdf, edition, press });
+  console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  if (!report.ok) {
+    throw new PreflightFailedError(`preflight found ${report.errors} error(s) in ${pdf}`, { hint: 'fix the errors listed above and render again' });
+  }
+}
+
+export function registerPreflightCommand(program: Command): void {
+  program
+    .command('preflight')
+    .description('Check a PDF for print: page size, boxes, fonts, image resolution, text size, safe area; for press files also RGB, transparency, ink coverage and PDF/X.')
+    .argument('<pdf>', 'the PDF to check')
+    .option('--edition <edition>', 'the edition it was rendered from (folder or .yaml): also check page count, size and glyph coverage')
+    .option('--press', 'check as a press file (default for *.press.pdf)')
+    .option('--no-press', 'check as a proof even when named *.press.pdf')
+    .option('--json', 'print the report as JSON')
+    .action((pdf: string, options: PreflightCommandOptions) => preflightCommand(pdf, options));
+}

@@ -1,0 +1,54 @@
+/**
+ * The preflight report as people and machines read it: a short text listing
+ * (errors first, then warnings, then the rules and measurements), the JSON
+ * form, and `<name>.preflight.json` written beside a rendered PDF.
+ */
+import path from 'node:path';
+import { writeFileAtomic } from '../pdf/write-atomic.ts';
+import { runPreflight, type PreflightInput } from './preflight.ts';
+import type { Finding, PreflightReport } from './types.ts';
+
+const SYMBOL = { passed: 'ok  ', warning: 'warn', failed: 'FAIL', skipped: '--  ' } as const;
+
+function formatFinding(finding: Finding): string {
+  const where = [finding.page !== undefined ? `page ${finding.page}` : '', finding.where ?? ''].filter(Boolean).join(', ');
+  const lines = [`${finding.severity}: [${finding.rule}] ${where ? `${where}: ` : ''}${finding.message}`];
+  if (finding.hint) lines.push(`  fix: ${finding.hint}`);
+  return lines.join('\n');
+}
+
+export function formatReport(report: PreflightReport): string {
+  const lines = [`preflight ${report.file}${report.press ? ' (press)' : ''}`];
+  const ordered = [...report.findings.filter((f) => f.severity === 'error'), ...report.findings.filter((f) => f.severity === 'warning')];
+  lines.push(...ordered.map(formatFinding));
+  if (ordered.length) lines.push('');
+  for (const rule of report.rules) lines.push(`  ${SYMBOL[rule.status]} ${rule.id}: ${rule.title}`);
+  const m = report.measurements;
+  const facts = [
+    m.pages !== undefined ? `${m.pages} page(s)` : '',
+    m.fonts !== undefined ? `${m.fonts} fonts` : '',
+    m.smallestTextPt !== undefined ? `smallest text ${m.smallestTextPt} pt` : '',
+    m.lowestImagePpi !== undefined ? `lowest image resolution ${m.lowestImagePpi} ppi` : '',
+    m.ink ? `max ink ${m.ink.maxPercent}% (limit ${m.ink.limitPercent}%)` : '',
+  ].filter(Boolean);
+  if (facts.length) lines.push(`  ${facts.join('; ')}`);
+  if (m.pdfx) lines.push(`  PDF/X: ${m.pdfx}`);
+  lines.push(`${report.ok ? 'passed' : 'FAILED'}: ${report.errors} error(s), ${report.warnings} warning(s) in ${(report.durationMs / 1000).toFixed(2)} s`);
+  return lines.join('\n');
+}
+
+/** `out/page.pdf` → `out/page.preflight.json`; `out/page.press.pdf` → `out/page.press.preflight.json`. */
+export function preflightReportPath(pdf: string): string {
+  return path.join(path.dirname(pdf), `${path.basename(pdf).replace(/\.pdf$/i, '')}.preflight.json`);
+}
+
+export async function writePreflightReport(report: PreflightReport, file = preflightReportPath(report.file)): Promise<string> {
+  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+/** Preflights a freshly rendered PDF and writes `<name>.preflight.json` beside it. */
+export async function preflightRenderedPdf(input: PreflightInput): Promise<{ report: PreflightReport; reportPath: string }> {
+  const report = await runPreflight(input);
+  return { report, reportPath: await writePreflightReport(report) };
+}

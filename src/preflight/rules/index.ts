@@ -1,0 +1,27 @@
+/** Every preflight rule, in the order the report lists them. */
+import type { Rule } from '../types.ts';
+import { boxesRule } from './boxes.ts';
+import { fontsRule } from './fonts.ts';
+import { glyphsRule } from './glyphs.ts';
+import { imageResolutionRule } from './image-resolution.ts';
+import { inkCoverageRule } from './ink-coverage.ts';
+import { pageSizeRule } from './page-size.ts';
+import { pdfxRule } from './pdfx.ts';
+import { rgbRule } from './rgb.ts';
+import { safeAreaRule } from './safe-area.ts';
+import { textSizeRule } from './text-size.ts';
+import { transparencyRule } from './transparency.ts';
+
+export const RULES: readonly Rule[] = [
+  glyphsRule,
+  pageSizeRule,
+  boxesRule,
+  fontsRule,
+  imageResolutionRule,
+  textSizeRule,
+  safeAreaRule,
+  rgbRule,
+  transparencyRule,
+  inkCoverageRule,
+  pdfxRule,
+];

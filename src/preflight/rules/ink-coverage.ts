@@ -1,0 +1,21 @@
+/** Maximum total ink coverage of a press file against the newsprint limit (see ../../pdf/press/ink-coverage.ts). */
+import type { Rule } from '../types.ts';
+
+export const inkCoverageRule: Rule = {
+  id: 'ink-coverage',
+  title: 'total ink coverage within the newsprint limit (press files)',
+  applies: (context) => context.press,
+  async check(context) {
+    const ink = await context.ink();
+    context.measurements.ink = ink;
+    if (ink.withinLimit) return [];
+    return [{
+      rule: 'ink-coverage',
+      severity: 'error',
+      page: ink.at.page,
+      where: `${ink.at.xMm} mm from the left, ${ink.at.yMm} mm from the top of the BleedBox`,
+      message: `total ink coverage reaches ${ink.maxPercent}% (limit ${ink.limitPercent}%); ${ink.overLimitMm2} mm² are above the limit`,
+      hint: 'convert with a newsprint profile (folio render --press) or reduce the rich colours',
+    }];
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * RGB left in a press file: a PDF/X-3 file for a CMYK or gray output intent
+ * may not paint in DeviceRGB (ISO 15930-3 §6.2.4), and any RGB left is
+ * converted by the RIP with a profile nobody chose. Applies to press files.
+ */
+import type { Finding, Rule } from '../types.ts';
+
+export const rgbRule: Rule = {
+  id: 'rgb',
+  title: 'no RGB objects (press files)',
+  applies: (context) => context.press,
+  check({ facts }) {
+    const findings: Finding[] = [];
+    for (const page of facts.pages) {
+      const images = page.content.images.filter((image) => image.family === 'rgb');
+      const operations = (page.content.colourUses.get('rgb') ?? 0) - images.length;
+      if (operations > 0) {
+        findings.push({ rule: 'rgb', severity: 'error', page: page.number, message: `${operations} text, path or shading painting operation(s) use an RGB colour`, hint: 'make the press PDF with `folio render --press`, which converts every colour' });
+      }
+      for (const image of images) {
+        findings.push({ rule: 'rgb', severity: 'error', page: page.number, message: `image ${image.name} is RGB`, hint: 'convert images to CMYK or gray for the press' });
+      }
+    }
+    return findings;
+  },
+};
