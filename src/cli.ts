@@ -8,6 +8,7 @@ import { build } from './pipeline.ts';
 import { editionJsonSchema } from './content/json-schema.ts';
 import { registerImportCommand } from './content/import/import.ts';
 import { registerPreflightCommand } from './preflight/command.ts';
+import { registerPreviewCommand } from './preview/server.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 function relative(file: string): string {
@@ -86,6 +87,7 @@ function createProgram(): Command {
 
   registerImportCommand(program);
   registerPreflightCommand(program);
+  registerPreviewCommand(program);
 
   program.addOption(new Option('--version', 'print the version').hideHelp());
   return program;

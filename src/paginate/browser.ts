@@ -74,6 +74,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
       headless: true,
       args: [...CHROMIUM_FLAGS],
       timeout: options.timeoutMs ?? TIMEOUTS.launchMs,
+      // Folio's own exit hooks close the browser (and let callers clean up first);
+      // Puppeteer's would kill Chromium and exit before they run.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       protocolTimeout: TIMEOUTS.printMs * 2,
     });
   } catch (cause) {

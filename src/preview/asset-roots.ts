@@ -1,0 +1,43 @@
+/**
+ * Where Folio's own browser assets live on disk, and the allow-list of roots
+ * the preview serves from. The paths match what src/paginate/paginate.ts
+ * injects into the PDF page, so the preview runs the very same files.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { FOLIO_ROOT } from '../defaults.ts';
+import type { ServedRoot } from './served-files.ts';
+
+const require = createRequire(import.meta.url);
+
+// From the repository root, so the bundled CLI (dist/) finds them too.
+/** src/paginate/page-runtime: even-columns.js, fit.js, paged-handlers.js. */
+export const RUNTIME_DIR = path.join(FOLIO_ROOT, 'src', 'paginate', 'page-runtime');
+/** The preview's own client: shell, toolbar, overlay and guides. Never part of the PDF page. */
+export const CLIENT_DIR = path.join(FOLIO_ROOT, 'src', 'preview', 'client');
+// pagedjs's package exports hide dist/, so locate it from its CommonJS entry (lib/index.cjs), as paginate.ts does.
+export const PAGED_DIST_DIR = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist');
+export const PAGED_POLYFILL = path.join(PAGED_DIST_DIR, 'paged.polyfill.js');
+
+function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+const FONT_FILES = /\.woff2?$/i;
+const IMAGE_FILES = /\.(jpe?g|png|webp|avif|tiff?)$/i;
+
+/** The served roots for one edition. Order does not matter; names must be unique. */
+export function previewRoots(editionDir: string, cacheDir: string): ServedRoot[] {
+  return [
+    { name: 'runtime', dir: RUNTIME_DIR, allow: /^(even-columns|fit|paged-handlers)\.js$/ },
+    { name: 'client', dir: CLIENT_DIR, allow: /^[a-z-]+\.(js|css|html)$/ },
+    { name: 'pagedjs', dir: PAGED_DIST_DIR, allow: /^paged\.polyfill\.js$/, immutable: true },
+    // The @fontsource scope folder: the Noto Serif SC and Noto Sans SC packages sit side by side in it.
+    { name: 'fonts/fontsource', dir: path.dirname(packageDir('@fontsource/noto-serif-sc')), allow: FONT_FILES, immutable: true },
+    { name: 'fonts/lxgw-wenkai-webfont', dir: packageDir('lxgw-wenkai-webfont'), allow: FONT_FILES, immutable: true },
+    // Derived images are named by a hash of their inputs: a new crop is a new URL.
+    { name: 'cache', dir: cacheDir, allow: IMAGE_FILES, immutable: true },
+    // The edition's own images (originals next to edition.yaml), for comparing with the crops.
+    { name: 'edition', dir: editionDir, allow: IMAGE_FILES },
+  ];
+}

@@ -1,0 +1,180 @@
+/**
+ * `folio preview`: serves an edition at http://127.0.0.1:<port>/ for proofing
+ * in a browser, and rebuilds it when the edition, a template, a stylesheet or
+ * a photo is saved. Each rebuild runs the PDF pipeline's own stages up to the
+ * copyfit in a headless browser (build-page.ts); the user's browser paginates
+ * the fitted page with the same Paged.js, so what is proofed is what prints.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { mkdir, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { loadEdition } from '../content/load.ts';
+import { CACHE_DIR, FOLIO_ROOT } from '../defaults.ts';
+import { FolioError } from '../errors.ts';
+import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
+import { previewRoots } from './asset-roots.ts';
+import { buildPreviewPage } from './build-page.ts';
+import { DocumentFitter } from './fit-document.ts';
+import { createRoutes } from './routes.ts';
+import { ServedFiles } from './served-files.ts';
+import { PreviewSession } from './session.ts';
+import { describeChanges, watchSources, type SourceWatcher } from './watch.ts';
+import { openInDesktopBrowser, stopOnSignal } from './process.ts';
+
+export interface PreviewOptions {
+  /** An edition folder or its edition.yaml. */
+  input: string;
+  /** Default 4173; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** A browser to fit pages in (tests); otherwise one is launched for the session and closed with it. */
+  browser?: ManagedBrowser;
+  log?: (line: string) => void;
+  cacheDir?: string;
+  /** Stack traces in error messages, as `folio --debug`. */
+  debug?: boolean;
+}
+
+export interface PreviewServer {
+  url: string;
+  /** Settles when the first build has finished (a broken edition still settles it: the page shows the error). */
+  ready: Promise<void>;
+  /** Stops watching, ends the event streams, closes the server and the browser it launched. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PREVIEW_PORT = 4173;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const resolved = path.resolve(options.input);
+  const info = await stat(resolved).catch(() => undefined);
+  // A missing input fails now, with the message `folio render` gives; a broken edition is shown in the page instead.
+  if (!info) await loadEdition(options.input);
+  const editionDir = info!.isDirectory() ? resolved : path.dirname(resolved);
+  const cacheDir = path.resolve(options.cacheDir ?? CACHE_DIR);
+  await mkdir(cacheDir, { recursive: true });
+  const files = await ServedFiles.create(previewRoots(editionDir, cacheDir));
+
+  const browser = options.browser ?? (await launchBrowser());
+  const fitter = new DocumentFitter(browser);
+  const session = new PreviewSession(
+    () => buildPreviewPage({ input: options.input, fitter, cacheDir, files }),
+    log,
+    options.debug,
+  );
+  const host = options.host ?? '127.0.0.1';
+  let server: Server;
+  let port: number;
+  try {
+    server = createServer();
+    port = await listen(server, options.port ?? DEFAULT_PREVIEW_PORT, host);
+  } catch (error) {
+    await session.close();
+    await fitter.close();
+    if (!options.browser) await browser.close();
+    throw error;
+  }
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const allowedHosts = LOOPBACK.has(host) ? new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) : undefined;
+  server.on('request', createRoutes({ files, session, allowedHosts }));
+  const url = `http://${hostInUrl}:${port}/`;
+  log(`previewing ${displayPath(resolved)} at ${url} (Ctrl-C to stop)`);
+
+  let watcher: SourceWatcher | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    // Everything before the first await runs at once: see stopOnSignal in process.ts.
+    closing ??= (async () => {
+      watcher?.close();
+      const sessionClosed = session.close();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await sessionClosed;
+      await fitter.close();
+      await serverClosed;
+      if (!options.browser) await browser.close();
+    })();
+    return closing;
+  };
+  try {
+    watcher = watchSources(
+      [
+        { dir: editionDir, label: path.basename(editionDir) },
+        { dir: path.join(FOLIO_ROOT, 'templates'), label: 'templates' },
+        { dir: path.join(FOLIO_ROOT, 'styles'), label: 'styles' },
+      ],
+      (changed) => void session.rebuild(describeChanges(changed)),
+      { exclude: [cacheDir], onError: (error) => log(`warning: watching stopped working: ${error.message}`) },
+    );
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  // Served before the first build is done: the tab shows "Building the page…" until it is.
+  return { url, ready: session.rebuild('first build'), close };
+}
+
+interface PreviewCommandOptions {
+  port?: number;
+  host?: string;
+  open?: boolean;
+}
+
+/** The `folio preview` command: runs until Ctrl-C, then shuts everything down. */
+export function registerPreviewCommand(program: Command): void {
+  program
+    .command('preview')
+    .description('Serve an edition for proofing in a browser; it rebuilds when the edition, a template, a stylesheet or a photo is saved.')
+    .argument('<edition>', 'edition folder (containing edition.yaml) or an edition .yaml file')
+    .option('-p, --port <port>', `port to listen on (default ${DEFAULT_PREVIEW_PORT}; 0 picks a free port)`, parsePort)
+    .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
+    .option('--open', 'open the preview in the desktop browser')
+    .action(async (edition: string, options: PreviewCommandOptions, command: Command) => {
+      const debug = Boolean(command.optsWithGlobals().debug);
+      const log = (line: string) => console.log(line);
+      if (options.host !== undefined && !LOOPBACK.has(options.host)) {
+        console.error(`warning: listening on ${options.host}: other machines that can reach it can read this edition`);
+      }
+      const preview = await startPreview({ input: edition, port: options.port, host: options.host, log, debug });
+      if (options.open) openInDesktopBrowser(preview.url, log);
+      const signal = await stopOnSignal(() => {
+        log('stopping the preview');
+        return preview.close();
+      });
+      process.exitCode = signal === 'SIGINT' ? 130 : 143;
+    });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  return port;
+}
+
+/** Relative to the working directory when inside it, as the CLI prints paths. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (cause: NodeJS.ErrnoException) => {
+      const taken = cause.code === 'EADDRINUSE';
+      reject(
+        new FolioError(taken ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}`, {
+          cause,
+          hint: taken ? 'stop the other server or choose another port with --port' : 'check --host and --port',
+        }),
+      );
+    });
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
