@@ -53,7 +53,8 @@ export async function resolvePhotoFile(photo: Photo & { file: string }, editionD
   }
   let metadata: Metadata;
   try {
-    metadata = await sharp(real).metadata();
+    // Headers only: without limitInputPixels: false sharp refuses huge images here, before the size check below can say so.
+    metadata = await sharp(real, { limitInputPixels: false }).metadata();
   } catch (cause) {
     throw new AssetError(`${subject} is not an image Folio can read (${real})`, {
       cause,

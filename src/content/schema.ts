@@ -17,7 +17,7 @@ export const PAGE_PRESETS = ['duikai'] as const;
 export const PaperSchema = z
   .strictObject({
     name: text('paper.name').optional().describe('Newspaper name for the folio line, e.g. 焦作日报. Leave out when unknown.'),
-    date: z.iso.date().optional().describe('Publication date (YYYY-MM-DD) for the folio line. Leave out when unknown.'),
+    date: z.iso.date('use a date written YYYY-MM-DD, e.g. 2024-01-05').optional().describe('Publication date (YYYY-MM-DD) for the folio line. Leave out when unknown.'),
     page: text('paper.page').optional().describe('Page label or number for the folio line, e.g. "A4" or "7".'),
     section: text('paper.section').optional().describe('Section or page title for the folio line, e.g. 专版.'),
     editor: text('paper.editor').optional().describe('Page editor credit for the folio line (责任编辑).'),

@@ -7,6 +7,7 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
+import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 
 /** Chromium flags, each with the reason it is pinned. */
 export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
@@ -60,6 +61,8 @@ function chooseBrowser(): string | undefined {
 }
 
 const open = new Set<ManagedBrowser>();
+/** Launches in progress: aborting one kills its Chromium; `settled` resolves once Puppeteer has cleaned up after it. */
+const launching = new Set<{ abort: AbortController; settled: Promise<unknown> }>();
 let exitHooksInstalled = false;
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ManagedBrowser> {
@@ -68,24 +71,36 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
     throw new PaginationError('no Chromium or Chrome was found', { hint: BROWSER_INSTALL_HINT });
   }
   let browser: Browser;
+  // Folio's signal handlers, not Puppeteer's: Puppeteer's SIGINT handler calls process.exit(130) at once.
+  installExitHooks();
+  const abort = new AbortController();
+  // Folio's own profile folder: removed on close, and synchronously on any exit (temp-dirs.ts), even mid-launch.
+  const profile = await makeTempDir('folio-chromium-');
+  let pending: { abort: AbortController; settled: Promise<unknown> } | undefined;
   try {
-    browser = await puppeteer.launch({
+    const launch = puppeteer.launch({
+      userDataDir: profile,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      signal: abort.signal,
       executablePath,
       headless: true,
       args: [...CHROMIUM_FLAGS],
       timeout: options.timeoutMs ?? TIMEOUTS.launchMs,
-      // Folio's own exit hooks close the browser (and let callers clean up first);
-      // Puppeteer's would kill Chromium and exit before they run.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
       protocolTimeout: TIMEOUTS.printMs * 2,
     });
+    pending = { abort, settled: launch.catch(() => undefined) };
+    launching.add(pending);
+    browser = await launch;
   } catch (cause) {
+    await removeTempDir(profile);
     throw new PaginationError(`could not start the browser at ${executablePath}`, {
       cause,
       hint: 'check that it runs: `' + executablePath + ' --headless --no-sandbox --version`; ' + BROWSER_INSTALL_HINT,
     });
+  } finally {
+    if (pending) launching.delete(pending);
   }
   let closing: Promise<void> | undefined;
   const managed: ManagedBrowser = {
@@ -99,12 +114,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
           // Already gone (crashed or killed): make sure the process is dead.
           browser.process()?.kill('SIGKILL');
         }
+        await removeTempDir(profile);
       })();
       return closing;
     },
   };
   open.add(managed);
-  installExitHooks();
   return managed;
 }
 
@@ -131,10 +146,12 @@ function installExitHooks(): void {
   process.on('exit', () => {
     for (const managed of open) managed.browser.process()?.kill('SIGKILL');
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      void Promise.allSettled([...open].map((managed) => managed.close())).then(() => {
-        process.exit(signal === 'SIGINT' ? 130 : 143);
+      const starting = [...launching];
+      for (const launch of starting) launch.abort.abort();
+      void Promise.allSettled([...starting.map((launch) => launch.settled), ...[...open].map((managed) => managed.close())]).then(() => {
+        process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
       });
     });
   }

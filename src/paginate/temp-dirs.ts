@@ -23,6 +23,7 @@ export async function makeTempDir(prefix: string): Promise<string> {
 }
 
 export async function removeTempDir(dir: string): Promise<void> {
-  live.delete(dir);
+  // Still listed while it is being removed: if the process exits meanwhile, the exit hook finishes the job.
   await rm(dir, { recursive: true, force: true });
+  live.delete(dir);
 }

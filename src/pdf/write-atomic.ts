@@ -14,7 +14,8 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     await writeFile(temporary, data);
     await rename(temporary, target);
   } catch (cause) {
-    await rm(temporary, { force: true });
+    // rm itself fails (ENOTDIR) when the output's parent is a file: the PdfError below is the one to report.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new PdfError(`could not write ${target}`, {
       cause,
       hint: 'check that the output folder exists, is writable and has free space',
