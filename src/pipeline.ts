@@ -4,7 +4,7 @@
  * file only orders them, times them and threads the abort signal.
  */
 import path from 'node:path';
-import { loadEdition } from './content/load.ts';
+import { loadEdition, type EditionOverride } from './content/load.ts';
 import { checkPhotoFiles, prepareImages } from './assets/images.ts';
 import { selectFontFaces } from './assets/fonts.ts';
 import { collectFontUses } from './template/font-uses.ts';
@@ -40,6 +40,8 @@ export interface BuildOptions {
   press?: boolean;
   gray?: boolean;
   signal?: AbortSignal;
+  /** Values set over the edition file's own (batch manifests); the file is not changed. */
+  overrides?: readonly EditionOverride[];
 }
 
 export interface BuildResult {
@@ -108,7 +110,7 @@ async function buildWith(
   timed: Timed,
   timings: Record<string, number>,
 ): Promise<BuildResult> {
-  const loaded = await timed('content', () => loadEdition(options.input));
+  const loaded = await timed('content', () => loadEdition(options.input, options.overrides));
   const { edition } = loaded;
   // A character no font has would print as tofu: stop before the browser.
   await timed('glyphs', () => assertGlyphCoverage(loaded, path.relative(process.cwd(), loaded.file)));
