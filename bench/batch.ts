@@ -4,7 +4,7 @@
  * Skipped while `folio batch` does not exist.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FOLIO_ROOT } from '../src/defaults.ts';
 
@@ -29,6 +29,9 @@ export async function benchBatch(work: string, log: (line: string) => void): Pro
     mkdirSync(target, { recursive: true });
     const source = ['wuzhi-2024', 'wuzhi-2023-only', 'wuzhi-2024-dense'][i % 3]!;
     cpSync(path.join(FOLIO_ROOT, 'content', source), target, { recursive: true });
+    // Without its id line, each copy takes its folder name as id (ids must be unique in a batch).
+    const yaml = path.join(target, 'edition.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^id: .*\n/m, ''));
   }
   const j1 = await runBatch(editions, path.join(work, 'batch-out-1'), 1);
   log(`  -j 1: ${(j1.wallMs / 1000).toFixed(1)} s, peak ${j1.peakMiB.toFixed(0)} MiB`);

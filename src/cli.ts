@@ -9,6 +9,7 @@ import { editionJsonSchema } from './content/json-schema.ts';
 import { registerImportCommand } from './content/import/import.ts';
 import { registerPreflightCommand } from './preflight/command.ts';
 import { registerPreviewCommand } from './preview/server.ts';
+import { registerBatchCommand } from './batch/command.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 
 function relative(file: string): string {
@@ -88,6 +89,7 @@ function createProgram(): Command {
   registerImportCommand(program);
   registerPreflightCommand(program);
   registerPreviewCommand(program);
+  registerBatchCommand(program);
 
   program.addOption(new Option('--version', 'print the version').hideHelp());
   return program;

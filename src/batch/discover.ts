@@ -1,0 +1,93 @@
+/**
+ * What a batch renders: every `*\/edition.yaml` under a folder (in name
+ * order), or the editions a manifest lists (in its order). A problem with the
+ * input itself (no such folder, no editions, a bad manifest) stops the batch;
+ * a problem with one edition is left for that edition to report.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ContentError, type SourceLocation } from '../errors.ts';
+import { parseManifest } from './manifest.ts';
+import type { EditionOverride } from './overrides.ts';
+import { relative } from './summary.ts';
+
+export const EDITION_FILE = 'edition.yaml';
+
+export interface BatchEntry {
+  /** Absolute path of the edition folder or .yaml file. */
+  input: string;
+  /** The id the edition gets when its file does not set one (its folder name). */
+  fallbackId: string;
+  overrides: readonly EditionOverride[];
+  /** The manifest entry that names it. */
+  location?: SourceLocation;
+}
+
+export interface BatchInput {
+  kind: 'folder' | 'manifest';
+  /** Absolute path of the folder or manifest. */
+  path: string;
+  entries: BatchEntry[];
+  volumeTitle?: string;
+  /** Edition ids to put first in the volume, from the manifest. */
+  order: { id: string; location: SourceLocation }[];
+}
+
+const INPUT_HINT = 'pass a folder whose subfolders each hold an edition.yaml, or a manifest .yaml listing the editions';
+
+export async function discover(input: string): Promise<BatchInput> {
+  const resolved = path.resolve(input);
+  const info = await stat(resolved).catch(() => undefined);
+  if (info?.isDirectory()) return discoverFolder(resolved);
+  if (info?.isFile() && /\.ya?ml$/i.test(resolved)) {
+    const source = await readFile(resolved, 'utf8');
+    const manifest = parseManifest(source, relative(resolved));
+    const entries = manifest.editions.map((edition) => ({
+      input: edition.input,
+      fallbackId: fallbackId(edition.input),
+      overrides: edition.overrides,
+      location: edition.location,
+    }));
+    return { kind: 'manifest', path: resolved, entries, volumeTitle: manifest.volumeTitle, order: manifest.order };
+  }
+  const what = info === undefined ? 'does not exist' : 'is neither a folder nor a .yaml manifest';
+  throw new ContentError(`cannot batch ${resolved}: it ${what}`, { hint: INPUT_HINT });
+}
+
+async function discoverFolder(dir: string): Promise<BatchInput> {
+  const children = await readdir(dir, { withFileTypes: true });
+  const entries: BatchEntry[] = [];
+  for (const child of children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (child.name.startsWith('.')) continue;
+    const folder = path.join(dir, child.name);
+    const isFolder = child.isDirectory() || (child.isSymbolicLink() && (await stat(folder).catch(() => undefined))?.isDirectory());
+    if (!isFolder) continue;
+    const file = await stat(path.join(folder, EDITION_FILE)).catch(() => undefined);
+    if (file?.isFile()) entries.push({ input: folder, fallbackId: child.name, overrides: [] });
+  }
+  if (entries.length === 0) {
+    const single = await stat(path.join(dir, EDITION_FILE)).catch(() => undefined);
+    throw new ContentError(`no editions under ${dir}: none of its folders holds an ${EDITION_FILE}`, {
+      hint: single?.isFile() ? 'this folder is one edition: render it with `folio render`, or batch the folder above it' : INPUT_HINT,
+    });
+  }
+  return { kind: 'folder', path: dir, entries, order: [] };
+}
+
+/** The edition file of a folder or .yaml path, or a message saying why there is none. */
+export async function editionFile(input: string): Promise<string> {
+  const info = await stat(input).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const file = path.join(input, EDITION_FILE);
+    if ((await stat(file).catch(() => undefined))?.isFile()) return file;
+    throw new ContentError(`the folder ${input} has no ${EDITION_FILE}`, { hint: INPUT_HINT });
+  }
+  if (info?.isFile() && /\.ya?ml$/i.test(input)) return input;
+  throw new ContentError(`no edition at ${input}: ${info ? 'not a folder or .yaml file' : 'the path does not exist'}`, {
+    hint: 'check the path in the manifest: it is relative to the manifest file',
+  });
+}
+
+function fallbackId(input: string): string {
+  return /\.ya?ml$/i.test(input) ? path.basename(path.dirname(input)) : path.basename(input);
+}

@@ -1,0 +1,86 @@
+/**
+ * Planning, before any browser starts: each edition is read and validated
+ * (with its manifest overrides), given its id, output PDF, bookmark title and
+ * cache key. An edition that cannot be read fails here, in milliseconds, with
+ * the loader's own file:line:column message.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describeError, FolioError, formatLocation } from '../errors.ts';
+import { editionKey, type Environment } from './cache.ts';
+import { editionFile, type BatchEntry } from './discover.ts';
+import { parseEditionWith, type EditionOverride } from './overrides.ts';
+import { relative } from './summary.ts';
+
+export interface Plan {
+  ok: true;
+  /** Position in the batch. */
+  index: number;
+  id: string;
+  /** Absolute path of the edition file. */
+  file: string;
+  pdfPath: string;
+  overrides: readonly EditionOverride[];
+  /** The volume's bookmark for this edition. */
+  bookmark: string;
+  key: string;
+}
+
+export interface PlanFailure {
+  ok: false;
+  index: number;
+  id: string;
+  source: string;
+  error: string;
+}
+
+export async function planEdition(entry: BatchEntry, index: number, environment: Environment, outDir: string): Promise<Plan | PlanFailure> {
+  let file: string | undefined;
+  try {
+    file = await editionFile(entry.input);
+    const source = await readFile(file, 'utf8');
+    const edition = parseEditionWith(source, relative(file), entry.overrides);
+    const dir = path.dirname(file);
+    const id = edition.id ?? path.basename(dir);
+    const key = await editionKey({ environment, source, overrides: entry.overrides, edition, dir });
+    const heading = [edition.paper.date, edition.paper.page && `${edition.paper.page}版`, edition.title ?? edition.headline.title.replace(/\s+/g, '')];
+    return {
+      ok: true,
+      index,
+      id,
+      file,
+      pdfPath: path.join(outDir, `${id}.pdf`),
+      overrides: entry.overrides,
+      bookmark: `${id}: ${heading.filter(Boolean).join(' ')}`,
+      key,
+    };
+  } catch (error) {
+    // A manifest entry's problem is reported at the entry too, so the user knows which line to look at.
+    const where = entry.location ? `${formatLocation({ ...entry.location, path: undefined })}: ` : '';
+    const message = error instanceof FolioError && !error.location && where ? describeError(error).replace(/^error: /, `error: ${where}`) : describeError(error);
+    return { ok: false, index, id: entry.fallbackId, source: file ?? entry.input, error: message };
+  }
+}
+
+/** Plans every entry; a later edition that reuses an id fails, since it would overwrite the earlier PDF. */
+export async function planAll(entries: readonly BatchEntry[], environment: Environment, outDir: string): Promise<(Plan | PlanFailure)[]> {
+  const plans: (Plan | PlanFailure)[] = [];
+  const owners = new Map<string, string>();
+  for (const [index, entry] of entries.entries()) {
+    const plan = await planEdition(entry, index, environment, outDir);
+    const owner = plan.ok ? owners.get(plan.id) : undefined;
+    if (plan.ok && owner !== undefined) {
+      plans.push({
+        ok: false,
+        index,
+        id: plan.id,
+        source: plan.file,
+        error: `error: edition id "${plan.id}" is also the id of ${relative(owner)}; both would write ${plan.id}.pdf\n  fix: give each edition its own id (\`id:\` in edition.yaml, or in the manifest's overrides)`,
+      });
+      continue;
+    }
+    if (plan.ok) owners.set(plan.id, plan.file);
+    plans.push(plan);
+  }
+  return plans;
+}

@@ -1,0 +1,123 @@
+/**
+ * What a batch reports: one record per edition (status, time, pages,
+ * warnings and the copyfit figures), written to summary.json in the output
+ * folder and printed as a table at the end.
+ */
+import path from 'node:path';
+import type { FitReport } from '../paginate/fit-page.ts';
+import { writeFileAtomic } from '../pdf/write-atomic.ts';
+
+export const SUMMARY_FILE = 'summary.json';
+
+export type EditionStatus = 'rendered' | 'unchanged' | 'failed';
+
+/** The copyfit result in whole lines of the type area. */
+export interface FitFigures {
+  rounds: number;
+  headLines: number;
+  galleryLines: number;
+  galleryPhotos: number;
+  sections: { id: string; name: string; lines: number; textColumns: number; photoSpan: number; blankLines: number }[];
+  /** Lines left empty at the foot of the type area. */
+  blankLines: number;
+}
+
+export interface EditionSummary {
+  id: string;
+  /** Absolute path of the edition file (or of the input that could not be read). */
+  source: string;
+  /** The PDF's file name in the output folder; null when the edition failed. */
+  pdf: string | null;
+  status: EditionStatus;
+  /** Milliseconds of rendering in this run (for `unchanged`, the time of the render that made the PDF). */
+  timeMs: number;
+  pages: number | null;
+  warnings: string[];
+  fit: FitFigures | null;
+  /** Renders tried in this run: 0 when unchanged or failed before rendering, 2 after a crash and a retry. */
+  attempts: number;
+  error?: string;
+}
+
+export interface VolumeSummary {
+  path: string;
+  pages: number;
+  editions: string[];
+  error?: string;
+}
+
+export interface BatchSummary {
+  folioVersion: string;
+  input: string;
+  outDir: string;
+  startedAt: string;
+  durationMs: number;
+  jobs: number;
+  browserLaunches: number;
+  counts: { total: number; rendered: number; unchanged: number; failed: number };
+  /** Ids of the editions that failed, in batch order. */
+  failed: string[];
+  editions: EditionSummary[];
+  volume: VolumeSummary | null;
+  summaryFile: string;
+}
+
+export function figuresOf(fit: FitReport): FitFigures {
+  const a = fit.arrangement;
+  return {
+    rounds: fit.rounds,
+    headLines: a.headLines,
+    galleryLines: a.galleryLines,
+    galleryPhotos: fit.measure.gallery.length,
+    sections: a.sections.map((s) => ({ id: s.id, name: s.name, lines: s.lines, textColumns: s.textColumns, photoSpan: s.photoSpan, blankLines: s.blankLines })),
+    blankLines: a.blankLines,
+  };
+}
+
+export async function writeSummary(summary: BatchSummary): Promise<void> {
+  await writeFileAtomic(summary.summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** Terminal columns a string takes: CJK and full-width forms take two. */
+function width(text: string): number {
+  let columns = 0;
+  for (const char of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  return columns;
+}
+
+const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The end-of-run table and the totals line. */
+export function summaryLines(summary: BatchSummary): string[] {
+  const header = ['edition', 'status', 'time', 'pages', 'gallery', 'sections (lines × columns)', 'blank', 'warnings'];
+  const rows = summary.editions.map((e) => [
+    e.id,
+    e.status === 'failed' ? 'FAILED' : e.status,
+    e.attempts > 0 ? seconds(e.timeMs) : '–',
+    e.pages === null ? '–' : String(e.pages),
+    e.fit ? String(e.fit.galleryLines) : '–',
+    e.fit ? e.fit.sections.map((s) => `${s.name} ${s.lines}×${s.textColumns}`).join(', ') : '–',
+    e.fit ? String(e.fit.blankLines) : '–',
+    String(e.warnings.length),
+  ]);
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((row) => width(row[i]!))));
+  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd();
+  const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const { rendered, unchanged, failed, total } = summary.counts;
+  lines.push('');
+  lines.push(`${total} edition${total === 1 ? '' : 's'}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed (${seconds(summary.durationMs)}, ${summary.jobs} job${summary.jobs === 1 ? '' : 's'})`);
+  for (const e of summary.editions.filter((entry) => entry.status === 'failed')) lines.push(`failed: ${e.id}: ${e.error?.split('\n')[0]?.replace(/^error: /, '') ?? 'unknown error'}`);
+  if (summary.volume?.error) lines.push(`volume: not written: ${summary.volume.error}`);
+  else if (summary.volume) lines.push(`volume: ${relative(summary.volume.path)} (${summary.volume.pages} pages, ${summary.volume.editions.length} editions)`);
+  lines.push(`summary: ${relative(summary.summaryFile)}`);
+  return lines;
+}
+
+export function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}

@@ -1,0 +1,170 @@
+/**
+ * The volume: every edition's PDF in one file, with a bookmark (outline item)
+ * per edition and page labels. It is streamed: each edition is loaded with
+ * pdf-lib, its pages and what they use are renumbered and written out, and
+ * the edition is dropped before the next one is read. Only the object
+ * offsets and one entry per page stay in memory, so a year of editions costs
+ * no more memory than one. The catalog, page tree and outline go last,
+ * followed by a classic cross-reference table.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFObjectCopier,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
+import { PDF_CREATOR } from '../defaults.ts';
+import { PdfError } from '../errors.ts';
+
+export interface VolumePart {
+  /** The edition's PDF. */
+  file: string;
+  /** Used for the page labels (`<id>-1`, `<id>-2`, …). */
+  id: string;
+  /** The bookmark's title. */
+  title: string;
+}
+
+export interface VolumeResult {
+  pages: number;
+}
+
+const encoder = new TextEncoder();
+const FLUSH_BYTES = 1 << 20;
+
+/** Appends bytes to a file through a 1 MB buffer, counting the offset for the xref table. */
+class PdfStream {
+  offset = 0;
+  private chunks: Uint8Array[] = [];
+  private buffered = 0;
+  private readonly handle: FileHandle;
+
+  constructor(handle: FileHandle) {
+    this.handle = handle;
+  }
+
+  async write(bytes: Uint8Array | string): Promise<void> {
+    const data = typeof bytes === 'string' ? encoder.encode(bytes) : bytes;
+    this.chunks.push(data);
+    this.buffered += data.length;
+    this.offset += data.length;
+    if (this.buffered >= FLUSH_BYTES) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.chunks.length === 0) return;
+    await this.handle.writev(this.chunks);
+    this.chunks = [];
+    this.buffered = 0;
+  }
+}
+
+export async function writeVolume(target: string, parts: readonly VolumePart[], title: string): Promise<VolumeResult> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temporary, 'w');
+    const pages = await writeParts(new PdfStream(handle), parts, title);
+    await handle.close();
+    handle = undefined;
+    await rename(temporary, target);
+    return { pages };
+  } catch (cause) {
+    await handle?.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw new PdfError(`could not write the volume ${target}`, { cause, hint: 'check that every edition PDF is readable and the output folder is writable' });
+  }
+}
+
+async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: string): Promise<number> {
+  // Object numbers 1–4 are written last but referenced throughout.
+  const catalogRef = PDFRef.of(1);
+  const pagesRef = PDFRef.of(2);
+  const outlinesRef = PDFRef.of(3);
+  const infoRef = PDFRef.of(4);
+  const offsets: number[] = [];
+  const writeObject = async (ref: PDFRef, object: PDFObject) => {
+    offsets[ref.objectNumber] = out.offset;
+    const bytes = new Uint8Array(object.sizeInBytes());
+    object.copyBytesInto(bytes, 0);
+    await out.write(`${ref.objectNumber} 0 obj\n`);
+    await out.write(bytes);
+    await out.write('\nendobj\n');
+  };
+  // The comment of four high bytes tells transfer tools the file is binary.
+  await out.write('%PDF-1.7\n');
+  await out.write(new Uint8Array([0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a]));
+
+  let largest = 4;
+  const kids: PDFRef[] = [];
+  const marks: { title: string; id: string; page: PDFRef; index: number }[] = [];
+  for (const part of parts) {
+    const source = await PDFDocument.load(await readFile(part.file), { updateMetadata: false });
+    const context = PDFContext.create();
+    context.largestObjectNumber = largest;
+    const copier = PDFObjectCopier.for(source.context, context);
+    const first = kids.length;
+    for (const page of source.getPages()) {
+      const copied = copier.copy(page.node);
+      copied.set(PDFName.of('Parent'), pagesRef);
+      kids.push(context.register(copied));
+    }
+    if (kids.length === first) throw new Error(`${part.file} has no pages`);
+    marks.push({ title: part.title, id: part.id, page: kids[first]!, index: first });
+    for (const [ref, object] of context.enumerateIndirectObjects()) await writeObject(ref, object);
+    largest = context.largestObjectNumber;
+  }
+
+  const tail = PDFContext.create();
+  const markRefs = marks.map((_, index) => PDFRef.of(largest + 1 + index));
+  for (const [index, mark] of marks.entries()) {
+    const item = tail.obj({ Title: PDFHexString.fromText(mark.title), Parent: outlinesRef, Dest: [mark.page, 'Fit'] }) as PDFDict;
+    if (index > 0) item.set(PDFName.of('Prev'), markRefs[index - 1]!);
+    if (index < marks.length - 1) item.set(PDFName.of('Next'), markRefs[index + 1]!);
+    await writeObject(markRefs[index]!, item);
+  }
+  const outlines = tail.obj({ Type: 'Outlines', Count: marks.length });
+  if (marks.length) {
+    outlines.set(PDFName.of('First'), markRefs[0]!);
+    outlines.set(PDFName.of('Last'), markRefs.at(-1)!);
+  }
+  await writeObject(outlinesRef, outlines);
+  const kidsArray = PDFArray.withContext(tail);
+  for (const kid of kids) kidsArray.push(kid);
+  await writeObject(pagesRef, tail.obj({ Type: 'Pages', Kids: kidsArray, Count: PDFNumber.of(kids.length) }));
+  const labels = PDFArray.withContext(tail);
+  for (const mark of marks) {
+    labels.push(PDFNumber.of(mark.index));
+    labels.push(tail.obj({ S: 'D', P: PDFHexString.fromText(`${mark.id}-`) }));
+  }
+  await writeObject(catalogRef, tail.obj({ Type: 'Catalog', Pages: pagesRef, Outlines: outlinesRef, PageMode: 'UseOutlines', PageLabels: tail.obj({ Nums: labels }) }));
+  const now = pdfDate(new Date());
+  await writeObject(infoRef, tail.obj({ Title: PDFHexString.fromText(title), Creator: PDFHexString.fromText(PDF_CREATOR), Producer: PDFHexString.fromText('Folio batch with pdf-lib'), CreationDate: PDFString.of(now), ModDate: PDFString.of(now) }));
+
+  const size = largest + 1 + marks.length;
+  // A number the copier reserved but never filled holds null, so the table has no holes.
+  for (let number = 1; number < size; number += 1) if (offsets[number] === undefined) await writeObject(PDFRef.of(number), PDFNull);
+  const xrefAt = out.offset;
+  let xref = `xref\n0 ${size}\n0000000000 65535 f \n`;
+  for (let number = 1; number < size; number += 1) xref += `${String(offsets[number]).padStart(10, '0')} 00000 n \n`;
+  const id = PDFHexString.of(randomBytes(16).toString('hex')).toString();
+  await out.write(`${xref}trailer\n<< /Size ${size} /Root 1 0 R /Info 4 0 R /ID [${id} ${id}] >>\nstartxref\n${xrefAt}\n%%EOF\n`);
+  await out.flush();
+  return kids.length;
+}
+
+function pdfDate(date: Date): string {
+  const iso = date.toISOString();
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
