@@ -38,24 +38,38 @@
     return bottoms;
   }
 
-  // Lays the text out in `columns` columns of `height` lines, filled in order
-  // (column-fill: auto, as on the page), with `loose` spaced subheads.
-  function layoutText(text, columns, height, loose, grid, settle) {
+  // One clone of the text laid out in `columns` columns, filled in order
+  // (column-fill: auto, as on the page). `shape` re-lays it at a height and
+  // with a set of spaced subheads; reusing the clone saves cloning the text
+  // for every candidate.
+  function makeLayout(text, columns, grid) {
     const clone = text.cloneNode(true);
     const width = columns * grid.col + (columns - 1) * grid.gutter;
     clone.style.cssText =
       `position:absolute;visibility:hidden;left:0;top:0;overflow:hidden;column-fill:auto;` +
-      `width:${width}px;height:${height * grid.pitch}px;column-count:${columns}`;
+      `width:${width}px;column-count:${columns}`;
     document.body.appendChild(clone);
-    setLoose(clone, loose);
-    if (settle) settleSubheads(clone);
-    const fits = clone.scrollWidth <= clone.clientWidth + 1 && clone.scrollHeight <= clone.clientHeight + 1;
-    const bottoms = columnBottoms(clone, grid);
-    const stranded = strandedSubheads(clone).length;
-    clone.remove();
-    const filled = [];
-    for (let c = 0; c < columns; c += 1) filled.push(bottoms[c] || 0);
-    return { fits, stranded, spread: Math.max(...filled) - Math.min(...filled) };
+    return {
+      shape(height, loose, settle) {
+        clone.style.height = `${height * grid.pitch}px`;
+        setLoose(clone, loose);
+        if (settle) settleSubheads(clone);
+        else for (const subhead of clone.querySelectorAll('.subhead')) subhead.style.breakBefore = '';
+        const fits = clone.scrollWidth <= clone.clientWidth + 1 && clone.scrollHeight <= clone.clientHeight + 1;
+        const bottoms = columnBottoms(clone, grid);
+        const filled = [];
+        for (let c = 0; c < columns; c += 1) filled.push(bottoms[c] || 0);
+        return { fits, stranded: strandedSubheads(clone).length, spread: Math.max(...filled) - Math.min(...filled), last: filled[columns - 1] };
+      },
+      dispose: () => clone.remove(),
+    };
+  }
+
+  function layoutText(text, columns, height, loose, grid, settle) {
+    const layout = makeLayout(text, columns, grid);
+    const shape = layout.shape(height, loose, settle);
+    layout.dispose();
+    return shape;
   }
 
   // A subhead the layout leaves at a column foot starts the next column
@@ -98,15 +112,19 @@
   // with no subhead left at a column foot, a line or two taller when spacing
   // alone cannot. A subhead still stranded after that starts the next column.
   function evenText(text, columns, grid, movable) {
+    const layout = makeLayout(text, columns, grid);
     const single = Math.ceil(text.getBoundingClientRect().height / grid.pitch - 0.01);
     let height = Math.max(1, Math.ceil(single / columns));
-    while (!layoutText(text, columns, height, [], grid, true).fits) height += 1;
+    while (!layout.shape(height, [], true).fits) height += 1;
     let best;
     let tries = 0;
     search: for (let tall = height; tall <= height + 2; tall += 1) {
-      for (let count = 0; count <= movable; count += 1) {
+      // Each spaced subhead pushes what follows down a line, so the last
+      // column's shortfall is where the search starts, then counts around it.
+      const shortfall = Math.max(0, Math.round(tall - layout.shape(tall, [], false).last));
+      for (const count of countsAround(Math.min(shortfall, movable), movable)) {
         for (const loose of combinations(movable, count)) {
-          const shape = layoutText(text, columns, tall, loose, grid, false);
+          const shape = layout.shape(tall, loose, false);
           tries += 1;
           const score = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.spread - 1) * 100 + (tall - height) * 60 + count : Infinity;
           if (!best || score < best.score) best = { lines: tall, loose: [...loose], score };
@@ -115,12 +133,23 @@
       }
     }
     // What the page will really do: stranded subheads moved on. Grow until that fits.
-    let shape = layoutText(text, columns, best.lines, best.loose, grid, true);
+    let shape = layout.shape(best.lines, best.loose, true);
     while (!shape.fits) {
       best.lines += 1;
-      shape = layoutText(text, columns, best.lines, best.loose, grid, true);
+      shape = layout.shape(best.lines, best.loose, true);
     }
+    layout.dispose();
     return { lines: best.lines, loose: best.loose, spread: shape.spread };
+  }
+
+  // 0..max ordered by distance from `start`: start, start-1, start+1, …
+  function countsAround(start, max) {
+    const order = [];
+    for (let distance = 0; order.length <= max; distance += 1) {
+      if (start - distance >= 0) order.push(start - distance);
+      if (distance > 0 && start + distance <= max) order.push(start + distance);
+    }
+    return order;
   }
 
   // The text as one plain column of the grid's width, to lay out at other widths.
