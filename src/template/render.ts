@@ -37,7 +37,7 @@ export async function renderHtml(input: RenderHtmlInput): Promise<RenderedHtml> 
     Promise.all(STYLESHEETS.map((name) => readStyle(stylesDir, name))),
     readStyle(stylesDir, IGNORED_STYLESHEET),
   ]);
-  const css = [geometryCss(input.geometry), input.fontCss, ...styles].join('\n');
+  const css = [geometryCss(input.geometry), ...styles].join('\n');
   const { edition } = input;
   const title = edition.title ?? [edition.headline.title, edition.headline.deck].filter(Boolean).join(' ');
   try {
@@ -46,7 +46,9 @@ export async function renderHtml(input: RenderHtmlInput): Promise<RenderedHtml> 
       id: input.id,
       documentTitle: title,
       css,
-      ignoredCss,
+      // Paged.js would parse every @font-face and force-load each file; the
+      // browser alone loads the subsets the page uses.
+      ignoredCss: `${input.fontCss}\n${ignoredCss}`,
       galleryPhotos: edition.photos.filter((photo) => photo.section === undefined).map(photoView),
       sections: edition.sections.map((section) => ({
         ...section,
