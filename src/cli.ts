@@ -25,6 +25,7 @@ interface RenderOptions {
   timeout?: number;
   press?: boolean;
   gray?: boolean;
+  timings?: boolean;
 }
 
 function parseSeconds(value: string): number {
@@ -51,6 +52,7 @@ function createProgram(): Command {
     .option('--timeout <seconds>', 'longest wait for Paged.js to paginate the page (default 60)', parseSeconds)
     .option('--press', 'also write <name>.press.pdf for the printer: newsprint CMYK, PDF/X-3, black text and rules as pure K')
     .option('--gray', 'make the press PDF gray, for black-and-white pages (implies --press)')
+    .option('--timings', 'print the time each stage took')
     .action(async (edition: string, options: RenderOptions) => {
       const result = await build({
         input: edition,
@@ -74,6 +76,9 @@ function createProgram(): Command {
         const press = result.press;
         console.log(`wrote ${relative(press.output)} (${press.pdfx}, ${press.colour}, max ink ${press.ink.maxPercent}% of ${press.ink.limitPercent}%)`);
         for (const warning of press.warnings) console.error(`warning: press: ${warning}`);
+      }
+      if (options.timings) {
+        console.log(`timings: ${Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ')}`);
       }
       console.log(`preflight: ${relative(result.preflightPath)}${result.pressPreflightPath ? `, ${relative(result.pressPreflightPath)}` : ''}`);
       for (const warning of result.warnings) console.error(`warning: ${warning}`);
