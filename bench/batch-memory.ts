@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureTree, type TreeMemory } from './process-tree.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['wuzhi-2024', 'wuzhi-2023-only', 'wuzhi-2024-dense'];
@@ -25,44 +26,12 @@ function option(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
-interface Sample {
+interface Sample extends TreeMemory {
   t: number;
-  pss: number;
-  rss: number;
-  nodePss: number;
-  processes: number;
 }
 
-/** PSS and RSS (KiB) of `root` and all its descendants; `nodePss` is the Node part. */
 function sampleTree(root: number, t: number): Sample {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // ended while we looked
-    }
-  }
-  const sample: Sample = { t, pss: 0, rss: 0, nodePss: 0, processes: 0 };
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    try {
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const pss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      sample.pss += pss;
-      sample.rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      if (pid === root) sample.nodePss = pss;
-      sample.processes += 1;
-    } catch {
-      // gone
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return sample;
+  return { t, ...measureTree(root) };
 }
 
 async function measure(args: string[]): Promise<{ wallMs: number; samples: Sample[]; result: { counts: Record<string, number>; launches: number; times: number[] } }> {

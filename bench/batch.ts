@@ -4,9 +4,10 @@
  * Skipped while `folio batch` does not exist.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FOLIO_ROOT } from '../src/defaults.ts';
+import { measureTree } from './process-tree.ts';
 
 export interface BatchRun {
   wallMs: number;
@@ -47,38 +48,10 @@ async function runBatch(editions: string, out: string, jobs: number): Promise<Ba
   });
   let peak = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, treePssKiB(child.pid!));
+    peak = Math.max(peak, measureTree(child.pid!).pss);
   }, 200);
   await new Promise((resolve) => child.on('exit', resolve));
   clearInterval(timer);
   const wallMs = performance.now() - start;
   return { wallMs, perSecond: COUNT / (wallMs / 1000), peakMiB: peak / 1024 };
-}
-
-/** PSS of a process and all its descendants, in KiB (PSS shares Chromium's common pages fairly). */
-function treePssKiB(root: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    } catch {
-      // gone
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
