@@ -14,7 +14,6 @@ import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
 import { ContentError, describeError } from '../errors.ts';
 import { BatchCache, environmentFingerprint } from './cache.ts';
 import { discover } from './discover.ts';
-import { withOverrides } from './overrides.ts';
 import { planAll, type Plan } from './plan.ts';
 import { BrowserPool, runQueue } from './pool.ts';
 import { Progress } from './progress.ts';
@@ -160,7 +159,7 @@ async function renderEdition(plan: Plan, pool: BrowserPool, progress: Progress):
     }
     const start = performance.now();
     try {
-      const result = await build(withOverrides({ input: plan.file, output: plan.pdfPath, browser: lease.browser }, plan.overrides));
+      const result = await build({ input: plan.file, output: plan.pdfPath, browser: lease.browser, overrides: plan.overrides });
       timeMs += performance.now() - start;
       return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: figuresOf(result.fit), attempts };
     } catch (error) {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describeError, FolioError, formatLocation } from '../errors.ts';
 import { editionKey, type Environment } from './cache.ts';
 import { editionFile, type BatchEntry } from './discover.ts';
-import { parseEditionWith, type EditionOverride } from './overrides.ts';
+import { parseEdition } from '../content/load.ts';
+import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
 
 export interface Plan {
@@ -39,7 +40,7 @@ export async function planEdition(entry: BatchEntry, index: number, environment:
   try {
     file = await editionFile(entry.input);
     const source = await readFile(file, 'utf8');
-    const edition = parseEditionWith(source, relative(file), entry.overrides);
+    const edition = parseEdition(source, relative(file), entry.overrides);
     const dir = path.dirname(file);
     const id = edition.id ?? path.basename(dir);
     const key = await editionKey({ environment, source, overrides: entry.overrides, edition, dir });

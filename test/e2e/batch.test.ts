@@ -12,7 +12,6 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchSummary } from '../../src/batch/batch.ts';
 import { registerBatchCommand } from '../../src/batch/command.ts';
-import { overridesSupported } from '../../src/batch/overrides.ts';
 import { FolioError } from '../../src/errors.ts';
 import { launchBrowser, type ManagedBrowser } from '../../src/paginate/browser.ts';
 import { sharedBrowser } from './support/browser.ts';
@@ -118,7 +117,7 @@ describe('folio batch', () => {
     expect((await readOutline(volume)).titles.map((t) => t.split(':')[0])).toEqual(['review-2024-dense', 'review-2024', 'review-2023']);
   });
 
-  it.skipIf(!overridesSupported())('applies manifest overrides without touching the edition file', async () => {
+  it('applies manifest overrides without touching the edition file', async () => {
     const file = path.join(editions, 'review-2023/edition.yaml');
     const before = readFileSync(file);
     const { summary } = await batch({ input: path.join(root, 'manifest-overrides.yaml') });
