@@ -64,12 +64,15 @@ const open = new Set<ManagedBrowser>();
 /** Launches in progress: aborting one kills its Chromium; `settled` resolves once Puppeteer has cleaned up after it. */
 const launching = new Set<{ abort: AbortController; settled: Promise<unknown> }>();
 let exitHooksInstalled = false;
+/** Set by Ctrl-C/SIGTERM: no new browser may start (a batch would otherwise restart one as the old one closes). */
+let shuttingDown = false;
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ManagedBrowser> {
   const executablePath = options.executablePath ?? chooseBrowser();
   if (!executablePath) {
     throw new PaginationError('no Chromium or Chrome was found', { hint: BROWSER_INSTALL_HINT });
   }
+  if (shuttingDown) throw new PaginationError('Folio is stopping: no new browser is started');
   let browser: Browser;
   // Folio's signal handlers, not Puppeteer's: Puppeteer's SIGINT handler calls process.exit(130) at once.
   installExitHooks();
@@ -144,10 +147,12 @@ function installExitHooks(): void {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
   process.on('exit', () => {
+    for (const launch of launching) launch.abort.abort();
     for (const managed of open) managed.browser.process()?.kill('SIGKILL');
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
+      shuttingDown = true;
       const starting = [...launching];
       for (const launch of starting) launch.abort.abort();
       void Promise.allSettled([...starting.map((launch) => launch.settled), ...[...open].map((managed) => managed.close())]).then(() => {

@@ -125,7 +125,7 @@ interface Cli {
 let work: string;
 const temps: string[] = [];
 
-async function startCli(name: string, args: string[], env: Record<string, string> = {}): Promise<Cli> {
+async function startCli(name: string, args: string[], env: Record<string, string> = {}, command = 'render'): Promise<Cli> {
   const base = path.join(work, name);
   const outDir = path.join(base, 'out');
   await mkdir(outDir, { recursive: true });
@@ -133,7 +133,7 @@ async function startCli(name: string, args: string[], env: Record<string, string
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'folio-f-'));
   temps.push(tmp);
   const output = path.join(outDir, 'x.pdf');
-  const child = spawn(process.execPath, [FOLIO, 'render', ...args.map((arg) => (arg === '{output}' ? output : arg))], {
+  const child = spawn(process.execPath, [FOLIO, command, ...args.map((arg) => (arg === '{output}' ? output : arg === '{outDir}' ? outDir : arg))], {
     cwd: ROOT,
     env: { ...process.env, TMPDIR: tmp, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -163,8 +163,14 @@ interface Interrupted {
 }
 
 /** Starts a render of the Wuzhi edition, waits for `ready`, sends `signal`, and records what is left. */
-async function interrupt(name: string, signal: NodeJS.Signals, ready: 'browser' | 'page', env: Record<string, string> = {}): Promise<Interrupted> {
-  const cli = await startCli(name, [EDITION, '-o', '{output}'], env);
+async function interrupt(
+  name: string,
+  signal: NodeJS.Signals,
+  ready: 'browser' | 'page',
+  env: Record<string, string> = {},
+  command: { name: string; args: string[] } = { name: 'render', args: [EDITION, '-o', '{output}'] },
+): Promise<Interrupted> {
+  const cli = await startCli(name, command.args, env, command.name);
   const pid = cli.child.pid!;
   const seen = new Map<string, ProcInfo>();
   const track = () => {
@@ -259,6 +265,13 @@ describe('interrupting a render', () => {
 
   it('SIGTERM during pagination: exit 143, no Chromium left, TMPDIR empty, no PDF', async () => {
     expectCleanInterrupt(await interrupt('sigterm-page', 'SIGTERM', 'page'), 143, 'SIGTERM');
+  });
+});
+
+describe('interrupting a batch', () => {
+  it('Ctrl-C while editions render: exit 130, no Chromium left, TMPDIR empty, no PDF', async () => {
+    const batch = { name: 'batch', args: ['content', '-o', '{outDir}', '-j', '2', '--force'] };
+    expectCleanInterrupt(await interrupt('sigint-batch', 'SIGINT', 'page', {}, batch), 130, 'SIGINT');
   });
 });
 
