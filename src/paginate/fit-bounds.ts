@@ -18,6 +18,8 @@ export interface FitBounds {
   sectionBlankCost: number;
   /** Gallery rows hold at most this many photos. */
   maxPhotosPerRow: number;
+  /** Cost taken off a gallery led by one large photo: picture editors prefer one dominant image. */
+  leadBonus: number;
 }
 
 export const FIT_BOUNDS: Readonly<FitBounds> = Object.freeze({
@@ -29,6 +31,7 @@ export const FIT_BOUNDS: Readonly<FitBounds> = Object.freeze({
   blankLineCost: 5,
   sectionBlankCost: 0.5,
   maxPhotosPerRow: 4,
+  leadBonus: 0.3,
 });
 
 /** The measured grid, in CSS px. */

@@ -4,6 +4,7 @@
  * each frame comes as close as it can to the target shape.
  */
 import { minFrameLines, shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { arrangeWithLead } from './fit-gallery-lead.ts';
 
 export interface PhotoMeasure {
   id: string;
@@ -17,6 +18,9 @@ export interface PhotoPlacement {
   frameLines: number;
   /** Grid column the photo starts at (1-based), when it is not auto-placed. */
   column?: number;
+  /** Grid row of the gallery it starts in (1-based), and how many rows it spans. */
+  row?: number;
+  rowSpan?: number;
 }
 
 export interface GalleryArrangement {
@@ -44,7 +48,7 @@ export function* rowCompositions(n: number, max: number): Generator<number[]> {
   }
 }
 
-interface Row {
+export interface Row {
   photos: { id: string; span: number; captionLines: number }[];
   captionLines: number;
 }
@@ -67,26 +71,29 @@ export function arrangeGallery(
       0,
     );
     if (!Number.isFinite(cost) || (best && cost >= best.cost)) continue;
-    best = {
-      lines,
-      cost,
-      photos: rows.flatMap((row, r) => {
-        let column = 1;
-        return row.photos.map((photo) => {
-          const placement = { id: photo.id, span: photo.span, frameLines: frames[r]!, column };
-          column += photo.span;
-          return placement;
-        });
-      }),
-    };
+    best = { lines, cost, photos: placeRows(rows, frames, 1) };
   }
+  const lead = arrangeWithLead(photos, lines, bounds, grid);
+  if (lead && (!best || lead.cost < best.cost)) best = lead;
   return best;
 }
 
-function buildRows(photos: readonly PhotoMeasure[], composition: number[]): Row[] {
+/** Placements for rows of photos, left to right, starting at gallery row `firstRow`. */
+export function placeRows(rows: Row[], frames: number[], firstRow: number): PhotoPlacement[] {
+  return rows.flatMap((row, r) => {
+    let column = 1;
+    return row.photos.map((photo) => {
+      const placement = { id: photo.id, span: photo.span, frameLines: frames[r]!, column, row: firstRow + r, rowSpan: 1 };
+      column += photo.span;
+      return placement;
+    });
+  });
+}
+
+export function buildRows(photos: readonly PhotoMeasure[], composition: number[], firstRowIndex = 0): Row[] {
   let index = 0;
-  return composition.map((count, rowIndex) => {
-    const spans = rowSpans(count, rowIndex);
+  return composition.map((count, position) => {
+    const spans = rowSpans(count, firstRowIndex + position);
     const rowPhotos = spans.map((span) => {
       const photo = photos[index++]!;
       return { id: photo.id, span, captionLines: photo.captionLines[span] ?? 1 };
@@ -100,7 +107,7 @@ function buildRows(photos: readonly PhotoMeasure[], composition: number[]): Row[
  * (target aspect for its mean span), then single lines move to where they
  * cost least until the sum is exact.
  */
-function shareFrameLines(rows: Row[], total: number, bounds: FitBounds, grid: GridPx): number[] | undefined {
+export function shareFrameLines(rows: Row[], total: number, bounds: FitBounds, grid: GridPx): number[] | undefined {
   const minima = rows.map((row) => Math.max(...row.photos.map((photo) => minFrameLines(photo.span, grid, bounds))));
   if (total < minima.reduce((a, b) => a + b, 0)) return undefined;
   const rowCost = (r: number, frame: number) =>

@@ -165,6 +165,7 @@
     figure.style.setProperty('--span', String(placement.span));
     figure.style.setProperty('--frame-lines-h', lines(placement.frameLines));
     figure.style.gridColumn = placement.column ? `${placement.column} / span ${placement.span}` : `span ${placement.span}`;
+    figure.style.gridRow = placement.row ? `${placement.row} / span ${placement.rowSpan || 1}` : '';
     figure.dataset.frameLines = String(placement.frameLines);
   }
 

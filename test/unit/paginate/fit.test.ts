@@ -66,3 +66,26 @@ describe('chooseArrangement', () => {
     expect(() => chooseArrangement(m)).toThrow(/「蓄势 2024」 overflows by \d+ lines.*8 photos|「蓄势 2024」 overflows by \d+ lines/);
   });
 });
+
+describe('a gallery led by one photo', () => {
+  it('sets the first photo over two rows beside four smaller ones, filling the same lines', async () => {
+    const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
+    const m = measure();
+    const gallery = arrangeWithLead(m.gallery, 37, FIT_BOUNDS, m)!;
+    expect(gallery).toBeDefined();
+    const [lead, ...others] = gallery.photos;
+    expect(lead).toMatchObject({ id: 'g0', span: 4, column: 1, row: 1, rowSpan: 2 });
+    const beside = others.slice(0, 4);
+    expect(beside.map((p) => [p.column, p.row])).toEqual([[5, 1], [7, 1], [5, 2], [7, 2]]);
+    // Lead frame + its caption = two rows of beside photos with their captions and the gap between.
+    const captions = 2;
+    expect(lead!.frameLines + captions).toBe(beside[0]!.frameLines + captions + FIT_BOUNDS.gapLines + beside[2]!.frameLines + captions);
+    expect(others.slice(4).every((p) => p.row! >= 3)).toBe(true);
+  });
+
+  it('needs at least five photos', async () => {
+    const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
+    const m = measure();
+    expect(arrangeWithLead(m.gallery.slice(0, 4), 30, FIT_BOUNDS, m)).toBeUndefined();
+  });
+});
