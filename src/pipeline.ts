@@ -11,7 +11,7 @@ import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
 import { launchBrowser, type ManagedBrowser } from './paginate/browser.ts';
 import { paginate } from './paginate/paginate.ts';
-import type { FitReport } from './paginate/fit-page.ts';
+import { fitWarnings, type FitReport } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
@@ -169,12 +169,7 @@ async function buildWith(
   }
   const warnings: string[] = paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`);
   for (const finding of preflight.findings) warnings.push(`preflight ${finding.severity}: [${finding.rule}] ${finding.message}`);
-  const blank = paged.fit.arrangement.blankLines;
-  if (blank > 0) {
-    warnings.push(
-      `the page is ${blank} lines short of full: its photos are at their tallest and no module can take more; add text or photos`,
-    );
-  }
+  warnings.push(...fitWarnings(paged.fit));
   return {
     id: loaded.id,
     warnings,

@@ -91,3 +91,11 @@ function overflowAfterRounds(): OverflowError {
     hint: 'cut text in the longest section',
   });
 }
+
+/** What a fit left for the user to act on: lines nothing could take (the page is underfull). */
+export function fitWarnings(fit: FitReport): string[] {
+  const blank = fit.arrangement.blankLines;
+  return blank > 0
+    ? [`the page is ${blank} lines short of full: its photos are at their tallest and no module can take more; add text or photos`]
+    : [];
+}

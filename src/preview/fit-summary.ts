@@ -67,10 +67,4 @@ function headDetail(display: DisplayAdjustments): string {
   return sizes.length > 0 ? sizes.join(', ') : 'natural height';
 }
 
-/** The blank-lines warning `folio render` prints (src/pipeline.ts), for the terminal and the toolbar. */
-export function fitWarnings(fit: FitReport): string[] {
-  const blank = fit.arrangement.blankLines;
-  return blank > 0
-    ? [`the page is ${blank} lines short of full: its photos are at their tallest and no module can take more; add text or photos`]
-    : [];
-}
+export { fitWarnings } from '../paginate/fit-page.ts';
