@@ -2,8 +2,10 @@
  * The command line: parses arguments, calls the same API the tests, preview
  * and batch use, prints results and errors. No pipeline logic lives here.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FOLIO_ROOT } from './defaults.ts';
 import { build } from './pipeline.ts';
 import { editionJsonSchema } from './content/json-schema.ts';
 import { registerImportCommand } from './content/import/import.ts';
@@ -26,6 +28,10 @@ interface RenderOptions {
   press?: boolean;
   gray?: boolean;
   timings?: boolean;
+}
+
+function folioVersion(): string {
+  return (JSON.parse(readFileSync(path.join(FOLIO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function parseSeconds(value: string): number {
@@ -96,7 +102,7 @@ function createProgram(): Command {
   registerPreviewCommand(program);
   registerBatchCommand(program);
 
-  program.addOption(new Option('--version', 'print the version').hideHelp());
+  program.version(folioVersion(), '--version', 'print the version of Folio');
   return program;
 }
 
