@@ -5,36 +5,20 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import type { PageGeometry } from '../defaults.ts';
-import { FOLIO_ROOT, TIMEOUTS, type Timeouts } from '../defaults.ts';
+import { TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
 import { fitPage, type FitReport, type Frame } from './fit-page.ts';
 import { guardRequests } from './request-guard.ts';
+import { FONT_PACKAGE_DIRS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 import { watchPage, type PageEvent, type PageWatcher } from './page-events.ts';
 
-// From the repository root, so the bundled CLI (dist/) finds it too.
-const RUNTIME_DIR = path.join(FOLIO_ROOT, 'src', 'paginate', 'page-runtime');
-// pagedjs's package exports hide dist/, so locate it from its CommonJS entry (lib/index.cjs).
-const PAGED_POLYFILL = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pagedjs')),
-  '..',
-  'dist',
-  'paged.polyfill.js',
-);
-
-// Folio's own files the page loads: Paged.js and the npm font packages.
-const requireHere = createRequire(import.meta.url);
-const FOLIO_ASSET_ROOTS = [
-  path.dirname(PAGED_POLYFILL),
-  ...['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont'].map((name) =>
-    path.dirname(requireHere.resolve(`${name}/package.json`)),
-  ),
-];
+// Folio's own files the page may load: its runtime, Paged.js and the npm font packages.
+const FOLIO_ASSET_ROOTS = [RUNTIME_DIR, PAGED_DIST_DIR, ...FONT_PACKAGE_DIRS];
 
 export interface PaginateInput {
   html: string;
@@ -67,7 +51,7 @@ export interface PaginateResult {
 export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   const workDir = await makeTempDir('folio-page-');
   const page = await input.browser.browser.newPage();
-  const guard = await guardRequests(page, [workDir, RUNTIME_DIR, ...FOLIO_ASSET_ROOTS, ...(input.allowedRoots ?? [])]);
+  const guard = await guardRequests(page, [workDir, ...FOLIO_ASSET_ROOTS, ...(input.allowedRoots ?? [])]);
   const watcher = await watchPage(page, guard);
   // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');

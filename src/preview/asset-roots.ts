@@ -3,25 +3,14 @@
  * the preview serves from. The paths match what src/paginate/paginate.ts
  * injects into the PDF page, so the preview runs the very same files.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageDir, PAGED_DIST_DIR, RUNTIME_DIR } from '../paginate/runtime-files.ts';
 import { FOLIO_ROOT } from '../defaults.ts';
 import type { ServedRoot } from './served-files.ts';
 
-const require = createRequire(import.meta.url);
-
-// From the repository root, so the bundled CLI (dist/) finds them too.
-/** src/paginate/page-runtime: even-columns.js, fit.js, paged-handlers.js. */
-export const RUNTIME_DIR = path.join(FOLIO_ROOT, 'src', 'paginate', 'page-runtime');
+export { PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from '../paginate/runtime-files.ts';
 /** The preview's own client: shell, toolbar, overlay and guides. Never part of the PDF page. */
 export const CLIENT_DIR = path.join(FOLIO_ROOT, 'src', 'preview', 'client');
-// pagedjs's package exports hide dist/, so locate it from its CommonJS entry (lib/index.cjs), as paginate.ts does.
-export const PAGED_DIST_DIR = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist');
-export const PAGED_POLYFILL = path.join(PAGED_DIST_DIR, 'paged.polyfill.js');
-
-function packageDir(name: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`));
-}
 
 const FONT_FILES = /\.woff2?$/i;
 const IMAGE_FILES = /\.(jpe?g|png|webp|avif|tiff?)$/i;

@@ -1,0 +1,26 @@
+/**
+ * Folio's own files that the page loads, on disk: the page runtime, Paged.js
+ * and the npm font packages. One list, used by the PDF path (paginate, its
+ * request guard) and by the preview server, so both run the very same files.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { FOLIO_ROOT } from '../defaults.ts';
+
+const require = createRequire(import.meta.url);
+
+// From the repository root, so the bundled CLI (dist/) finds it too.
+/** src/paginate/page-runtime: even-columns.js, fit.js, paged-handlers.js. */
+export const RUNTIME_DIR = path.join(FOLIO_ROOT, 'src', 'paginate', 'page-runtime');
+
+// pagedjs's package exports hide dist/, so locate it from its CommonJS entry (lib/index.cjs).
+export const PAGED_DIST_DIR = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist');
+export const PAGED_POLYFILL = path.join(PAGED_DIST_DIR, 'paged.polyfill.js');
+
+/** The folder of an installed package. */
+export function packageDir(name: string): string {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+/** The font packages whose subsets the page loads. */
+export const FONT_PACKAGE_DIRS: readonly string[] = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont'].map(packageDir);
