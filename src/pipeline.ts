@@ -18,6 +18,7 @@ import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
 import { preflightEditionOf, type PreflightReport } from './preflight/preflight.ts';
 import { preflightRenderedPdf, writePreflightReport } from './preflight/report.ts';
+import { stepTimer } from './timing.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
 
 export interface BuildOptions {
@@ -65,15 +66,7 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
-  const timed = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
-    options.signal?.throwIfAborted();
-    const start = performance.now();
-    try {
-      return await run();
-    } finally {
-      timings[stage] = Math.round(performance.now() - start);
-    }
-  };
+  const timed = stepTimer(timings, options.signal);
 
   // Chromium starts while the content is read and the page is built; a
   // failure before the browser is needed closes it again.

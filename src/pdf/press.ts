@@ -19,6 +19,7 @@ import { NEWSPRINT_CONDITION } from './press/icc.ts';
 import type { InkCoverage } from './press/ink-coverage.ts';
 import { prepareForPress, type PrepareReport } from './press/prepare.ts';
 import { writeFileAtomic } from './write-atomic.ts';
+import { stepTimer } from '../timing.ts';
 
 export interface PressInput {
   /** The proof PDF (Folio's RGB output). */
@@ -60,15 +61,7 @@ export function pressPdfPath(proof: string): string {
 export async function makePressPdf(input: PressInput): Promise<PressReport> {
   const colour = input.gray ? 'gray' : 'cmyk';
   const timings = { prepare: 0, ghostscript: 0, preflight: 0 };
-  const timed = async <T>(step: keyof typeof timings, run: () => Promise<T>): Promise<T> => {
-    input.signal?.throwIfAborted();
-    const start = performance.now();
-    try {
-      return await run();
-    } finally {
-      timings[step] = Math.round(performance.now() - start);
-    }
-  };
+  const timed = stepTimer(timings, input.signal);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-press-'));
   try {
     const proof = await readFile(input.pdf).catch((cause: unknown) => {
