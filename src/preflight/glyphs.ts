@@ -6,51 +6,14 @@
  * the character map used here: each npm font subset declares exactly the
  * code points its cmap holds.
  */
-import { findUncoveredCharacters, type FontFamily } from '../assets/fonts.ts';
+import { findUncoveredCharacters } from '../assets/fonts.ts';
+import { printedFields } from '../template/font-uses.ts';
 import type { LoadedEdition } from '../content/load.ts';
 import type { Edition } from '../content/schema.ts';
 import { ContentError } from '../errors.ts';
 import type { Finding } from './types.ts';
 
-interface PrintedField {
-  path: string;
-  family: FontFamily;
-  weight: number;
-  text: string;
-}
-
-/**
- * Every printed field with the face that sets it. Keep in step with
- * src/template/font-uses.ts and styles/type.css (which say the same per face).
- */
-export function printedFields(edition: Readonly<Edition>): PrintedField[] {
-  const fields: PrintedField[] = [];
-  const add = (path: string, family: FontFamily, weight: number, text: string | number | undefined) => {
-    if (text !== undefined && String(text).length > 0) fields.push({ path, family, weight, text: String(text) });
-  };
-  add('headline.kicker', 'Noto Sans SC', 700, edition.headline.kicker);
-  add('headline.title', 'Noto Serif SC', 900, edition.headline.title);
-  add('headline.deck', 'Noto Sans SC', 700, edition.headline.deck);
-  add('byline', 'Noto Sans SC', 400, edition.byline);
-  edition.honors?.forEach((honor, i) => add(`honors[${i}]`, 'Noto Sans SC', 500, honor));
-  edition.photos.forEach((photo, i) => {
-    add(`photos[${i}].caption`, 'LXGW WenKai', 400, photo.caption);
-    add(`photos[${i}].credit`, 'Noto Sans SC', 400, photo.credit);
-  });
-  edition.sections.forEach((section, i) => {
-    add(`sections[${i}].label`, 'Noto Sans SC', 700, section.label);
-    add(`sections[${i}].year`, 'Noto Sans SC', 700, section.year);
-    add(`sections[${i}].lead`, 'LXGW WenKai', 400, section.lead);
-    section.articles.forEach((article, j) => {
-      add(`sections[${i}].articles[${j}].label`, 'Noto Sans SC', 700, article.label);
-      add(`sections[${i}].articles[${j}].title`, 'Noto Sans SC', 700, article.title);
-      article.paragraphs.forEach((paragraph, k) => add(`sections[${i}].articles[${j}].paragraphs[${k}]`, 'Noto Serif SC', 400, paragraph));
-    });
-  });
-  add('credit', 'Noto Sans SC', 400, edition.credit);
-  for (const key of ['name', 'section', 'page', 'editor'] as const) add(`paper.${key}`, 'Noto Sans SC', 400, edition.paper[key]);
-  return fields;
-}
+export { printedFields } from '../template/font-uses.ts';
 
 const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padStart(4, '0')}`;
 

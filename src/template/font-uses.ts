@@ -1,50 +1,66 @@
 /**
- * Which text each face sets, so that only the font subsets an edition uses
- * are emitted (Paged.js force-loads every @font-face it sees).
+ * Which face sets each printed field, and from that the text each face sets,
+ * so that only the font subsets an edition uses are emitted (Paged.js and the
+ * browser load every @font-face they see) and every character can be checked
+ * against the face that prints it (src/preflight/glyphs.ts).
  * Keep in step with the families and weights in styles/type.css.
  */
-import type { FontUse } from '../assets/fonts.ts';
+import type { FontFamily, FontUse } from '../assets/fonts.ts';
 import type { Edition } from '../content/schema.ts';
 
-// Characters the templates and styles add themselves (stars, folio-line labels, digits of dates).
-const TEMPLATE_TEXT = '★责任编辑：年月日0123456789';
+export interface PrintedField {
+  path: string;
+  family: FontFamily;
+  weight: number;
+  text: string;
+}
 
-export function collectFontUses(edition: Edition): FontUse[] {
-  const sections = edition.sections;
-  const articles = sections.flatMap((section) => section.articles);
-  const paper = edition.paper;
-  return [
-    { family: 'Noto Serif SC', weight: 400, text: articles.flatMap((a) => a.paragraphs).join('') },
-    { family: 'Noto Serif SC', weight: 900, text: edition.headline.title },
-    {
-      family: 'Noto Sans SC',
-      weight: 700,
-      text: [
-        edition.headline.kicker ?? '',
-        edition.headline.deck ?? '',
-        ...sections.map((s) => `${s.label}${s.year ?? ''}`),
-        ...articles.map((a) => `${a.label ?? ''}${a.title}`),
-      ].join(''),
-    },
-    { family: 'Noto Sans SC', weight: 500, text: `★${(edition.honors ?? []).join('')}` },
-    {
-      family: 'Noto Sans SC',
-      weight: 400,
-      text: [
-        edition.byline ?? '',
-        edition.credit ?? '',
-        ...edition.photos.map((p) => p.credit ?? ''),
-        paper.name ?? '',
-        paper.section ?? '',
-        paper.page ?? '',
-        paper.editor ?? '',
-        TEMPLATE_TEXT,
-      ].join(''),
-    },
-    {
-      family: 'LXGW WenKai',
-      weight: 400,
-      text: [...edition.photos.map((p) => p.caption), ...sections.map((s) => s.lead ?? '')].join(''),
-    },
-  ];
+// Characters the templates and styles add themselves (folio-line labels, digits of dates).
+const TEMPLATE_TEXT = '责任编辑：年月日0123456789';
+// The honors marker the template sets before each item.
+const HONORS_STAR = '★';
+
+/** Every printed field of the edition with the face that sets it. */
+export function printedFields(edition: Readonly<Edition>): PrintedField[] {
+  const fields: PrintedField[] = [];
+  const add = (path: string, family: FontFamily, weight: number, text: string | number | undefined) => {
+    if (text !== undefined && String(text).length > 0) fields.push({ path, family, weight, text: String(text) });
+  };
+  add('headline.kicker', 'Noto Sans SC', 700, edition.headline.kicker);
+  add('headline.title', 'Noto Serif SC', 900, edition.headline.title);
+  add('headline.deck', 'Noto Sans SC', 700, edition.headline.deck);
+  add('byline', 'Noto Sans SC', 400, edition.byline);
+  edition.honors?.forEach((honor, i) => add(`honors[${i}]`, 'Noto Sans SC', 500, honor));
+  edition.photos.forEach((photo, i) => {
+    add(`photos[${i}].caption`, 'LXGW WenKai', 400, photo.caption);
+    add(`photos[${i}].credit`, 'Noto Sans SC', 400, photo.credit);
+  });
+  edition.sections.forEach((section, i) => {
+    add(`sections[${i}].label`, 'Noto Sans SC', 700, section.label);
+    add(`sections[${i}].year`, 'Noto Sans SC', 700, section.year);
+    add(`sections[${i}].lead`, 'LXGW WenKai', 400, section.lead);
+    section.articles.forEach((article, j) => {
+      add(`sections[${i}].articles[${j}].label`, 'Noto Sans SC', 700, article.label);
+      add(`sections[${i}].articles[${j}].title`, 'Noto Sans SC', 700, article.title);
+      article.paragraphs.forEach((paragraph, k) => add(`sections[${i}].articles[${j}].paragraphs[${k}]`, 'Noto Serif SC', 400, paragraph));
+    });
+  });
+  add('credit', 'Noto Sans SC', 400, edition.credit);
+  for (const key of ['name', 'section', 'page', 'editor'] as const) add(`paper.${key}`, 'Noto Sans SC', 400, edition.paper[key]);
+  return fields;
+}
+
+/** The text each face sets: the printed fields, plus what the templates add. */
+export function collectFontUses(edition: Readonly<Edition>): FontUse[] {
+  const uses = new Map<string, FontUse>();
+  const add = (family: FontFamily, weight: number, text: string) => {
+    const key = `${family}:${weight}`;
+    const use = uses.get(key) ?? { family, weight, text: '' };
+    use.text += text;
+    uses.set(key, use);
+  };
+  for (const field of printedFields(edition)) add(field.family, field.weight, field.text);
+  add('Noto Sans SC', 500, HONORS_STAR);
+  add('Noto Sans SC', 400, TEMPLATE_TEXT);
+  return [...uses.values()];
 }
