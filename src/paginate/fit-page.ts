@@ -4,10 +4,12 @@
  * that the browser finds a line short gets that line and the page is fitted
  * again; this converges in one or two rounds.
  */
+import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { OverflowError } from '../errors.ts';
 import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
 import type { OverflowEntry } from './page-events.ts';
+import { RUNTIME_DIR } from './runtime-files.ts';
 
 export interface Frame {
   id: string;
@@ -23,6 +25,22 @@ export interface FitReport {
 }
 
 const MAX_ROUNDS = 4;
+
+/** The in-page fit runtime, in loading order. */
+const FIT_RUNTIME_SCRIPTS = ['even-columns.js', 'fit.js'];
+
+/**
+ * Readies a loaded page for fitPage: waits for its fonts (measuring needs the
+ * real faces) and injects the fit runtime. `scriptIdPrefix` names the script
+ * elements, for a caller that removes them again (the preview).
+ */
+export async function injectFitRuntime(page: Page, scriptIdPrefix?: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  for (const name of FIT_RUNTIME_SCRIPTS) {
+    const id = scriptIdPrefix === undefined ? undefined : scriptIdPrefix + name.replace('.js', '');
+    await page.addScriptTag({ path: path.join(RUNTIME_DIR, name), id });
+  }
+}
 
 interface FolioRuntime {
   measure(): PageMeasure;

@@ -11,7 +11,7 @@ import type { PageGeometry } from '../defaults.ts';
 import { TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
-import { fitPage, type FitReport, type Frame } from './fit-page.ts';
+import { fitPage, injectFitRuntime, type FitReport, type Frame } from './fit-page.ts';
 import { guardRequests } from './request-guard.ts';
 import { FONT_PACKAGE_DIRS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
@@ -69,9 +69,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     await step('load the page', watcher, () =>
       page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: timeouts.loadMs }),
     );
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'even-columns.js') });
-    await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'fit.js') });
+    await injectFitRuntime(page);
     lap('load');
     const fit = await fitPage(page, input.resolveImages);
     lap('fit');

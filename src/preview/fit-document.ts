@@ -14,9 +14,8 @@ import type { BrowserContext, Page } from 'puppeteer';
 import { TIMEOUTS } from '../defaults.ts';
 import { exitCodeOf, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from '../paginate/browser.ts';
-import { fitPage, type FitReport, type Frame } from '../paginate/fit-page.ts';
+import { fitPage, injectFitRuntime, type FitReport, type Frame } from '../paginate/fit-page.ts';
 import { watchPage, type PageWatcher } from '../paginate/page-events.ts';
-import { RUNTIME_DIR } from './asset-roots.ts';
 
 export interface FitDocumentInput {
   html: string;
@@ -39,7 +38,6 @@ export interface FittedDocument {
   display: DisplayAdjustments;
 }
 
-const RUNTIME_SCRIPTS = ['even-columns.js', 'fit.js'];
 const SCRIPT_ID_PREFIX = 'folio-fit-runtime-';
 
 /**
@@ -60,10 +58,7 @@ export class DocumentFitter {
       const { page, watcher } = await this.tab;
       await loadHtml(page, input.html);
       watcher.throwIfBroken();
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      for (const name of RUNTIME_SCRIPTS) {
-        await page.addScriptTag({ path: path.join(RUNTIME_DIR, name), id: SCRIPT_ID_PREFIX + name.replace('.js', '') });
-      }
+      await injectFitRuntime(page, SCRIPT_ID_PREFIX);
       const fit = await fitPage(page, input.resolveImages);
       watcher.throwIfBroken();
       const { html, display } = await page.evaluate(serializeFitted, SCRIPT_ID_PREFIX);
