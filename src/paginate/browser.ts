@@ -7,6 +7,7 @@ import puppeteer, { type Browser } from 'puppeteer';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
+import { endProcessGroup } from './process-group.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 
 /** Chromium flags, each with the reason it is pinned. */
@@ -111,12 +112,15 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
     close() {
       closing ??= (async () => {
         open.delete(managed);
+        const pid = browser.process()?.pid;
         try {
           await browser.close();
         } catch {
           // Already gone (crashed or killed): make sure the process is dead.
           browser.process()?.kill('SIGKILL');
         }
+        // Helpers still flushing would write the profile again after its removal.
+        await endProcessGroup(pid);
         await removeTempDir(profile);
       })();
       return closing;
@@ -148,7 +152,15 @@ function installExitHooks(): void {
   exitHooksInstalled = true;
   process.on('exit', () => {
     for (const launch of launching) launch.abort.abort();
-    for (const managed of open) managed.browser.process()?.kill('SIGKILL');
+    for (const managed of open) {
+      const pid = managed.browser.process()?.pid;
+      try {
+        // The whole group: helpers of a killed browser would otherwise live on.
+        if (pid) process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
