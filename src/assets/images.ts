@@ -89,10 +89,10 @@ async function preparePhoto(photo: Photo & { file: string }, frame: Size, input:
 
 async function preparePlaceholder(photo: Photo, frame: Size, input: Required<PrepareImagesInput>): Promise<PreparedImage> {
   const key = hashParameters({ kind: 'placeholder', caption: photo.caption, frame, ppi: input.ppi });
-  const target = path.join(input.cacheDir, `${key}.png`);
+  const target = path.join(input.cacheDir, `${key}.jpg`);
   if (!(await isCached(target))) {
-    const png = await renderPlaceholder(photo.caption, frame, input.ppi);
-    await writeAtomically(target, (temporary) => writeFile(temporary, png));
+    const jpeg = await renderPlaceholder(photo.caption, frame, input.ppi);
+    await writeAtomically(target, (temporary) => writeFile(temporary, jpeg));
   }
   return describeFile(photo.id, target, true);
 }
