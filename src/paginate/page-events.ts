@@ -17,11 +17,13 @@ export interface PageWatcher {
   /** Resolves with the next event of that type, or fails after the timeout or a page fault. */
   next<T extends PageEvent['type']>(type: T, timeoutMs: number): Promise<Extract<PageEvent, { type: T }>>;
   throwIfBroken(): void;
+  /** Forgets the faults and waits of the last render, for a tab that is used again. */
+  reset(): void;
   dispose(): void;
 }
 
 export async function watchPage(page: Page, guard?: { wasBlocked(url: string): boolean }): Promise<PageWatcher> {
-  const faults: string[] = [];
+  let faults: string[] = [];
   const waiting = new Map<string, { resolve(event: PageEvent): void; reject(error: Error): void }>();
   const fail = (message: string) => {
     faults.push(message);
@@ -70,6 +72,12 @@ export async function watchPage(page: Page, guard?: { wasBlocked(url: string): b
     },
     throwIfBroken() {
       if (faults.length > 0) throw brokenPage(faults);
+    },
+    reset() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      waiting.clear();
+      faults = [];
     },
     dispose() {
       for (const timer of timers) clearTimeout(timer);

@@ -12,10 +12,10 @@ import { TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
 import { fitPage, injectFitRuntime, type FitReport, type Frame } from './fit-page.ts';
-import { guardRequests } from './request-guard.ts';
 import { FONT_PACKAGE_DIRS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
-import { watchPage, type PageEvent, type PageWatcher } from './page-events.ts';
+import type { PageEvent, PageWatcher } from './page-events.ts';
+import { returnTab, takeTab } from './render-tabs.ts';
 
 // Folio's own files the page may load: its runtime, Paged.js and the npm font packages.
 const FOLIO_ASSET_ROOTS = [RUNTIME_DIR, PAGED_DIST_DIR, ...FONT_PACKAGE_DIRS];
@@ -50,11 +50,9 @@ export interface PaginateResult {
 
 export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   const workDir = await makeTempDir('folio-page-');
-  const page = await input.browser.browser.newPage();
-  const guard = await guardRequests(page, [workDir, ...FOLIO_ASSET_ROOTS, ...(input.allowedRoots ?? [])]);
-  const watcher = await watchPage(page, guard);
-  // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
-  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
+  const tab = await takeTab(input.browser, [workDir, ...FOLIO_ASSET_ROOTS, ...(input.allowedRoots ?? [])]);
+  const { page, guard, watcher } = tab;
+  let succeeded = false;
   const timeouts: Timeouts = { ...TIMEOUTS, ...input.timeouts };
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -83,10 +81,10 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     );
     lap('print');
     const png = input.preview ? await capturePreview(page) : undefined;
-    return { pdf, pages: rendered.pages, fit, png, timings, blockedRequests: guard.blocked };
+    succeeded = true;
+    return { pdf, pages: rendered.pages, fit, png, timings, blockedRequests: [...guard.blocked] };
   } finally {
-    watcher.dispose();
-    await page.close().catch(() => undefined);
+    await returnTab(input.browser, tab, succeeded);
     await removeTempDir(workDir);
   }
 }

@@ -13,11 +13,13 @@ export interface RequestGuard {
   readonly blocked: readonly string[];
   /** True for a request this guard refused (its failure is expected, not a fault). */
   wasBlocked(url: string): boolean;
+  /** For the tab's next render: new allowed roots, and no request refused yet. */
+  reset(allowedRoots: readonly string[]): void;
 }
 
 export async function guardRequests(page: Page, allowedRoots: readonly string[]): Promise<RequestGuard> {
-  const roots = allowedRoots.map(resolveReal);
-  const blocked: string[] = [];
+  let roots = allowedRoots.map(resolveReal);
+  let blocked: string[] = [];
   await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
     if (request.isInterceptResolutionHandled()) return;
@@ -29,7 +31,16 @@ export async function guardRequests(page: Page, allowedRoots: readonly string[])
       void request.abort('blockedbyclient');
     }
   });
-  return { blocked, wasBlocked: (url) => blocked.includes(url) };
+  return {
+    get blocked() {
+      return blocked;
+    },
+    wasBlocked: (url) => blocked.includes(url),
+    reset(allowedRoots) {
+      roots = allowedRoots.map(resolveReal);
+      blocked = [];
+    },
+  };
 }
 
 function isAllowed(url: string, roots: readonly string[]): boolean {
