@@ -112,7 +112,7 @@ async function buildWith(
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
 
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
-  const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition)));
+  const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));
   const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
   if (options.htmlOutput) await writeFileAtomic(path.resolve(options.htmlOutput), rendered.html);
 

@@ -5,7 +5,7 @@
  * with a `unicode-range`; Folio needs those ranges to emit only the subsets a
  * page actually uses. Parsed once per process.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AssetError } from '../errors.ts';
@@ -31,6 +31,8 @@ export interface FontCatalog {
   subsets: FontSubset[];
   /** Indexes into `subsets` of every subset whose range contains the code point. */
   subsetsByCodePoint: Map<number, number[]>;
+  /** A file with the whole script (Fontsource's `chinese-simplified`), when the package ships one. */
+  wholeScript?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -128,7 +130,21 @@ async function loadCatalog(family: FontFamily, weight: number): Promise<FontCata
       }
     }
   });
-  return { subsets, subsetsByCodePoint };
+  return { subsets, subsetsByCodePoint, wholeScript: await wholeScriptFile(family, weight) };
+}
+
+/** Fontsource's `files/<id>-chinese-simplified-<weight>-normal.woff2`, when it is there. */
+async function wholeScriptFile(family: FontFamily, weight: number): Promise<string | undefined> {
+  const fontsource = FONTSOURCE_PACKAGES[family];
+  if (!fontsource) return undefined;
+  const id = fontsource.split('/')[1]!;
+  const file = path.join(packageDir(fontsource), 'files', `${id}-chinese-simplified-${weight}-normal.woff2`);
+  try {
+    await access(file);
+    return file;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The subsets of a family+weight; parsed on first use, then cached for the process. */

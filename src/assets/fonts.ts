@@ -1,12 +1,14 @@
 /**
- * Chooses the font subsets a page needs. Paged.js force-loads every
+ * Chooses the font files a page needs. Paged.js force-loads every
  * @font-face it finds before paginating, so emitting the full package CSS
- * (~100 subsets per weight) costs about a second per weight; emitting only the
- * subsets whose unicode-range meets the page's text keeps that cheap.
+ * (~100 subsets per weight) costs about a second per weight; emitting only a
+ * face cut to the page's text (font-merge.ts), or else the subsets whose
+ * unicode-range meets it, keeps that cheap.
  */
 import { pathToFileURL } from 'node:url';
 import { AssetError } from '../errors.ts';
 import { fontCatalog, type FontCatalog, type FontFamily } from './font-catalog.ts';
+import { mergeFace, unicodeRangeOf } from './font-merge.ts';
 
 export type { FontFamily } from './font-catalog.ts';
 export { availableWeights } from './font-catalog.ts';
@@ -21,7 +23,7 @@ export interface FontUse {
 export interface FontFaceFile {
   family: FontFamily;
   weight: number;
-  /** Absolute path of the woff2 file. */
+  /** Absolute path of the font file: a package's woff2 slice, or a face cut for the page (TrueType). */
   file: string;
   unicodeRange: string;
 }
@@ -82,24 +84,31 @@ function fontFaceRule(face: FontFaceFile): string {
     `  font-weight: ${face.weight};`,
     // block: never paint fallback glyphs that would be measured and paginated.
     '  font-display: block;',
-    `  src: url(${cssString(pathToFileURL(face.file).href)}) format("woff2");`,
+    `  src: url(${cssString(pathToFileURL(face.file).href)}) format("${face.file.endsWith('.woff2') ? 'woff2' : 'truetype'}");`,
     `  unicode-range: ${face.unicodeRange};`,
     '}',
   ].join('\n');
 }
 
 /**
- * The @font-face rules (file:// urls) for exactly the subsets the text uses,
- * and the files behind them.
+ * The @font-face rules (file:// urls) for exactly the text's characters: one
+ * face cut for the page where the package has a whole-script file (see
+ * font-merge.ts), else the package's slices that the text meets. Without a
+ * cache folder only slices are used.
  */
-export async function selectFontFaces(uses: FontUse[]): Promise<{ css: string; faces: FontFaceFile[] }> {
+export async function selectFontFaces(uses: FontUse[], cacheDir?: string): Promise<{ css: string; faces: FontFaceFile[] }> {
   const faces: FontFaceFile[] = [];
   for (const use of mergeUses(uses)) {
     const catalog = await fontCatalog(use.family, use.weight);
-    for (const index of subsetIndexesFor(catalog, codePoints(use.text, NOT_DRAWN))) {
+    const points = codePoints(use.text, NOT_DRAWN);
+    const merged = cacheDir && catalog.wholeScript ? await mergeFace(catalog.wholeScript, points, cacheDir) : undefined;
+    const inMerged = new Set(merged?.codePoints);
+    for (const index of subsetIndexesFor(catalog, points.filter((point) => !inMerged.has(point)))) {
       const subset = catalog.subsets[index]!;
       faces.push({ family: use.family, weight: use.weight, file: subset.woff2, unicodeRange: subset.unicodeRange });
     }
+    // Declared last: where ranges overlap, the browser takes the face declared last.
+    if (merged) faces.push({ family: use.family, weight: use.weight, file: merged.file, unicodeRange: unicodeRangeOf(merged.codePoints) });
   }
   return { css: faces.map(fontFaceRule).join('\n\n') + (faces.length ? '\n' : ''), faces };
 }

@@ -14,6 +14,8 @@ export const CLIENT_DIR = path.join(FOLIO_ROOT, 'src', 'preview', 'client');
 
 const FONT_FILES = /\.woff2?$/i;
 const IMAGE_FILES = /\.(jpe?g|png|webp|avif|tiff?)$/i;
+/** Derived images, and the faces cut for a page (src/assets/font-merge.ts), all named by a hash. */
+const CACHE_FILES = /^[0-9a-f]{16,64}\.(jpg|png|ttf)$/;
 
 /** The served roots for one edition. Order does not matter; names must be unique. */
 export function previewRoots(editionDir: string, cacheDir: string): ServedRoot[] {
@@ -24,8 +26,8 @@ export function previewRoots(editionDir: string, cacheDir: string): ServedRoot[]
     // The @fontsource scope folder: the Noto Serif SC and Noto Sans SC packages sit side by side in it.
     { name: 'fonts/fontsource', dir: path.dirname(packageDir('@fontsource/noto-serif-sc')), allow: FONT_FILES, immutable: true },
     { name: 'fonts/lxgw-wenkai-webfont', dir: packageDir('lxgw-wenkai-webfont'), allow: FONT_FILES, immutable: true },
-    // Derived images are named by a hash of their inputs: a new crop is a new URL.
-    { name: 'cache', dir: cacheDir, allow: IMAGE_FILES, immutable: true },
+    // Derived images and cut fonts are named by a hash of their inputs: a new crop is a new URL.
+    { name: 'cache', dir: cacheDir, allow: CACHE_FILES, immutable: true },
     // The edition's own images (originals next to edition.yaml), for comparing with the crops.
     { name: 'edition', dir: editionDir, allow: IMAGE_FILES },
   ];

@@ -47,7 +47,7 @@ export async function buildPreviewPage(options: PreviewPageInput): Promise<Previ
   const { edition } = loaded;
   const geometry = PRESETS[edition.paper.preset]!;
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
-  const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition)));
+  const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), options.cacheDir));
   const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css }));
   const fitted = await timed('fit', () =>
     options.fitter.fit({

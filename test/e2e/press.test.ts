@@ -122,8 +122,8 @@ describe('the press PDF (CMYK)', () => {
     }
     const cmyk = (values: string) => values.split(' ').map(Number);
     const neutral = [...textFills.keys()].filter((values) => { const [c, m, y] = cmyk(values); return c === m && m === y; });
-    // Every neutral text colour is K only (solid, or a K tint for grey type), and the body (thousands of glyph runs) is solid K.
-    expect(textFills.get('0 0 0 1')).toBeGreaterThan(2000);
+    // Every neutral text colour is K only (solid, or a K tint for grey type), and the body (hundreds of text runs) is solid K.
+    expect(textFills.get('0 0 0 1')).toBeGreaterThan(300);
     for (const values of neutral) expect(cmyk(values).slice(0, 3)).toEqual([0, 0, 0]);
     // The only other text colour is the headline red, converted by the newsprint profile.
     for (const values of [...textFills.keys()].filter((v) => !neutral.includes(v))) {
@@ -148,7 +148,7 @@ describe('the press PDF (CMYK)', () => {
     const media = facts.pages[0]!.media;
     // Body type: Noto Serif SC regular at 9 pt (the red 9 pt subhead labels are Noto Sans SC bold).
     const body = facts.pages[0]!.content.texts.filter((run) => Math.abs(run.sizePt - 9) < 0.05 && /NotoSerifSC.*-Regular$/.test(run.font));
-    expect(body.length).toBeGreaterThan(1000);
+    expect(body.length).toBeGreaterThan(100);
     let inked = 0;
     let coloured = 0;
     for (const run of body) {

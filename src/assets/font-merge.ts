@@ -1,0 +1,78 @@
+/**
+ * One font file per face instead of dozens of slices. The npm packages split
+ * each face into ~100 unicode-range slices, and a page's text meets 15–20 of
+ * each; Chromium then decodes, shapes from and embeds every one of them
+ * (81 files for the feature, ~90 ms of loading and 30 ms of printing a page).
+ * Where a package also ships a whole-script file (Fontsource's
+ * `chinese-simplified`), Folio cuts from it a font with exactly the page's
+ * characters, with HarfBuzz's subsetter, and caches it by content: the same
+ * text in the same face reuses the file. Characters the whole-script file
+ * lacks stay with their slices.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import subsetFont from 'subset-font';
+
+export interface MergedFace {
+  /** The cut font (TrueType), in the cache. */
+  file: string;
+  /** Code points the cut font has, of those asked for. */
+  codePoints: number[];
+}
+
+/** Bump to invalidate cached cuts when the way they are made changes. */
+const CUT_VERSION = 1;
+
+/** Every code point a TrueType file maps (HarfBuzz reads no WOFF2, so this runs on the cut). */
+async function coverageOf(file: string): Promise<Set<number>> {
+  const hb = await import('harfbuzzjs');
+  return new Set(new hb.Face(new hb.Blob(await readFile(file)), 0).collectUnicodes());
+}
+
+/**
+ * The face of `source` cut to the code points it has among `wanted`, or
+ * undefined when it has none of them.
+ */
+export async function mergeFace(source: string, wanted: readonly number[], cacheDir: string): Promise<MergedFace | undefined> {
+  if (wanted.length === 0) return undefined;
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const { size, mtimeMs } = await stat(source);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ CUT_VERSION, source, size, mtimeMs, sorted }))
+    .digest('hex')
+    .slice(0, 32);
+  const file = path.join(cacheDir, 'fonts', `${key}.ttf`);
+  if (!(await exists(file))) {
+    const cut = await subsetFont(await readFile(source), String.fromCodePoint(...sorted), { targetFormat: 'truetype' });
+    await mkdir(path.dirname(file), { recursive: true });
+    // Written under a private name, then renamed: a build running at once never reads half a font.
+    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temporary, cut);
+    await rename(temporary, file);
+  }
+  const coverage = await coverageOf(file);
+  const codePoints = sorted.filter((point) => coverage.has(point));
+  return codePoints.length > 0 ? { file, codePoints } : undefined;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A unicode-range descriptor listing the code points, runs folded into ranges. */
+export function unicodeRangeOf(codePoints: readonly number[]): string {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  const hex = (point: number) => point.toString(16).toUpperCase();
+  for (let i = 0; i < sorted.length; i += 1) {
+    const start = sorted[i]!;
+    while (sorted[i + 1] === sorted[i]! + 1) i += 1;
+    parts.push(start === sorted[i] ? `U+${hex(start)}` : `U+${hex(start)}-${hex(sorted[i]!)}`);
+  }
+  return parts.join(', ');
+}
