@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import subsetFont from 'subset-font';
 
 export interface MergedFace {
   /** The cut font (TrueType), in the cache. */
@@ -44,6 +43,8 @@ export async function mergeFace(source: string, wanted: readonly number[], cache
     .slice(0, 32);
   const file = path.join(cacheDir, 'fonts', `${key}.ttf`);
   if (!(await exists(file))) {
+    // Loaded only for a cut not in the cache yet.
+    const { default: subsetFont } = await import('subset-font');
     const cut = await subsetFont(await readFile(source), String.fromCodePoint(...sorted), { targetFormat: 'truetype' });
     await mkdir(path.dirname(file), { recursive: true });
     // Written under a private name, then renamed: a build running at once never reads half a font.

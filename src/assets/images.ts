@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import sharp from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import type { Photo } from '../content/schema.ts';
 import { IMAGE_PPI } from '../defaults.ts';
 import { AssetError, FolioError } from '../errors.ts';
@@ -52,6 +52,7 @@ const JPEG_QUALITY = 85;
 const CONCURRENCY = 2;
 
 async function describeFile(id: string, file: string, placeholder: boolean): Promise<PreparedImage> {
+  const sharp = await loadSharp();
   const metadata = await sharp(file).metadata();
   return {
     id,
@@ -65,6 +66,7 @@ async function describeFile(id: string, file: string, placeholder: boolean): Pro
 }
 
 async function preparePhoto(photo: Photo & { file: string }, frame: Size, input: Required<PrepareImagesInput>): Promise<PreparedImage> {
+  const sharp = await loadSharp();
   const source = await resolvePhotoFile(photo, input.editionDir);
   const focus = photo.focus ?? CENTRE;
   const key = await hashFileWith(source.path, { kind: 'photo', frame, focus, ppi: input.ppi });

@@ -7,7 +7,8 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import type { Photo } from '../content/schema.ts';
 import { AssetError } from '../errors.ts';
 
@@ -54,6 +55,7 @@ export async function resolvePhotoFile(photo: Photo & { file: string }, editionD
   let metadata: Metadata;
   try {
     // Headers only: without limitInputPixels: false sharp refuses huge images here, before the size check below can say so.
+    const sharp = await loadSharp();
     metadata = await sharp(real, { limitInputPixels: false }).metadata();
   } catch (cause) {
     throw new AssetError(`${subject} is not an image Folio can read (${real})`, {

@@ -4,7 +4,8 @@
  * (the classic "picture goes here" box), and the words 图片 with the caption's
  * subject, so nobody mistakes the slot for a printed gray photo.
  */
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
+import { loadSharp } from './load-sharp.ts';
 import type { Size } from './crop.ts';
 import { fontFilesFor } from './fonts.ts';
 
@@ -37,6 +38,7 @@ const registeredFontFiles = new Set<string>();
 async function registerFonts(weight: number, text: string): Promise<void> {
   for (const fontfile of await fontFilesFor('Noto Sans SC', weight, text, 'woff')) {
     if (registeredFontFiles.has(fontfile)) continue;
+    const sharp = await loadSharp();
     await sharp({ text: { text: 'x', fontfile } }).png().toBuffer();
     registeredFontFiles.add(fontfile);
   }
@@ -54,6 +56,7 @@ interface RenderedText {
 
 /** Renders text as RGBA (transparent background), `sizePx` high per em, wrapped at `wrapWidth` when given. */
 async function renderText(text: string, font: string, sizePx: number, wrapWidth?: number): Promise<RenderedText> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp({
     text: {
       text: `<span lang="zh-cn" foreground="${INK}">${escapeMarkup(text)}</span>`,
@@ -98,6 +101,7 @@ async function renderSubject(subject: string, sizePx: number, wrapWidth: number)
 
 /** 图片 above the subject, centred, on an opaque background patch so the diagonals stay clear of the text. */
 async function renderTextBlock(subject: string, frame: Size): Promise<Buffer> {
+  const sharp = await loadSharp();
   const shorter = Math.min(frame.width, frame.height);
   const labelSize = Math.max(8, Math.round(shorter * 0.16));
   const subjectSize = Math.max(6, Math.round(Math.min(labelSize * 0.4, frame.width / 14)));
@@ -140,6 +144,7 @@ function frameAndDiagonals(frame: Size, line: number): Buffer {
  * page for ten placeholders.
  */
 export async function renderPlaceholder(caption: string, frame: Size, ppi: number): Promise<Buffer> {
+  const sharp = await loadSharp();
   const subject = placeholderSubject(caption);
   const line = Math.max(1, Math.round((LINE_WIDTH_PT / 72) * ppi));
   const layers: OverlayOptions[] = [{ input: frameAndDiagonals(frame, line), left: 0, top: 0 }];
