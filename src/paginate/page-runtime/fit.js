@@ -201,10 +201,20 @@
     });
   }
 
+  // Loaded, not decoded: print copies a JPEG into the PDF as it is, so decoding
+  // it here (img.decode()) would only spend time.
+  function loaded(image) {
+    if (image.complete && image.naturalWidth > 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      image.addEventListener('load', () => resolve(), { once: true });
+      image.addEventListener('error', () => reject(new Error(`image ${image.dataset.photoId} did not load: ${image.src}`)), { once: true });
+    });
+  }
+
   async function setImages(urls) {
     const images = [...page().querySelectorAll('img.photo__image')];
     for (const image of images) image.src = urls[image.dataset.photoId];
-    await Promise.all(images.map((image) => image.decode()));
+    await Promise.all(images.map(loaded));
   }
 
   // Modules whose content is taller or wider than their box (a fixed box clips silently).
