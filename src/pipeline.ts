@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadEdition, type EditionOverride } from './content/load.ts';
 import { checkPhotoFiles, prepareImages } from './assets/images.ts';
 import { selectFontFaces } from './assets/fonts.ts';
+import { loadSharp } from './assets/load-sharp.ts';
 import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
 import { launchBrowser, type ManagedBrowser } from './paginate/browser.ts';
@@ -71,6 +72,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Chromium starts while the content is read and the page is built; a
   // failure before the browser is needed closes it again.
   const lease = leaseBrowser(options);
+  // Chromium takes longer to start than the page takes to build: load the
+  // image library meanwhile, rather than when the fit first needs it.
+  if (!options.browser) loadSharp().catch(() => undefined);
   try {
     return await buildWith(options, lease, timed, timings);
   } finally {

@@ -3,7 +3,7 @@
  * that is safe to call twice and runs on exit and on SIGINT/SIGTERM.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
@@ -30,6 +30,12 @@ export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
 
 export interface ManagedBrowser {
   readonly browser: Browser;
+  /**
+   * The blank tab Chromium opens at launch, for the first render to take
+   * (its renderer is already running); undefined once taken, and for a
+   * browser Folio connected to (another process may use its tabs).
+   */
+  takeStartupTab(): Promise<Page | undefined>;
   /** Closes the browser; safe to call any number of times. */
   close(): Promise<void>;
 }
@@ -107,8 +113,15 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
     if (pending) launching.delete(pending);
   }
   let closing: Promise<void> | undefined;
+  let startupTabTaken = false;
   const managed: ManagedBrowser = {
     browser,
+    async takeStartupTab() {
+      if (startupTabTaken) return undefined;
+      startupTabTaken = true;
+      const [first] = await browser.pages();
+      return first && first.url() === 'about:blank' ? first : undefined;
+    },
     close() {
       closing ??= (async () => {
         open.delete(managed);
@@ -139,6 +152,7 @@ export async function connectBrowser(browserWSEndpoint: string): Promise<Managed
   let closing: Promise<void> | undefined;
   return {
     browser,
+    takeStartupTab: async () => undefined,
     close() {
       closing ??= browser.disconnect().catch(() => undefined);
       return closing;

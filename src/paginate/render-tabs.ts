@@ -37,8 +37,9 @@ export async function takeTab(browser: ManagedBrowser, allowedRoots: readonly st
 }
 
 async function openTab(browser: ManagedBrowser, allowedRoots: readonly string[]): Promise<RenderTab> {
-  // A window of its own: a second tab in one window would be hidden, and a hidden page gets no animation frames.
-  const page = await browser.browser.newPage({ type: 'window' });
+  // The launch's own blank tab first; then a window of its own for each tab:
+  // a second tab in one window would be hidden, and a hidden page gets no animation frames.
+  const page = (await browser.takeStartupTab()) ?? (await browser.browser.newPage({ type: 'window' }));
   try {
     const guard = await guardRequests(page, allowedRoots);
     const watcher = await watchPage(page, guard);

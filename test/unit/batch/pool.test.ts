@@ -24,6 +24,7 @@ function fakeLauncher() {
     maxOpen = Math.max(maxOpen, open);
     return {
       browser: browser as never,
+      takeStartupTab: async () => undefined,
       async close() {
         if (browser.closed) return;
         browser.closed = true;
