@@ -137,6 +137,9 @@ async function buildWith(
     }),
   );
   for (const [step, ms] of Object.entries(paged.timings)) timings[`paginate.${step}`] = ms;
+  // Done with the browser: a browser of our own closes while the PDF is
+  // finished and checked (build() still awaits the close before it returns).
+  lease.release().catch(() => undefined);
   const pdf = await timed('pdf', () =>
     postprocessPdf(paged.pdf, geometry, {
       title: rendered.title,
