@@ -29,8 +29,8 @@ export interface FontSubset {
 /** All subsets of one family+weight, with a code point → subset index lookup. */
 export interface FontCatalog {
   subsets: FontSubset[];
-  /** Indexes into `subsets` of every subset whose range contains the code point. */
-  subsetsByCodePoint: Map<number, number[]>;
+  /** Indexes into `subsets` of every subset whose range contains the code point, ascending; empty when none does. */
+  subsetsFor(codePoint: number): number[];
   /** A file with the whole script (Fontsource's `chinese-simplified`), when the package ships one. */
   wholeScript?: string;
 }
@@ -120,17 +120,41 @@ async function loadCatalog(family: FontFamily, weight: number): Promise<FontCata
     throw new AssetError(`cannot read the stylesheet of font "${family}" ${weight}: ${cssFile}`, { cause, hint: 'reinstall the dependencies with `npm ci`' });
   }
   const subsets = parseFontFaces(css, cssFile, family, weight);
-  const subsetsByCodePoint = new Map<number, number[]>();
-  subsets.forEach((subset, index) => {
-    for (const [low, high] of parseUnicodeRange(subset.unicodeRange)) {
-      for (let codePoint = low; codePoint <= high; codePoint += 1) {
-        const list = subsetsByCodePoint.get(codePoint);
-        if (list) list.push(index);
-        else subsetsByCodePoint.set(codePoint, [index]);
+  return { subsets, subsetsFor: rangeIndex(subsets), wholeScript: await wholeScriptFile(family, weight) };
+}
+
+/**
+ * A lookup from code point to the subsets whose ranges contain it. Ranges
+ * sorted by start, with the running maximum of their ends, answer it by
+ * binary search, without expanding each weight's ~16,000 code points into a
+ * map that every cold start would build again.
+ */
+function rangeIndex(subsets: readonly FontSubset[]): (codePoint: number) => number[] {
+  const ranges = subsets
+    .flatMap((subset, index) => parseUnicodeRange(subset.unicodeRange).map(([low, high]) => ({ low, high, index })))
+    .sort((a, b) => a.low - b.low);
+  const reach: number[] = [];
+  ranges.forEach((range, i) => reach.push(Math.max(range.high, i > 0 ? reach[i - 1]! : -1)));
+  return (codePoint) => {
+    // The last range starting at or before the code point.
+    let low = 0;
+    let high = ranges.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (ranges[middle]!.low <= codePoint) {
+        last = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
       }
     }
-  });
-  return { subsets, subsetsByCodePoint, wholeScript: await wholeScriptFile(family, weight) };
+    const found = new Set<number>();
+    for (let i = last; i >= 0 && reach[i]! >= codePoint; i -= 1) {
+      if (ranges[i]!.high >= codePoint) found.add(ranges[i]!.index);
+    }
+    return [...found].sort((a, b) => a - b);
+  };
 }
 
 /** Fontsource's `files/<id>-chinese-simplified-<weight>-normal.woff2`, when it is there. */

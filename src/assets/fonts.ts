@@ -65,7 +65,7 @@ function mergeUses(uses: readonly FontUse[]): FontUse[] {
 function subsetIndexesFor(catalog: FontCatalog, points: readonly number[]): number[] {
   const indexes = new Set<number>();
   for (const point of points) {
-    for (const index of catalog.subsetsByCodePoint.get(point) ?? []) indexes.add(index);
+    for (const index of catalog.subsetsFor(point)) indexes.add(index);
   }
   // Stylesheet order matters: for overlapping ranges the browser prefers the
   // face declared last, so keep the package's own order.
@@ -119,7 +119,7 @@ export async function findUncoveredCharacters(uses: FontUse[]): Promise<Uncovere
   for (const use of mergeUses(uses)) {
     const catalog = await fontCatalog(use.family, use.weight);
     for (const codePoint of codePoints(use.text, NO_GLYPH_NEEDED)) {
-      if (!catalog.subsetsByCodePoint.has(codePoint)) {
+      if (catalog.subsetsFor(codePoint).length === 0) {
         uncovered.push({ char: String.fromCodePoint(codePoint), codePoint, family: use.family, weight: use.weight });
       }
     }
