@@ -27,15 +27,20 @@ export interface FitReport {
 const MAX_ROUNDS = 4;
 
 /** The in-page fit runtime, in loading order. */
-const FIT_RUNTIME_SCRIPTS = ['even-columns.js', 'fit.js'];
+export const FIT_RUNTIME_SCRIPTS = ['even-columns.js', 'fit.js'];
+
+/** Waits for the page's fonts: measuring needs the real faces. */
+export async function waitForFonts(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
 
 /**
- * Readies a loaded page for fitPage: waits for its fonts (measuring needs the
- * real faces) and injects the fit runtime. `scriptIdPrefix` names the script
- * elements, for a caller that removes them again (the preview).
+ * Readies a loaded page for fitPage: waits for its fonts and injects the fit
+ * runtime. `scriptIdPrefix` names the script elements, for a caller that
+ * removes them again (the preview).
  */
 export async function injectFitRuntime(page: Page, scriptIdPrefix?: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await waitForFonts(page);
   for (const name of FIT_RUNTIME_SCRIPTS) {
     const id = scriptIdPrefix === undefined ? undefined : scriptIdPrefix + name.replace('.js', '');
     await page.addScriptTag({ path: path.join(RUNTIME_DIR, name), id });

@@ -11,7 +11,7 @@ import type { PageGeometry } from '../defaults.ts';
 import { TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
-import { fitPage, injectFitRuntime, type FitReport, type Frame } from './fit-page.ts';
+import { FIT_RUNTIME_SCRIPTS, fitPage, waitForFonts, type FitReport, type Frame } from './fit-page.ts';
 import { FONT_PACKAGE_DIRS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 import type { PageEvent, PageWatcher } from './page-events.ts';
@@ -63,11 +63,11 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   };
   try {
     const file = path.join(workDir, 'page.html');
-    await writeFile(file, input.html);
+    await writeFile(file, withRuntime(input.html));
     await step('load the page', watcher, () =>
       page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: timeouts.loadMs }),
     );
-    await injectFitRuntime(page);
+    await waitForFonts(page);
     lap('load');
     const fit = await fitPage(page, input.resolveImages);
     lap('fit');
@@ -89,20 +89,41 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   }
 }
 
+/**
+ * The page as Chromium loads it: the fit runtime, Folio's Paged.js handlers
+ * and Paged.js itself load with it, by file:// URL, while its fonts load.
+ * Sending them as script text over the DevTools connection after the load
+ * (page.addScriptTag) cost about 80 ms a render, most of it for Paged.js's
+ * 900 kB. Paged.js waits (auto: false) until runPagedJs starts it.
+ */
+function withRuntime(html: string): string {
+  const script = (file: string) => `<script defer src="${pathToFileURL(file).href}"></script>`;
+  const tags = [
+    '<script>window.PagedConfig = { auto: false };</script>',
+    ...[...FIT_RUNTIME_SCRIPTS, 'paged-handlers.js'].map((name) => script(path.join(RUNTIME_DIR, name))),
+    script(PAGED_POLYFILL),
+  ].join('\n');
+  // In the head: Paged.js moves the body's content into its pages.
+  const end = html.indexOf('</head>');
+  if (end < 0) throw new PaginationError('the rendered page has no </head>', { hint: 'keep the <head> element in layouts/page.hbs' });
+  return html.slice(0, end) + tags + '\n' + html.slice(end);
+}
+
 async function runPagedJs(page: Page, geometry: PageGeometry, watcher: PageWatcher, timeoutMs: number) {
-  await page.addScriptTag({ path: path.join(RUNTIME_DIR, 'paged-handlers.js') });
   const done = watcher.next('rendered', timeoutMs);
-  // It may fail (timeout, page fault) while the scripts below are still being injected.
+  // It may fail (timeout, page fault) while Paged.js is being started.
   done.catch(() => undefined);
   await page.evaluate((geometryJson: string) => {
-    const report = (event: unknown) => (window as unknown as { folioReport(e: unknown): void }).folioReport(event);
-    const folio = (window as unknown as { folio: { registerHandlers(g: unknown, r: unknown): void } }).folio;
-    (window as unknown as { PagedConfig: unknown }).PagedConfig = {
-      auto: true,
-      before: () => folio.registerHandlers(JSON.parse(geometryJson), report),
+    type PagedWindow = {
+      folioReport(event: unknown): void;
+      folio: { registerHandlers(geometry: unknown, report: (event: unknown) => void): void };
+      PagedPolyfill: { preview(): Promise<unknown> };
     };
+    const w = window as unknown as PagedWindow;
+    w.folio.registerHandlers(JSON.parse(geometryJson), (event) => w.folioReport(event));
+    // Not awaited: the handlers report the result (or a page error fails the watcher).
+    void w.PagedPolyfill.preview();
   }, JSON.stringify(geometry));
-  await page.addScriptTag({ path: PAGED_POLYFILL });
   return done;
 }
 

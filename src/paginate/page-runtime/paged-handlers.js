@@ -1,7 +1,7 @@
 // Paged.js extensions (plain JS, runs in Chromium). Folio extends Paged.js
-// only through its Handler hooks. Node injects this file, then Paged.js with
-// `PagedConfig.before` calling `folioRegisterHandlers` so the handlers exist
-// when the previewer initialises them.
+// only through its Handler hooks. The page loads this file and Paged.js with
+// `PagedConfig.auto` off; paginate.ts calls `folio.registerHandlers` and then
+// starts the previewer, which initialises the handlers as it starts.
 (function () {
   'use strict';
 
