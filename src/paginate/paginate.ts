@@ -76,8 +76,10 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     lap('paged');
     checkRendered(rendered, input.expectedPages ?? 1);
     watcher.throwIfBroken();
+    // Untagged, as press PDF presets make it: a structure tree serves screen
+    // readers, not the printer, and doubles pdf-lib's work on the file.
     const pdf = await step('print the PDF', watcher, () =>
-      page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: timeouts.printMs }),
+      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, timeout: timeouts.printMs }),
     );
     lap('print');
     const png = input.preview ? await capturePreview(page) : undefined;
