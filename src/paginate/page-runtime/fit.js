@@ -201,20 +201,10 @@
     });
   }
 
-  // Loaded, not decoded: print copies a JPEG into the PDF as it is, so decoding
-  // it here (img.decode()) would only spend time.
-  function loaded(image) {
-    if (image.complete && image.naturalWidth > 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      image.addEventListener('load', () => resolve(), { once: true });
-      image.addEventListener('error', () => reject(new Error(`image ${image.dataset.photoId} did not load: ${image.src}`)), { once: true });
-    });
-  }
-
+  // Not awaited here: Paged.js waits for a page's images before it lays the
+  // page out, and the frames are already sized, so the fit need not wait.
   async function setImages(urls) {
-    const images = [...page().querySelectorAll('img.photo__image')];
-    for (const image of images) image.src = urls[image.dataset.photoId];
-    await Promise.all(images.map(loaded));
+    for (const image of page().querySelectorAll('img.photo__image')) image.src = urls[image.dataset.photoId];
   }
 
   // Modules whose content is taller or wider than their box (a fixed box clips silently).
