@@ -1,7 +1,7 @@
 // The floor: plain Chromium printing the feature's HTML with no Paged.js and
 // no fitting. Run as its own process for the cold figure; `warm N` prints N
 // renders in one browser. Plain JS so no TypeScript loader is timed.
-import puppeteer from 'puppeteer';
+import puppeteer from 'puppeteer-core';
 import { pathToFileURL } from 'node:url';
 
 const [html, output, mode = 'cold', count = '1'] = process.argv.slice(2);

@@ -64,7 +64,8 @@ function ensureNodeModules() {
   const result = spawnSync(cmd, [...prefix, 'ci', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    // Folio uses a system Chromium; never let puppeteer's postinstall download one.
+    // Folio uses a system Chromium (through puppeteer-core, which downloads nothing);
+    // should a dependency ever bring puppeteer's installer, it must not download one either.
     env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' },
   });
   if (result.error) fail(`could not run npm: ${result.error.message}`);

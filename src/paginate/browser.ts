@@ -3,7 +3,7 @@
  * that is safe to call twice and runs on exit and on SIGINT/SIGTERM.
  */
 import { accessSync, constants, statSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';

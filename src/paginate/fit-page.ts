@@ -5,7 +5,7 @@
  * again; this converges in one or two rounds.
  */
 import path from 'node:path';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { OverflowError } from '../errors.ts';
 import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
 import type { OverflowEntry } from './page-events.ts';

@@ -2,7 +2,7 @@
  * Typed events from the page runtime, plus the page faults that fail a build
  * (an uncaught exception, a console error, a failed request).
  */
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { PaginationError } from '../errors.ts';
 
 export interface OverflowEntry {

@@ -8,7 +8,7 @@
  * Only a tab whose render succeeded goes back to the pool: one that failed
  * may hold a broken document or a crashed renderer.
  */
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { ManagedBrowser } from './browser.ts';
 import { watchPage, type PageWatcher } from './page-events.ts';
 import { guardRequests, type RequestGuard } from './request-guard.ts';

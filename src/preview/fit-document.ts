@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page } from 'puppeteer';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { TIMEOUTS } from '../defaults.ts';
 import { exitCodeOf, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from '../paginate/browser.ts';

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'puppeteer';
+import type { BrowserContext, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/content/load.ts';
 import { describeError } from '../../src/errors.ts';
