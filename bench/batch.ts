@@ -5,14 +5,21 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { FOLIO_ROOT } from '../src/defaults.ts';
 import { measureTree } from './process-tree.ts';
+import { summarise, type Figure } from './stats.ts';
 
 export interface BatchRun {
-  wallMs: number;
+  /** Wall time over the runs. */
+  wall: Figure;
+  /** Editions per second, from the median wall time. */
   perSecond: number;
+  /** The highest peak PSS of any run. */
   peakMiB: number;
+  /** Cores kept busy on average (whole machine, from /proc/stat), median over the runs. */
+  busyCores: number;
 }
 
 export interface BatchFigures {
@@ -21,6 +28,7 @@ export interface BatchFigures {
 }
 
 const COUNT = 50;
+const BATCH_RUNS = Number(process.env.FOLIO_BENCH_BATCH_RUNS ?? 3);
 
 export async function benchBatch(work: string, log: (line: string) => void): Promise<BatchFigures | undefined> {
   if (!existsSync(path.join(FOLIO_ROOT, 'src', 'batch', 'batch.ts'))) return undefined;
@@ -34,14 +42,43 @@ export async function benchBatch(work: string, log: (line: string) => void): Pro
     const yaml = path.join(target, 'edition.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^id: .*\n/m, ''));
   }
-  const j1 = await runBatch(editions, path.join(work, 'batch-out-1'), 1);
-  log(`  -j 1: ${(j1.wallMs / 1000).toFixed(1)} s, peak ${j1.peakMiB.toFixed(0)} MiB`);
-  const j2 = await runBatch(editions, path.join(work, 'batch-out-2'), 2);
-  log(`  -j 2: ${(j2.wallMs / 1000).toFixed(1)} s, peak ${j2.peakMiB.toFixed(0)} MiB`);
-  return { j1, j2 };
+  // Alternated, so a slow spell of the machine does not fall on one setting only.
+  const runs: Record<1 | 2, Single[]> = { 1: [], 2: [] };
+  for (let round = 0; round < BATCH_RUNS; round += 1) {
+    for (const jobs of [1, 2] as const) {
+      const run = await runBatch(editions, path.join(work, `batch-out-${jobs}`), jobs);
+      log(`  -j ${jobs}: ${(run.wallMs / 1000).toFixed(1)} s, peak ${run.peakMiB.toFixed(0)} MiB, ${run.busyCores.toFixed(2)} cores busy`);
+      runs[jobs].push(run);
+    }
+  }
+  return { j1: combine(runs[1]), j2: combine(runs[2]) };
 }
 
-async function runBatch(editions: string, out: string, jobs: number): Promise<BatchRun> {
+interface Single {
+  wallMs: number;
+  peakMiB: number;
+  busyCores: number;
+}
+
+function combine(runs: Single[]): BatchRun {
+  const wall = summarise(runs.map((run) => run.wallMs));
+  return {
+    wall,
+    perSecond: COUNT / (wall.median / 1000),
+    peakMiB: Math.max(...runs.map((run) => run.peakMiB)),
+    busyCores: summarise(runs.map((run) => run.busyCores)).median,
+  };
+}
+
+/** Busy and total clock ticks of the whole machine. */
+function cpuTicks(): { busy: number; total: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busy, total: busy + idle! + iowait! };
+}
+
+async function runBatch(editions: string, out: string, jobs: number): Promise<Single> {
+  const ticks = cpuTicks();
   const start = performance.now();
   const child = spawn(process.execPath, [path.join(FOLIO_ROOT, 'bin', 'folio.js'), 'batch', editions, '-o', out, '-j', String(jobs), '--force'], {
     stdio: 'ignore',
@@ -53,5 +90,7 @@ async function runBatch(editions: string, out: string, jobs: number): Promise<Ba
   await new Promise((resolve) => child.on('exit', resolve));
   clearInterval(timer);
   const wallMs = performance.now() - start;
-  return { wallMs, perSecond: COUNT / (wallMs / 1000), peakMiB: peak / 1024 };
+  const after = cpuTicks();
+  const busyCores = (os.cpus().length * (after.busy - ticks.busy)) / (after.total - ticks.total);
+  return { wallMs, peakMiB: peak / 1024, busyCores };
 }

@@ -104,8 +104,10 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
     `| (b) folio, warm, per edition | ${seconds(r.warm)} | \`build()\` with one browser reused |`,
     ...(r.batch
       ? [
-          `| (c) batch of 50, -j 1 | ${(r.batch.j1.wallMs / 1000).toFixed(1)} s, ${r.batch.j1.perSecond.toFixed(2)} editions/s, peak ${r.batch.j1.peakMiB.toFixed(0)} MiB | \`folio batch <50 editions> -j 1 --force\` |`,
-          `| (c) batch of 50, -j 2 | ${(r.batch.j2.wallMs / 1000).toFixed(1)} s, ${r.batch.j2.perSecond.toFixed(2)} editions/s, peak ${r.batch.j2.peakMiB.toFixed(0)} MiB | \`folio batch <50 editions> -j 2 --force\` |`,
+          ...([1, 2] as const).map((jobs) => {
+            const run = jobs === 1 ? r.batch!.j1 : r.batch!.j2;
+            return `| (c) batch of 50, -j ${jobs} | ${seconds(run.wall)}, ${run.perSecond.toFixed(2)} editions/s, peak ${run.peakMiB.toFixed(0)} MiB, ${run.busyCores.toFixed(2)} cores busy | \`folio batch <50 editions> -j ${jobs} --force\` |`;
+          }),
         ]
       : ['| (c) batch of 50 | not measured: `folio batch` is not available | |']),
     `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
@@ -120,6 +122,13 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
     ...(r.batch ? [`| batch throughput -j 2 / -j 1 | ${(r.batch.j2.perSecond / r.batch.j1.perSecond).toFixed(2)} | ≥ 1.3 |`] : []),
     '',
     'The HTML for (d) and (e) is the one `folio render --html` writes: the page before fitting, without Paged.js.',
+    ...(r.batch
+      ? [
+          '',
+          `"Cores busy" is the whole machine's average during the batch. With -j 1 already keeping ${r.batch.j1.busyCores.toFixed(2)} of ${cpus.length} cores busy ` +
+            `(Node and Chromium's processes work at the same time), -j 2 can raise throughput by at most ${(cpus.length / r.batch.j1.busyCores).toFixed(2)}×.`,
+        ]
+      : []),
     '',
   ];
   writeFileSync(path.join(FOLIO_ROOT, 'bench', 'results.md'), lines.join('\n'));
