@@ -23,10 +23,23 @@ export interface MergedFace {
 /** Bump to invalidate cached cuts when the way they are made changes. */
 const CUT_VERSION = 1;
 
-/** Every code point a TrueType file maps (HarfBuzz reads no WOFF2, so this runs on the cut). */
-async function coverageOf(file: string): Promise<Set<number>> {
-  const hb = await import('harfbuzzjs');
-  return new Set(new hb.Face(new hb.Blob(await readFile(file)), 0).collectUnicodes());
+const coverages = new Map<string, Promise<Set<number>>>();
+
+/**
+ * Every code point a TrueType file maps (HarfBuzz reads no WOFF2, so this runs
+ * on the cut). A cut is named by its content, so its coverage is read once per process.
+ */
+function coverageOf(file: string): Promise<Set<number>> {
+  let coverage = coverages.get(file);
+  if (!coverage) {
+    coverage = (async () => {
+      const hb = await import('harfbuzzjs');
+      return new Set(new hb.Face(new hb.Blob(await readFile(file)), 0).collectUnicodes());
+    })();
+    coverage.catch(() => coverages.delete(file));
+    coverages.set(file, coverage);
+  }
+  return coverage;
 }
 
 /**
