@@ -77,9 +77,10 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     checkRendered(rendered, input.expectedPages ?? 1);
     watcher.throwIfBroken();
     // Untagged, as press PDF presets make it: a structure tree serves screen
-    // readers, not the printer, and doubles pdf-lib's work on the file.
+    // readers, not the printer, and doubles pdf-lib's work on the file. The
+    // fonts were awaited before the fit, so Puppeteer need not wait again.
     const pdf = await step('print the PDF', watcher, () =>
-      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, timeout: timeouts.printMs }),
+      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, waitForFonts: false, timeout: timeouts.printMs }),
     );
     lap('print');
     const png = input.preview ? await capturePreview(page) : undefined;
