@@ -25,22 +25,26 @@
     return span * grid.col + (span - 1) * grid.gutter;
   }
 
-  // Lines an element's content needs at a given width (ceil: a partial line is a line).
-  function linesAt(element, width, grid) {
-    const clone = element.cloneNode(true);
-    clone.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${width}px;height:auto`;
-    document.body.appendChild(clone);
-    const lines = Math.ceil(clone.getBoundingClientRect().height / grid.pitch - 0.01);
-    clone.remove();
-    return lines;
-  }
+  // The spans a photo can take: gallery rows (2, 3, 4 or 8 columns) and section photo blocks (2–4).
+  const CAPTION_SPANS = [2, 3, 4, 8];
 
-  function captionLines(figure, grid) {
-    const caption = figure.querySelector('.photo__caption');
-    const out = {};
-    // The spans a photo can take: gallery rows (2, 3, 4 or 8 columns) and section photo blocks (2–4).
-    for (const span of [2, 3, 4, 8]) out[span] = linesAt(caption, spanWidth(grid, span), grid);
-    return out;
+  // Lines each caption needs at each span. All the probes go in at once and
+  // are read together: one layout, not one per caption and span.
+  function captionLinesOf(figures, grid) {
+    const probes = [];
+    for (const figure of figures) {
+      const caption = figure.querySelector('.photo__caption');
+      for (const span of CAPTION_SPANS) {
+        const clone = caption.cloneNode(true);
+        clone.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${spanWidth(grid, span)}px;height:auto`;
+        document.body.appendChild(clone);
+        probes.push({ figure, span, clone });
+      }
+    }
+    const lines = new Map(figures.map((figure) => [figure, {}]));
+    for (const { figure, span, clone } of probes) lines.get(figure)[span] = Math.ceil(clone.getBoundingClientRect().height / grid.pitch - 0.01);
+    for (const { clone } of probes) clone.remove();
+    return lines;
   }
 
   // Text column counts the section can use: all 8 without photos; beside a 2–4 column photo block otherwise.
@@ -54,9 +58,6 @@
     return Math.ceil(element.getBoundingClientRect().height / grid.pitch - 0.01);
   }
 
-  function photoInfo(figure, grid) {
-    return { id: figure.dataset.photo, captionLines: captionLines(figure, grid) };
-  }
 
   // Where the baseline falls in a body line set in a face (px from the line top).
   function baselineIn(familyVar) {
@@ -134,13 +135,16 @@
 
   function measure() {
     alignBaselines();
-    fitDisplayType(pitchPx());
-    fitSubheads(pitchPx());
+    // The grid does not change with the type sizes fitted below: read it once.
     const grid = pitchPx();
+    fitDisplayType(grid);
+    fitSubheads(grid);
     const root = page();
     const head = root.querySelector('.module--head');
     const credit = root.querySelector('.page-credit');
     const gallery = root.querySelector('.module--gallery');
+    const captions = captionLinesOf([...root.querySelectorAll('.photo')], grid);
+    const photoInfo = (figure) => ({ id: figure.dataset.photo, captionLines: captions.get(figure) });
     return {
       pitchPx: grid.pitch,
       colPx: grid.col,
@@ -148,12 +152,12 @@
       totalLines: Math.round(root.getBoundingClientRect().height / grid.pitch),
       headLines: naturalLines(head, grid),
       creditLines: credit ? naturalLines(credit, grid) : 0,
-      gallery: gallery ? [...gallery.querySelectorAll('.photo')].map((f) => photoInfo(f, grid)) : [],
+      gallery: gallery ? [...gallery.querySelectorAll('.photo')].map(photoInfo) : [],
       sections: [...root.querySelectorAll('.module--section')].map((section) => ({
         id: section.dataset.section,
         name: section.dataset.module,
         bandLines: naturalLines(section.querySelector('.band'), grid),
-        photos: [...section.querySelectorAll('.photo')].map((f) => photoInfo(f, grid)),
+        photos: [...section.querySelectorAll('.photo')].map(photoInfo),
         ...sectionText(section.querySelector('.section__text'), grid, section.querySelectorAll('.photo').length),
       })),
     };
