@@ -72,9 +72,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Chromium starts while the content is read and the page is built; a
   // failure before the browser is needed closes it again.
   const lease = leaseBrowser(options);
-  // Chromium takes longer to start than the page takes to build: load the
-  // image library meanwhile, rather than when the fit first needs it.
-  if (!options.browser) loadSharp().catch(() => undefined);
   try {
     return await buildWith(options, lease, timed, timings);
   } finally {
@@ -120,6 +117,8 @@ async function buildWith(
   const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
   if (options.htmlOutput) await writeFileAtomic(path.resolve(options.htmlOutput), rendered.html);
 
+  // While Chromium finishes starting, load the image library the fit needs.
+  loadSharp().catch(() => undefined);
   const browser = await timed('launch', () => lease.get());
   const paged = await timed('paginate', () =>
     paginate({
