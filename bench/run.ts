@@ -96,7 +96,7 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
     `| memory | ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB |`,
     `| Node | ${process.version} |`,
     `| Chromium | ${chromiumVersion} |`,
-    `| runs per figure | ${RUNS} (median, min–max) |`,
+    `| runs | n per figure, as given (median, min–max) |`,
     '',
     '| figure | time | command |',
     '|---|---|---|',
