@@ -10,8 +10,9 @@
  * lacks stay with their slices.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isCached, writeAtomically } from './image-cache.ts';
 
 export interface MergedFace {
   /** The cut font (TrueType), in the cache. */
@@ -55,27 +56,15 @@ export async function mergeFace(source: string, wanted: readonly number[], cache
     .digest('hex')
     .slice(0, 32);
   const file = path.join(cacheDir, 'fonts', `${key}.ttf`);
-  if (!(await exists(file))) {
+  if (!(await isCached(file))) {
     // Loaded only for a cut not in the cache yet.
     const { default: subsetFont } = await import('subset-font');
     const cut = await subsetFont(await readFile(source), String.fromCodePoint(...sorted), { targetFormat: 'truetype' });
-    await mkdir(path.dirname(file), { recursive: true });
-    // Written under a private name, then renamed: a build running at once never reads half a font.
-    const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, cut);
-    await rename(temporary, file);
+    await writeAtomically(file, (temporary) => writeFile(temporary, cut));
   }
   const coverage = await coverageOf(file);
   const codePoints = sorted.filter((point) => coverage.has(point));
   return codePoints.length > 0 ? { file, codePoints } : undefined;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    return (await stat(file)).size > 0;
-  } catch {
-    return false;
-  }
 }
 
 /** A unicode-range descriptor listing the code points, runs folded into ranges. */

@@ -1,5 +1,6 @@
 /**
- * Content-addressed cache for derived images. Re-encoding a full-size photo
+ * Content-addressed cache for derived images (and, through the same helpers,
+ * the fonts cut for a page: font-merge.ts). Re-encoding a full-size photo
  * takes far longer than hashing it, so a derived file is reused whenever its
  * inputs hash the same. Files are written atomically (temp file + rename) so a
  * crash or a concurrent run never leaves a half-written image under a valid key.
