@@ -106,10 +106,9 @@ function withRuntime(html: string): string {
     ...[...FIT_RUNTIME_SCRIPTS, 'paged-handlers.js'].map((name) => script(path.join(RUNTIME_DIR, name))),
     script(PAGED_POLYFILL),
   ].join('\n');
-  // In the head: Paged.js moves the body's content into its pages.
-  const end = html.indexOf('</head>');
-  if (end < 0) throw new PaginationError('the rendered page has no </head>', { hint: 'keep the <head> element in layouts/page.hbs' });
-  return html.slice(0, end) + tags + '\n' + html.slice(end);
+  // In the head, where there is one: Paged.js moves the body's content into its pages.
+  const head = html.search(/<\/head>|<body/i);
+  return head < 0 ? tags + '\n' + html : html.slice(0, head) + tags + '\n' + html.slice(head);
 }
 
 async function runPagedJs(page: Page, geometry: PageGeometry, watcher: PageWatcher, timeoutMs: number) {
