@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { OverflowError } from '../errors.ts';
 import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
 import type { OverflowEntry } from './page-events.ts';
-import { RUNTIME_DIR } from './runtime-files.ts';
+import { FIT_RUNTIME_SCRIPTS } from './runtime-files.ts';
 
 export interface Frame {
   id: string;
@@ -26,9 +26,6 @@ export interface FitReport {
 
 const MAX_ROUNDS = 4;
 
-/** The in-page fit runtime, in loading order. */
-export const FIT_RUNTIME_SCRIPTS = ['even-columns.js', 'fit.js'];
-
 /** Waits for the page's fonts: measuring needs the real faces. */
 export async function waitForFonts(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -41,9 +38,9 @@ export async function waitForFonts(page: Page): Promise<void> {
  */
 export async function injectFitRuntime(page: Page, scriptIdPrefix?: string): Promise<void> {
   await waitForFonts(page);
-  for (const name of FIT_RUNTIME_SCRIPTS) {
-    const id = scriptIdPrefix === undefined ? undefined : scriptIdPrefix + name.replace('.js', '');
-    await page.addScriptTag({ path: path.join(RUNTIME_DIR, name), id });
+  for (const file of FIT_RUNTIME_SCRIPTS) {
+    const id = scriptIdPrefix === undefined ? undefined : scriptIdPrefix + path.basename(file, '.js');
+    await page.addScriptTag({ path: file, id });
   }
 }
 

@@ -11,8 +11,8 @@ import type { PageGeometry } from '../defaults.ts';
 import { TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from './browser.ts';
-import { FIT_RUNTIME_SCRIPTS, fitPage, waitForFonts, type FitReport, type Frame } from './fit-page.ts';
-import { FONT_PACKAGE_DIRS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
+import { fitPage, waitForFonts, type FitReport, type Frame } from './fit-page.ts';
+import { FONT_PACKAGE_DIRS, PAGE_RUNTIME_SCRIPTS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 import type { PageEvent, PageWatcher } from './page-events.ts';
 import { returnTab, takeTab } from './render-tabs.ts';
@@ -103,8 +103,7 @@ function withRuntime(html: string): string {
   const script = (file: string) => `<script defer src="${pathToFileURL(file).href}"></script>`;
   const tags = [
     '<script>window.PagedConfig = { auto: false };</script>',
-    ...[...FIT_RUNTIME_SCRIPTS, 'paged-handlers.js'].map((name) => script(path.join(RUNTIME_DIR, name))),
-    script(PAGED_POLYFILL),
+    ...[...PAGE_RUNTIME_SCRIPTS, PAGED_POLYFILL].map(script),
   ].join('\n');
   // In the head, where there is one: Paged.js moves the body's content into its pages.
   const head = html.search(/<\/head>|<body/i);

@@ -12,6 +12,10 @@ const require = createRequire(import.meta.url);
 // From the repository root, so the bundled CLI (dist/) finds it too.
 /** src/paginate/page-runtime: even-columns.js, fit.js, paged-handlers.js. */
 export const RUNTIME_DIR = path.join(FOLIO_ROOT, 'src', 'paginate', 'page-runtime');
+/** The fit runtime, in loading order: all the preview's fitting tab needs. */
+export const FIT_RUNTIME_SCRIPTS: readonly string[] = ['even-columns.js', 'fit.js'].map((name) => path.join(RUNTIME_DIR, name));
+/** What a page to paginate runs before Paged.js, in loading order: the fit runtime and Folio's Paged.js handlers. */
+export const PAGE_RUNTIME_SCRIPTS: readonly string[] = [...FIT_RUNTIME_SCRIPTS, path.join(RUNTIME_DIR, 'paged-handlers.js')];
 
 // pagedjs's package exports hide dist/, so locate it from its CommonJS entry (lib/index.cjs).
 export const PAGED_DIST_DIR = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist');

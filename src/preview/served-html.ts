@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import { measureGeometry, type PageGeometry } from '../defaults.ts';
-import { CLIENT_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './asset-roots.ts';
+import { PAGE_RUNTIME_SCRIPTS } from '../paginate/runtime-files.ts';
+import { CLIENT_DIR, PAGED_POLYFILL } from './asset-roots.ts';
 import type { ServedFiles } from './served-files.ts';
 
 export interface ServedHtml {
@@ -19,14 +20,8 @@ export interface ServedHtml {
 // Quotes, brackets and whitespace end a URL in both attributes and CSS url().
 const FILE_URL = /file:\/\/[^"'()\s<>]+/g;
 
-/** Scripts in the order paginate.ts injects them; page.js sets PagedConfig before the polyfill runs. */
-const SCRIPTS = [
-  path.join(RUNTIME_DIR, 'even-columns.js'),
-  path.join(RUNTIME_DIR, 'fit.js'),
-  path.join(RUNTIME_DIR, 'paged-handlers.js'),
-  path.join(CLIENT_DIR, 'page.js'),
-  PAGED_POLYFILL,
-];
+/** The page runtime paginate.ts loads, in its order; page.js sets PagedConfig before the polyfill runs. */
+const SCRIPTS = [...PAGE_RUNTIME_SCRIPTS, path.join(CLIENT_DIR, 'page.js'), PAGED_POLYFILL];
 const GUIDES_CSS = path.join(CLIENT_DIR, 'guides.css');
 
 export const CONFIG_ELEMENT_ID = 'folio-preview-config';
