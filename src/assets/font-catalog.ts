@@ -38,7 +38,7 @@ export interface FontCatalog {
 const require = createRequire(import.meta.url);
 
 /** Package directory, resolved through Node so hoisting or pnpm layouts work. */
-function packageDir(name: string): string {
+export function packageDir(name: string): string {
   return path.dirname(require.resolve(`${name}/package.json`));
 }
 
@@ -46,6 +46,10 @@ const FONTSOURCE_PACKAGES: Partial<Record<FontFamily, string>> = {
   'Noto Serif SC': '@fontsource/noto-serif-sc',
   'Noto Sans SC': '@fontsource/noto-sans-sc',
 };
+const LXGW_PACKAGE = 'lxgw-wenkai-webfont';
+
+/** Every npm package Folio's fonts come from. */
+export const FONT_PACKAGES: readonly string[] = [...Object.values(FONTSOURCE_PACKAGES), LXGW_PACKAGE];
 
 /** lxgw-wenkai-webfont names its stylesheets by style name, not by weight. */
 const LXGW_STYLESHEETS: Readonly<Record<number, string>> = { 300: 'lxgwwenkai-light.css', 400: 'lxgwwenkai-regular.css', 700: 'lxgwwenkai-bold.css' };
@@ -59,7 +63,7 @@ async function stylesheets(family: FontFamily): Promise<Map<number, string>> {
     const metadata = JSON.parse(await readFile(path.join(dir, 'metadata.json'), 'utf8')) as { weights: number[] };
     return new Map(metadata.weights.map((weight) => [weight, path.join(dir, `${weight}.css`)]));
   }
-  const dir = packageDir('lxgw-wenkai-webfont');
+  const dir = packageDir(LXGW_PACKAGE);
   return new Map(Object.entries(LXGW_STYLESHEETS).map(([weight, file]) => [Number(weight), path.join(dir, file)]));
 }
 

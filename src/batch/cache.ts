@@ -12,6 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Edition } from '../content/schema.ts';
+import { FONT_PACKAGES } from '../assets/font-catalog.ts';
 import { FOLIO_ROOT } from '../defaults.ts';
 import { writeFileAtomic } from '../pdf/write-atomic.ts';
 import type { EditionOverride } from './overrides.ts';
@@ -19,7 +20,6 @@ import type { FitFigures } from './summary.ts';
 
 export const CACHE_FILE = '.folio-batch-cache.json';
 const CACHE_VERSION = 1;
-const FONT_PACKAGES = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont'] as const;
 
 export interface CacheEntry {
   key: string;

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { FONT_PACKAGES, packageDir } from '../assets/font-catalog.ts';
 import { FOLIO_ROOT } from '../defaults.ts';
 
 const require = createRequire(import.meta.url);
@@ -21,10 +22,7 @@ export const PAGE_RUNTIME_SCRIPTS: readonly string[] = [...FIT_RUNTIME_SCRIPTS, 
 export const PAGED_DIST_DIR = path.join(path.dirname(require.resolve('pagedjs')), '..', 'dist');
 export const PAGED_POLYFILL = path.join(PAGED_DIST_DIR, 'paged.polyfill.js');
 
-/** The folder of an installed package. */
-export function packageDir(name: string): string {
-  return path.dirname(require.resolve(`${name}/package.json`));
-}
+export { packageDir };
 
 /** The font packages whose subsets the page loads. */
-export const FONT_PACKAGE_DIRS: readonly string[] = ['@fontsource/noto-serif-sc', '@fontsource/noto-sans-sc', 'lxgw-wenkai-webfont'].map(packageDir);
+export const FONT_PACKAGE_DIRS: readonly string[] = FONT_PACKAGES.map(packageDir);
