@@ -7,7 +7,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
-import { endProcessGroup } from './process-group.ts';
+import { endProcessGroup, killProcessGroup } from './process-group.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 
 /** Chromium flags, each with the reason it is pinned. */
@@ -167,13 +167,8 @@ function installExitHooks(): void {
   process.on('exit', () => {
     for (const launch of launching) launch.abort.abort();
     for (const managed of open) {
-      const pid = managed.browser.process()?.pid;
-      try {
-        // The whole group: helpers of a killed browser would otherwise live on.
-        if (pid) process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+      // The whole group: helpers of a killed browser would otherwise live on.
+      killProcessGroup(managed.browser.process()?.pid);
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -34,17 +34,24 @@ export function liveGroupMembers(groupId: number): number[] {
 }
 
 /**
- * Kills whatever is left of a process group and waits, briefly, until none
- * of it runs. Puppeteer starts Chromium detached, so the group id is the
- * browser's pid.
+ * SIGKILLs a whole process group at once, synchronously (safe in an exit
+ * hook); on Windows, where there are no groups, the process itself. Puppeteer
+ * starts Chromium detached, so the group id is the browser's pid. Returns
+ * false when there was nothing left to kill.
  */
-export async function endProcessGroup(groupId: number | undefined): Promise<void> {
-  if (!groupId || process.platform === 'win32') return;
+export function killProcessGroup(groupId: number | undefined): boolean {
+  if (!groupId) return false;
   try {
-    process.kill(-groupId, 'SIGKILL');
+    process.kill(process.platform === 'win32' ? groupId : -groupId, 'SIGKILL');
+    return true;
   } catch {
-    return; // No such group: everything in it has already exited.
+    return false; // No such group: everything in it has already exited.
   }
+}
+
+/** Kills whatever is left of a process group and waits, briefly, until none of it runs. */
+export async function endProcessGroup(groupId: number | undefined): Promise<void> {
+  if (!groupId || process.platform === 'win32' || !killProcessGroup(groupId)) return;
   const deadline = Date.now() + GROUP_EXIT_WAIT_MS;
   while (liveGroupMembers(groupId).length > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
