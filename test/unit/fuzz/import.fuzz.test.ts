@@ -9,16 +9,13 @@
  * on fewer cases; this file only hunts for crashes, at volume.)
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { importText } from '../../../src/content/import/import.ts';
 import { ContentError, describeError } from '../../../src/errors.ts';
 import { damagedEditionText, FUZZ_RUNS, FUZZ_SEED, pageText, randomText, yamlishText } from './arbitraries.ts';
+import { collectNodeWarnings, ensure } from './support.ts';
 
 const SOURCE = 'fuzz.txt';
-
-function ensure(condition: boolean, what: string, error?: unknown): void {
-  if (!condition) throw new Error(`${what}${error instanceof Error ? `: ${error.message}` : ''}`, { cause: error });
-}
 
 function check(text: string): void {
   let result: ReturnType<typeof importText>;
@@ -37,18 +34,7 @@ function check(text: string): void {
   for (const warning of result.warnings) ensure(Number.isInteger(warning.line) && warning.line >= 1, `warning line ${warning.line} is a line number`);
 }
 
-const warnings: string[] = [];
-let savedListeners: NodeJS.WarningListener[] = [];
-beforeAll(() => {
-  savedListeners = process.listeners('warning');
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => warnings.push(warning.message));
-});
-afterAll(async () => {
-  await new Promise((resolve) => setImmediate(resolve));
-  process.removeAllListeners('warning');
-  for (const listener of savedListeners) process.on('warning', listener);
-});
+const warnings = collectNodeWarnings();
 
 describe('importText under fuzzing', () => {
   it(`throws only ContentError (${FUZZ_RUNS} cases)`, async () => {

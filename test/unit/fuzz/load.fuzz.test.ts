@@ -7,12 +7,13 @@
  * FOLIO_FUZZ_RUNS=100000 for a longer run; FOLIO_FUZZ_SEED=<seed> to replay.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseEdition } from '../../../src/content/load.ts';
 import { ContentError, describeError, FolioError } from '../../../src/errors.ts';
 import { stringify } from 'yaml';
 import { EditionSchema } from '../../../src/content/schema.ts';
 import { damagedEditionText, FUZZ_RUNS, FUZZ_SEED, randomText, validEdition, yamlishText } from './arbitraries.ts';
+import { collectNodeWarnings, ensure } from './support.ts';
 
 const FILE = 'fuzz/edition.yaml';
 
@@ -24,11 +25,6 @@ const KNOWN_BUGS: { name: string; matches(error: unknown): boolean }[] = [];
 
 function lineCount(source: string): number {
   return source.split(/\r\n|\r|\n/).length;
-}
-
-/** Throws (failing the property) with a message that names what was wrong. Plain checks: expect() is too slow for 10,000 cases. */
-function ensure(condition: boolean, what: string, error?: unknown): void {
-  if (!condition) throw new Error(`${what}${error instanceof Error ? `: ${error.message}` : ''}`, { cause: error });
 }
 
 /** Parses and checks that any failure is a well-formed ContentError; returns the name of a known bug it hit, if any. */
@@ -54,18 +50,7 @@ function check(source: string): string | undefined {
 }
 
 /** Node warnings from the yaml library (a known bug, see below) are collected, not printed thousands of times. */
-const warnings: string[] = [];
-let savedListeners: NodeJS.WarningListener[] = [];
-beforeAll(() => {
-  savedListeners = process.listeners('warning');
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => warnings.push(warning.message));
-});
-afterAll(async () => {
-  await new Promise((resolve) => setImmediate(resolve));
-  process.removeAllListeners('warning');
-  for (const listener of savedListeners) process.on('warning', listener);
-});
+const warnings = collectNodeWarnings();
 
 describe('parseEdition under fuzzing', () => {
   it(`throws only ContentError, with a location inside the file (${FUZZ_RUNS} cases)`, async () => {
