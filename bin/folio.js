@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startChromiumEarly } from '../src/paginate/chromium-process.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'folio.mjs');
@@ -61,5 +62,9 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
+// `folio render` needs a browser at once: Chromium starts while the rest loads.
+const startedChromium = startChromiumEarly(process.argv);
 const { main } = await loadCli();
-process.exitCode = await main(process.argv);
+process.exitCode = await main(process.argv, { startedChromium });
+// Not taken over (the command failed before it needed the browser): its pipes would keep Node running.
+if (startedChromium && !startedChromium.adopted) startedChromium.killNow();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FOLIO_ROOT } from './defaults.ts';
 import { build } from './pipeline.ts';
+import type { StartedChromium } from './paginate/chromium-process.mjs';
 import { editionJsonSchema } from './content/json-schema.ts';
 import { registerImportCommand } from './content/import/import.ts';
 import { registerPreflightCommand } from './preflight/command.ts';
@@ -40,7 +41,7 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
-function createProgram(): Command {
+function createProgram(context: CliContext): Command {
   const program = new Command('folio')
     .description('Lays out newspaper pages for print: edition YAML → Handlebars → Paged.js → press-ready PDF.')
     .option('--debug', 'print stack traces with errors')
@@ -69,6 +70,7 @@ function createProgram(): Command {
         timeouts: options.timeout === undefined ? undefined : { paginateMs: options.timeout * 1000 },
         press: options.press,
         gray: options.gray,
+        startedChromium: context.startedChromium,
       });
       const total = Object.entries(result.timings).filter(([stage]) => !stage.includes('.')).reduce((sum, [, ms]) => sum + ms, 0);
       console.log(`wrote ${relative(result.pdfPath)} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${(total / 1000).toFixed(2)} s)`);
@@ -106,9 +108,14 @@ function createProgram(): Command {
   return program;
 }
 
+export interface CliContext {
+  /** The Chromium bin/folio.js started for `render` while Folio loaded. */
+  startedChromium?: StartedChromium;
+}
+
 /** Runs the CLI and returns the exit code: 0 ok, 2 bad input, 1 failure. */
-export async function main(argv: string[]): Promise<number> {
-  const program = createProgram();
+export async function main(argv: string[], context: CliContext = {}): Promise<number> {
+  const program = createProgram(context);
   try {
     await program.parseAsync(argv);
     return 0;

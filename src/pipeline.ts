@@ -11,6 +11,7 @@ import { loadSharp } from './assets/load-sharp.ts';
 import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
 import { launchBrowser, type ManagedBrowser } from './paginate/browser.ts';
+import type { StartedChromium } from './paginate/chromium-process.mjs';
 import { paginate } from './paginate/paginate.ts';
 import { fitWarnings, type FitReport } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
@@ -33,6 +34,8 @@ export interface BuildOptions {
   png?: boolean;
   /** A browser to reuse (batch, tests); otherwise one is launched and closed. */
   browser?: ManagedBrowser;
+  /** A Chromium started for this build before Folio loaded (bin/folio.js); launched and closed as its own. */
+  startedChromium?: StartedChromium;
   cacheDir?: string;
   /** A folder of Handlebars templates (layouts/, partials/) to use instead of Folio's own. */
   templatesDir?: string;
@@ -82,10 +85,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /** The caller's browser, or one launched now and closed when the build ends. */
 function leaseBrowser(options: BuildOptions) {
   if (options.browser) {
+    options.startedChromium?.killNow();
     const given = options.browser;
     return { get: async () => given, release: async () => undefined };
   }
-  const launching = launchBrowser({ timeoutMs: options.timeouts?.launchMs });
+  const launching = launchBrowser({ timeoutMs: options.timeouts?.launchMs, started: options.startedChromium });
   launching.catch(() => undefined); // reported when the browser is needed, not before
   return {
     get: () => launching,

@@ -4,32 +4,22 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
 import { endProcessGroup, killProcessGroup } from './process-group.ts';
-import { makeTempDir, removeTempDir } from './temp-dirs.ts';
+import { startChromium, type StartedChromium } from './chromium-process.mjs';
+import { removeTempDir, trackTempDir } from './temp-dirs.ts';
 
-/** Chromium flags, each with the reason it is pinned. */
-export const CHROMIUM_FLAGS: readonly string[] = Object.freeze([
-  // Root (our CI and dev machines) cannot use Chromium's sandbox.
-  '--no-sandbox',
-  // Headless print needs no GPU; software rendering is deterministic.
-  '--disable-gpu',
-  // /dev/shm is small in containers; Chromium crashes on large pages without this.
-  '--disable-dev-shm-usage',
-  // The network is closed here: background fetches only produce refused connections.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  // Glyph outlines, not hinted bitmaps: identical line breaks on every machine.
-  '--font-render-hinting=none',
-  // Let the page load fonts, images and scripts from file:// (Paged.js uses XHR for styles).
-  '--allow-file-access-from-files',
-]);
+export { CHROMIUM_FLAGS } from './chromium-process.mjs';
 
 export interface ManagedBrowser {
   readonly browser: Browser;
+  /** The browser process, which leads its own process group; undefined for a browser Folio connected to. */
+  readonly pid: number | undefined;
+  /** Where other processes connect, for a browser launched `shareable`. */
+  readonly wsEndpoint: string | undefined;
   /**
    * The blank tab Chromium opens at launch, for the first render to take
    * (its renderer is already running); undefined once taken, and for a
@@ -43,6 +33,10 @@ export interface ManagedBrowser {
 export interface LaunchOptions {
   executablePath?: string;
   timeoutMs?: number;
+  /** Also listen on a local port, so other processes can connect (the test suite's shared browser). */
+  shareable?: boolean;
+  /** A Chromium already started for this launch (bin/folio.js starts one early); it is taken over. */
+  started?: StartedChromium;
 }
 
 /**
@@ -75,72 +69,123 @@ let exitHooksInstalled = false;
 let shuttingDown = false;
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ManagedBrowser> {
-  const executablePath = options.executablePath ?? chooseBrowser();
-  if (!executablePath) {
-    throw new PaginationError('no Chromium or Chrome was found', { hint: BROWSER_INSTALL_HINT });
+  if (shuttingDown) {
+    options.started?.killNow();
+    throw new PaginationError('Folio is stopping: no new browser is started');
   }
-  if (shuttingDown) throw new PaginationError('Folio is stopping: no new browser is started');
-  let browser: Browser;
-  // Folio's signal handlers, not Puppeteer's: Puppeteer's SIGINT handler calls process.exit(130) at once.
+  // Folio's signal handlers: Puppeteer's would call process.exit(130) at once.
   installExitHooks();
+  const started = takeOver(options);
   const abort = new AbortController();
-  // Folio's own profile folder: removed on close, and synchronously on any exit (temp-dirs.ts), even mid-launch.
-  const profile = await makeTempDir('folio-chromium-');
-  let pending: { abort: AbortController; settled: Promise<unknown> } | undefined;
+  const pending = { abort, settled: Promise.resolve<unknown>(undefined) };
+  let browser: Browser;
+  let wsEndpoint: string | undefined;
   try {
-    const launch = puppeteer.launch({
-      userDataDir: profile,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-      signal: abort.signal,
-      executablePath,
-      headless: true,
-      args: [...CHROMIUM_FLAGS],
-      timeout: options.timeoutMs ?? TIMEOUTS.launchMs,
-      protocolTimeout: TIMEOUTS.printMs * 2,
-    });
-    pending = { abort, settled: launch.catch(() => undefined) };
+    const connecting = connectWhenReady(started, options, abort.signal);
+    pending.settled = connecting.catch(() => undefined);
     launching.add(pending);
-    browser = await launch;
+    ({ browser, wsEndpoint } = await connecting);
   } catch (cause) {
-    await removeTempDir(profile);
-    throw new PaginationError(`could not start the browser at ${executablePath}`, {
+    await endProcessGroup(started.pid);
+    started.closePipes();
+    await removeTempDir(started.profile);
+    throw new PaginationError(`could not start the browser at ${started.executablePath}`, {
       cause,
-      hint: 'check that it runs: `' + executablePath + ' --headless --no-sandbox --version`; ' + BROWSER_INSTALL_HINT,
+      hint: 'check that it runs: `' + started.executablePath + ' --headless --no-sandbox --version`; ' + BROWSER_INSTALL_HINT,
     });
   } finally {
-    if (pending) launching.delete(pending);
+    launching.delete(pending);
   }
   let closing: Promise<void> | undefined;
   let startupTabTaken = false;
   const managed: ManagedBrowser = {
     browser,
+    pid: started.pid,
+    wsEndpoint,
     async takeStartupTab() {
       if (startupTabTaken) return undefined;
       startupTabTaken = true;
-      const [first] = await browser.pages();
-      return first && first.url() === 'about:blank' ? first : undefined;
+      const target = await browser
+        .waitForTarget((candidate) => candidate.type() === 'page' && candidate.url() === 'about:blank', { timeout: STARTUP_TAB_WAIT_MS })
+        .catch(() => undefined);
+      return (await target?.page()) ?? undefined;
     },
     close() {
       closing ??= (async () => {
         open.delete(managed);
-        const pid = browser.process()?.pid;
-        try {
-          await browser.close();
-        } catch {
-          // Already gone (crashed or killed): make sure the process is dead.
-          browser.process()?.kill('SIGKILL');
-        }
+        // The profile is thrown away: nothing is gained by a graceful shutdown.
+        await browser.disconnect().catch(() => undefined);
         // Helpers still flushing would write the profile again after its removal.
-        await endProcessGroup(pid);
-        await removeTempDir(profile);
+        await endProcessGroup(started.pid);
+        started.closePipes();
+        await removeTempDir(started.profile);
       })();
       return closing;
     },
   };
   open.add(managed);
   return managed;
+}
+
+/** How long the first render waits for Chromium's own blank tab before opening one. */
+const STARTUP_TAB_WAIT_MS = 2_000;
+
+/** The Chromium given (started early), or a new one; its profile is removed on any exit. */
+function takeOver(options: LaunchOptions): StartedChromium {
+  const given = options.started;
+  if (given && !options.shareable && (!options.executablePath || given.executablePath === options.executablePath)) {
+    given.adopt();
+    trackTempDir(given.profile);
+    return given;
+  }
+  given?.killNow();
+  const executablePath = options.executablePath ?? chooseBrowser();
+  if (!executablePath) {
+    throw new PaginationError('no Chromium or Chrome was found', { hint: BROWSER_INSTALL_HINT });
+  }
+  const started = startChromium({ executablePath, shareable: options.shareable });
+  trackTempDir(started.profile);
+  return started;
+}
+
+/**
+ * Puppeteer connected over Chromium's pipe, once the browser answers; fails
+ * when Chromium exits first, the launch times out or Folio is interrupted.
+ */
+async function connectWhenReady(started: StartedChromium, options: LaunchOptions, signal: AbortSignal) {
+  const timeoutMs = options.timeoutMs ?? TIMEOUTS.launchMs;
+  let timer: NodeJS.Timeout | undefined;
+  const failed = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the browser did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    signal.addEventListener('abort', () => {
+      killProcessGroup(started.pid);
+      reject(new Error('interrupted while the browser was starting'));
+    });
+    void started.exited.then((exit) => {
+      const how = exit.error ? exit.error.message : exit.signal ? `was killed (${exit.signal})` : `exited with code ${exit.code}`;
+      const stderr = started.stderrTail();
+      reject(new Error(`the browser ${how} before it was ready${stderr ? `:\n${stderr}` : ''}`));
+    });
+  });
+  const transport = new PipeTransport(started.input, started.output);
+  const connecting = puppeteer.connect({
+    transport,
+    protocolTimeout: TIMEOUTS.printMs * 2,
+    defaultViewport: { width: 800, height: 600 },
+  });
+  try {
+    const browser = await Promise.race([connecting, failed]);
+    const wsEndpoint = started.endpoint ? await Promise.race([started.endpoint, failed]) : undefined;
+    return { browser, wsEndpoint };
+  } catch (error) {
+    // The pipe may have closed before the transport listened (a browser started
+    // early that died at once): tell the connection, or it waits out its timeout.
+    transport.onclose?.();
+    void connecting.then((browser) => browser.disconnect()).catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -152,6 +197,8 @@ export async function connectBrowser(browserWSEndpoint: string): Promise<Managed
   let closing: Promise<void> | undefined;
   return {
     browser,
+    pid: undefined,
+    wsEndpoint: browserWSEndpoint,
     takeStartupTab: async () => undefined,
     close() {
       closing ??= browser.disconnect().catch(() => undefined);
@@ -168,7 +215,7 @@ function installExitHooks(): void {
     for (const launch of launching) launch.abort.abort();
     for (const managed of open) {
       // The whole group: helpers of a killed browser would otherwise live on.
-      killProcessGroup(managed.browser.process()?.pid);
+      killProcessGroup(managed.pid);
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

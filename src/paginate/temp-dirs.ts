@@ -12,6 +12,12 @@ let hooked = false;
 
 export async function makeTempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  trackTempDir(dir);
+  return dir;
+}
+
+/** Puts a folder made elsewhere (a browser profile) under the same removal on exit. */
+export function trackTempDir(dir: string): void {
   live.add(dir);
   if (!hooked) {
     hooked = true;
@@ -19,7 +25,6 @@ export async function makeTempDir(prefix: string): Promise<string> {
       for (const leftover of live) rmSync(leftover, { recursive: true, force: true });
     });
   }
-  return dir;
 }
 
 export async function removeTempDir(dir: string): Promise<void> {

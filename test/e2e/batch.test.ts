@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runBatch, type BatchSummary } from '../../src/batch/batch.ts';
 import { registerBatchCommand } from '../../src/batch/command.ts';
 import { FolioError } from '../../src/errors.ts';
@@ -19,6 +19,7 @@ import { readPdfText } from './support/pdf.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'folio-batch-e2e-'));
 cpSync(path.resolve(import.meta.dirname, '../fixtures/batch'), root, { recursive: true });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const editions = path.join(root, 'editions');
 const outDir = path.join(root, 'out');
 const GOOD = ['review-2023', 'review-2024', 'review-2024-dense'];
@@ -139,8 +140,13 @@ describe('folio batch', () => {
       launch: async () => {
         const managed = await launchBrowser();
         launched.push(managed);
-        // Kill the first browser while it renders the first edition.
-        if (launched.length === 1) setTimeout(() => managed.browser.process()?.kill('SIGKILL'), 700);
+        // Kill the first browser while it renders the first edition: once its page is loading.
+        if (launched.length === 1) {
+          void managed.browser
+            .waitForTarget((target) => target.url().startsWith('file:'), { timeout: 30_000 })
+            .then(() => process.kill(managed.pid!, 'SIGKILL'))
+            .catch(() => undefined);
+        }
         return managed;
       },
     });

@@ -18,7 +18,7 @@ describe('launchBrowser().close()', () => {
   it('ends the whole process group before removing the profile, and can be called twice', async () => {
     for (let round = 0; round < 4; round += 1) {
       const managed = await launchBrowser();
-      const pid = managed.browser.process()!.pid!;
+      const pid = managed.pid!;
       const profile = profileOf(pid);
       // A page that stores something: the storage service flushes on shutdown.
       const page = await managed.browser.newPage();

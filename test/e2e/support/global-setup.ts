@@ -13,8 +13,8 @@ let managed: ManagedBrowser | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   execFileSync(process.execPath, [path.resolve(import.meta.dirname, '../../../bin/folio.js'), '--version'], { stdio: 'ignore' });
-  managed = await launchBrowser();
-  project.provide('browserWSEndpoint', managed.browser.wsEndpoint());
+  managed = await launchBrowser({ shareable: true });
+  project.provide('browserWSEndpoint', managed.wsEndpoint!);
 }
 
 export async function teardown(): Promise<void> {

@@ -24,6 +24,8 @@ function fakeLauncher() {
     maxOpen = Math.max(maxOpen, open);
     return {
       browser: browser as never,
+      pid: undefined,
+      wsEndpoint: undefined,
       takeStartupTab: async () => undefined,
       async close() {
         if (browser.closed) return;
