@@ -99,12 +99,14 @@
   // set a little smaller instead (never below the body size).
   function fitSubheads(grid) {
     const bodyPx = parseFloat(getComputedStyle(document.body).fontSize);
-    for (const subhead of page().querySelectorAll('.subhead')) {
-      const label = subhead.querySelector('.subhead__label');
-      const parts = [...subhead.querySelectorAll('.subhead__part')];
-      if (parts.length === 0) continue;
-      const labelWidth = label ? naturalWidth(label) + parseFloat(getComputedStyle(label).marginRight) : 0;
-      const widths = parts.map((part, i) => naturalWidth(part) + (i === 0 ? labelWidth : 0));
+    const subheads = [...page().querySelectorAll('.subhead')]
+      .map((subhead) => ({ subhead, label: subhead.querySelector('.subhead__label'), parts: [...subhead.querySelectorAll('.subhead__part')] }))
+      .filter(({ parts }) => parts.length > 0);
+    // Every width in one layout: measured one at a time, each probe cost a layout of the whole page.
+    const widthOf = naturalWidths(subheads.flatMap(({ label, parts }) => (label ? [label, ...parts] : parts)));
+    for (const { subhead, label, parts } of subheads) {
+      const labelWidth = label ? widthOf.get(label) + parseFloat(getComputedStyle(label).marginRight) : 0;
+      const widths = parts.map((part, i) => widthOf.get(part) + (i === 0 ? labelWidth : 0));
       const factor = Math.min(1, ...widths.map((width) => (grid.col - 0.5) / width));
       if (factor >= 1) continue;
       for (const element of [subhead, label].filter(Boolean)) {
@@ -118,19 +120,29 @@
     if (!element) return;
     const parts = partSelector ? [...element.querySelectorAll(partSelector)] : [element];
     const sizePx = parseFloat(getComputedStyle(element).fontSize);
-    const widest = Math.max(...parts.map((part) => naturalWidth(part)));
+    const widths = naturalWidths(parts);
+    const widest = Math.max(...parts.map((part) => widths.get(part)));
     const fitted = Math.min((maxPt * 96) / 72, (sizePx * target) / widest);
     element.style.fontSize = `${fitted.toFixed(2)}px`;
     element.style.lineHeight = `${Math.ceil((fitted * 1.02) / grid.pitch) * grid.pitch}px`;
   }
 
   function naturalWidth(element) {
-    const probe = element.cloneNode(true);
-    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;display:inline-block;width:auto';
-    element.parentElement.appendChild(probe);
-    const width = probe.getBoundingClientRect().width;
-    probe.remove();
-    return width;
+    return naturalWidths([element]).get(element);
+  }
+
+  // Unwrapped widths of elements, each cloned into its own parent (to keep its
+  // styles): all probes go in, then all are read, so the page lays out once.
+  function naturalWidths(elements) {
+    const probes = elements.map((element) => {
+      const probe = element.cloneNode(true);
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;display:inline-block;width:auto';
+      element.parentElement.appendChild(probe);
+      return [element, probe];
+    });
+    const widths = new Map(probes.map(([element, probe]) => [element, probe.getBoundingClientRect().width]));
+    for (const [, probe] of probes) probe.remove();
+    return widths;
   }
 
   function measure() {
