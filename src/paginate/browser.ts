@@ -61,6 +61,13 @@ function chooseBrowser(): string | undefined {
   return findBrowser()?.path;
 }
 
+/**
+ * Puppeteer follows every request of every page when its Network domain is
+ * on (HTTPRequest objects, events over the pipe); the request guard watches
+ * the render pages' requests itself, more cheaply.
+ */
+const CONNECTION_OPTIONS = { networkEnabled: false, issuesEnabled: false } as const;
+
 const open = new Set<ManagedBrowser>();
 /** Launches in progress: aborting one kills its Chromium; `settled` resolves once Puppeteer has cleaned up after it. */
 const launching = new Set<{ abort: AbortController; settled: Promise<unknown> }>();
@@ -172,6 +179,7 @@ async function connectWhenReady(started: StartedChromium, options: LaunchOptions
     transport,
     protocolTimeout: TIMEOUTS.printMs * 2,
     defaultViewport: { width: 800, height: 600 },
+    ...CONNECTION_OPTIONS,
   });
   try {
     const browser = await Promise.race([connecting, failed]);
@@ -193,7 +201,7 @@ async function connectWhenReady(started: StartedChromium, options: LaunchOptions
  * browser across workers). Closing only disconnects.
  */
 export async function connectBrowser(browserWSEndpoint: string): Promise<ManagedBrowser> {
-  const browser = await puppeteer.connect({ browserWSEndpoint, protocolTimeout: TIMEOUTS.printMs * 2 });
+  const browser = await puppeteer.connect({ browserWSEndpoint, protocolTimeout: TIMEOUTS.printMs * 2, ...CONNECTION_OPTIONS });
   let closing: Promise<void> | undefined;
   return {
     browser,

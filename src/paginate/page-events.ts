@@ -4,6 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { PaginationError } from '../errors.ts';
+import type { RequestGuard } from './request-guard.ts';
 
 export interface OverflowEntry {
   module: string;
@@ -22,7 +23,7 @@ export interface PageWatcher {
   dispose(): void;
 }
 
-export async function watchPage(page: Page, guard?: { wasBlocked(url: string): boolean }): Promise<PageWatcher> {
+export async function watchPage(page: Page, requests: RequestGuard): Promise<PageWatcher> {
   let faults: string[] = [];
   const waiting = new Map<string, { resolve(event: PageEvent): void; reject(error: Error): void }>();
   const fail = (message: string) => {
@@ -34,11 +35,8 @@ export async function watchPage(page: Page, guard?: { wasBlocked(url: string): b
   page.on('console', (message) => {
     if (message.type() === 'error') fail(`console error: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => {
-    // A request the guard refused is reported as blocked, not as a broken page.
-    if (guard?.wasBlocked(request.url())) return;
-    fail(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
-  });
+  // A request the guard refused is reported as blocked, not as a broken page.
+  requests.onFailed((url, errorText) => fail(`request failed: ${url} (${errorText})`));
   page.on('error', (error) => fail(`the page crashed: ${error.message}`));
   await page.exposeFunction('folioReport', (event: PageEvent) => {
     waiting.get(event.type)?.resolve(event);

@@ -38,7 +38,7 @@ export async function takeTab(browser: ManagedBrowser, allowedRoots: readonly st
   const idle = idleTabs.get(browser) ?? [];
   for (let tab = idle.pop(); tab; tab = idle.pop()) {
     if (tab.page.isClosed() || !browser.browser.connected) continue;
-    tab.guard.reset(allowedRoots);
+    await tab.guard.reset(allowedRoots);
     tab.watcher.reset();
     tab.uses += 1;
     return tab;

@@ -16,6 +16,7 @@ import { exitCodeOf, PaginationError } from '../errors.ts';
 import type { ManagedBrowser } from '../paginate/browser.ts';
 import { fitPage, injectFitRuntime, type FitReport, type Frame } from '../paginate/fit-page.ts';
 import { watchPage, type PageWatcher } from '../paginate/page-events.ts';
+import { guardRequests } from '../paginate/request-guard.ts';
 
 export interface FitDocumentInput {
   html: string;
@@ -115,7 +116,8 @@ interface Tab {
 async function openTab(browser: ManagedBrowser): Promise<Tab> {
   const context = await browser.browser.createBrowserContext();
   const page = await context.newPage();
-  const watcher = await watchPage(page);
+  // No folders to guard (the page comes from the preview server): only its failed requests are watched.
+  const watcher = await watchPage(page, await guardRequests(page));
   // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
   return { context, page, watcher };
