@@ -68,20 +68,36 @@ function photoView(photo: Edition['photos'][number]) {
   return { ...photo, placeholder: photo.file === undefined };
 }
 
+/**
+ * Compiled templates by their source text: a batch or a preview session
+ * compiles each set once (4–5 ms a page otherwise), and an edited template
+ * is compiled anew because its text changed.
+ */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const COMPILED_KEPT = 8;
+
 async function compileTemplates(templatesDir: string): Promise<HandlebarsTemplateDelegate> {
-  const hbs = Handlebars.create();
-  for (const [name, helper] of Object.entries(HELPERS)) hbs.registerHelper(name, helper);
   const partialsDir = path.join(templatesDir, 'partials');
   const layoutFile = path.join(templatesDir, 'layouts', 'page.hbs');
+  let sources: { layout: string; partials: [string, string][] };
   try {
-    for (const entry of await readdir(partialsDir)) {
-      if (!entry.endsWith('.hbs')) continue;
-      hbs.registerPartial(entry.slice(0, -4), await readFile(path.join(partialsDir, entry), 'utf8'));
-    }
-    return hbs.compile(await readFile(layoutFile, 'utf8'), { noEscape: false });
+    const names = (await readdir(partialsDir)).filter((entry) => entry.endsWith('.hbs')).sort();
+    const partials = await Promise.all(names.map(async (entry): Promise<[string, string]> => [entry.slice(0, -4), await readFile(path.join(partialsDir, entry), 'utf8')]));
+    sources = { layout: await readFile(layoutFile, 'utf8'), partials };
   } catch (cause) {
     throw new TemplateError(`cannot load templates from ${templatesDir}`, { cause });
   }
+  const key = JSON.stringify(sources);
+  let template = compiled.get(key);
+  if (!template) {
+    const hbs = Handlebars.create();
+    for (const [name, helper] of Object.entries(HELPERS)) hbs.registerHelper(name, helper);
+    for (const [name, source] of sources.partials) hbs.registerPartial(name, source);
+    template = hbs.compile(sources.layout, { noEscape: false });
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, template);
+  }
+  return template;
 }
 
 async function readStyle(stylesDir: string, name: string): Promise<string> {

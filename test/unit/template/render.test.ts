@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../src/template/render.ts';
 import { breakParts, formatDate, stripStar } from '../../../src/template/helpers.ts';
@@ -37,5 +40,21 @@ describe('helpers', () => {
     expect(breakParts('构建现代化产业体系 在突出工业强县上见成效')).toEqual(['构建现代化产业体系', '在突出工业强县上见成效']);
     expect(stripStar('★全国医养结合示范县')).toBe('全国医养结合示范县');
     expect(formatDate('2024-01-05')).toBe('2024年1月5日');
+  });
+
+  it('uses a template edited between two renders (compiled templates are kept by their text)', async () => {
+    const templatesDir = mkdtempSync(path.join(os.tmpdir(), 'folio-templates-'));
+    try {
+      cpSync(path.resolve(import.meta.dirname, '../../../templates'), templatesDir, { recursive: true });
+      const first = await renderHtml({ edition, id: 'x', geometry: DUIKAI, fontCss: '', templatesDir });
+      const again = await renderHtml({ edition, id: 'x', geometry: DUIKAI, fontCss: '', templatesDir });
+      expect(again.html).toBe(first.html);
+      const partial = path.join(templatesDir, 'partials', 'photo.hbs');
+      writeFileSync(partial, readFileSync(partial, 'utf8') + '<!-- edited -->');
+      const edited = await renderHtml({ edition, id: 'x', geometry: DUIKAI, fontCss: '', templatesDir });
+      expect(edited.html).toContain('<!-- edited -->');
+    } finally {
+      rmSync(templatesDir, { recursive: true, force: true });
+    }
   });
 });
