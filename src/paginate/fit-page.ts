@@ -64,8 +64,11 @@ export async function fitPage(
     let arrangement = chooseArrangement(measure, undefined, extra);
     // Even the columns of the counts chosen; if that changes a height, choose again.
     while (await evenChosen(page, measure, arrangement, evened)) arrangement = chooseArrangement(measure, undefined, extra);
-    const frames = await page.evaluate((a) => (window as unknown as WithRuntime).folio.apply(a), arrangement);
-    const overflow = await page.evaluate(() => (window as unknown as WithRuntime).folio.findOverflow());
+    // Applied and checked in one call: each call is a round trip to the page.
+    const { frames, overflow } = await page.evaluate((a) => {
+      const { folio } = window as unknown as WithRuntime;
+      return { frames: folio.apply(a), overflow: folio.findOverflow() };
+    }, arrangement);
     const short = overflow.filter((entry) => measure.sections.some((s) => s.name === entry.module));
     if (short.length === 0) {
       const urls = await resolveImages(frames);
@@ -87,23 +90,22 @@ export async function fitPage(
  * chosen again, to carry the new heights and spacing.
  */
 async function evenChosen(page: Page, measure: PageMeasure, arrangement: Arrangement, evened: Set<string>): Promise<boolean> {
-  let changed = false;
-  for (const plan of arrangement.sections) {
-    const key = `${plan.id}:${plan.textColumns}`;
-    if (evened.has(key)) continue;
-    evened.add(key);
-    changed = true;
-    const result = await page.evaluate(
-      (id, columns) => (window as unknown as WithRuntime).folio.evenSectionText(id, columns),
-      plan.id,
-      plan.textColumns,
-    );
+  const todo = arrangement.sections
+    .map((plan) => ({ id: plan.id, columns: plan.textColumns }))
+    .filter((plan) => !evened.has(`${plan.id}:${plan.columns}`));
+  if (todo.length === 0) return false;
+  const results = await page.evaluate(
+    (plans) => plans.map((plan) => (window as unknown as WithRuntime).folio.evenSectionText(plan.id, plan.columns)),
+    todo,
+  );
+  todo.forEach((plan, i) => {
+    evened.add(`${plan.id}:${plan.columns}`);
     const section = measure.sections.find((s) => s.id === plan.id)!;
-    section.textLines[plan.textColumns] = result.lines;
-    section.looseSubheads[plan.textColumns] = result.loose;
-    section.textSpread[plan.textColumns] = result.spread;
-  }
-  return changed;
+    section.textLines[plan.columns] = results[i]!.lines;
+    section.looseSubheads[plan.columns] = results[i]!.loose;
+    section.textSpread[plan.columns] = results[i]!.spread;
+  });
+  return true;
 }
 
 function overflowAfterRounds(): OverflowError {
