@@ -31,6 +31,8 @@ const MAX_IDLE_TABS = 4;
  */
 const MAX_TAB_USES = 8;
 
+const RENDER_VIEWPORT = { width: 1, height: 1 };
+
 const idleTabs = new WeakMap<ManagedBrowser, RenderTab[]>();
 
 /** An idle tab of this browser, ready for a render that may load from `allowedRoots`, or a new one. */
@@ -51,6 +53,10 @@ async function openTab(browser: ManagedBrowser, allowedRoots: readonly string[])
   // a second tab in one window would be hidden, and a hidden page gets no animation frames.
   const page = (await browser.takeStartupTab()) ?? (await browser.browser.newPage({ type: 'window' }));
   try {
+    // Nobody looks at a render tab: Chromium rasterizes, and decodes photos
+    // for, only what its window shows (about 20 ms of CPU a page at 800×600).
+    // Layout, the PDF and the PNG preview do not depend on it.
+    await page.setViewport(RENDER_VIEWPORT);
     const guard = await guardRequests(page, allowedRoots);
     const watcher = await watchPage(page, guard);
     // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
