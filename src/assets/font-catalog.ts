@@ -47,9 +47,21 @@ const FONTSOURCE_PACKAGES: Partial<Record<FontFamily, string>> = {
   'Noto Sans SC': '@fontsource/noto-sans-sc',
 };
 const LXGW_PACKAGE = 'lxgw-wenkai-webfont';
+/**
+ * The whole LXGW WenKai in one file per weight, to cut a page's font from (the
+ * webfont package has only ~100 slices, and a page's captions meet 20 of them).
+ * Fontsource files it under its `latin` subset and labels the Regular 500;
+ * the files' own OS/2 weights are 300, 400 and 700.
+ */
+const LXGW_WHOLE_PACKAGE = '@fontsource/lxgw-wenkai';
+const LXGW_WHOLE_FILES: Readonly<Record<number, string>> = {
+  300: 'lxgw-wenkai-latin-300-normal.woff2',
+  400: 'lxgw-wenkai-latin-500-normal.woff2',
+  700: 'lxgw-wenkai-latin-700-normal.woff2',
+};
 
 /** Every npm package Folio's fonts come from. */
-export const FONT_PACKAGES: readonly string[] = [...Object.values(FONTSOURCE_PACKAGES), LXGW_PACKAGE];
+export const FONT_PACKAGES: readonly string[] = [...Object.values(FONTSOURCE_PACKAGES), LXGW_PACKAGE, LXGW_WHOLE_PACKAGE];
 
 /** lxgw-wenkai-webfont names its stylesheets by style name, not by weight. */
 const LXGW_STYLESHEETS: Readonly<Record<number, string>> = { 300: 'lxgwwenkai-light.css', 400: 'lxgwwenkai-regular.css', 700: 'lxgwwenkai-bold.css' };
@@ -161,12 +173,21 @@ function rangeIndex(subsets: readonly FontSubset[]): (codePoint: number) => numb
   };
 }
 
-/** Fontsource's `files/<id>-chinese-simplified-<weight>-normal.woff2`, when it is there. */
+/**
+ * Fontsource's `files/<id>-chinese-simplified-<weight>-normal.woff2`, or the
+ * whole LXGW WenKai of that weight, when it is there.
+ */
 async function wholeScriptFile(family: FontFamily, weight: number): Promise<string | undefined> {
   const fontsource = FONTSOURCE_PACKAGES[family];
-  if (!fontsource) return undefined;
-  const id = fontsource.split('/')[1]!;
-  const file = path.join(packageDir(fontsource), 'files', `${id}-chinese-simplified-${weight}-normal.woff2`);
+  let file: string;
+  if (fontsource) {
+    const id = fontsource.split('/')[1]!;
+    file = path.join(packageDir(fontsource), 'files', `${id}-chinese-simplified-${weight}-normal.woff2`);
+  } else if (LXGW_WHOLE_FILES[weight]) {
+    file = path.join(packageDir(LXGW_WHOLE_PACKAGE), 'files', LXGW_WHOLE_FILES[weight]);
+  } else {
+    return undefined;
+  }
   try {
     await access(file);
     return file;

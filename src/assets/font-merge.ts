@@ -3,8 +3,8 @@
  * each face into ~100 unicode-range slices, and a page's text meets 15–20 of
  * each; Chromium then decodes, shapes from and embeds every one of them
  * (81 files for the feature, ~90 ms of loading and 30 ms of printing a page).
- * Where a package also ships a whole-script file (Fontsource's
- * `chinese-simplified`), Folio cuts from it a font with exactly the page's
+ * Where a whole-script file exists (Fontsource's `chinese-simplified` for
+ * Noto, the whole LXGW WenKai), Folio cuts from it a font with exactly the page's
  * characters, with HarfBuzz's subsetter, and caches it by content: the same
  * text in the same face reuses the file. Characters the whole-script file
  * lacks stay with their slices.

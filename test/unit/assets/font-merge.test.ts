@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,14 @@ import { selectFontFaces } from '../../../src/assets/fonts.ts';
 import { unicodeRangeOf } from '../../../src/assets/font-merge.ts';
 
 const points = (text: string) => [...text].map((char) => char.codePointAt(0)!);
+
+/** Where a table starts in a TrueType file (its directory follows the 12-byte header), or -1. */
+function tableOffset(font: Buffer, tag: string): number {
+  for (let i = 0; i < font.readUInt16BE(4); i += 1) {
+    if (font.toString('latin1', 12 + i * 16, 16 + i * 16) === tag) return font.readUInt32BE(12 + i * 16 + 8);
+  }
+  return -1;
+}
 
 describe('unicodeRangeOf', () => {
   it('lists code points, folding runs into ranges', () => {
@@ -46,9 +54,20 @@ describe('selectFontFaces with a cache folder', () => {
     expect(slices.some((face) => parseUnicodeRange(face.unicodeRange).some(([low, high]) => 0x416 >= low && 0x416 <= high))).toBe(true);
   });
 
-  it('uses slices only for a family without a whole-script file (LXGW WenKai)', async () => {
+  it('cuts LXGW WenKai from the whole font of the weight asked for (Fontsource files the Regular as 500)', async () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'folio-fonts-'));
-    const { faces } = await selectFontFaces([{ family: 'LXGW WenKai', weight: 400, text: '图片说明' }], cacheDir);
+    for (const weight of [300, 400, 700]) {
+      const { faces } = await selectFontFaces([{ family: 'LXGW WenKai', weight, text: '嘉应镇御坝村黄河文化研学基地。' }], cacheDir);
+      expect(faces).toHaveLength(1);
+      const font = readFileSync(faces[0]!.file);
+      expect(tableOffset(font, 'glyf')).toBeGreaterThan(0);
+      // usWeightClass, 4 bytes into OS/2: the face is the weight the page asked for.
+      expect(font.readUInt16BE(tableOffset(font, 'OS/2') + 4)).toBe(weight);
+    }
+  });
+
+  it('uses only slices without a cache folder to cut into', async () => {
+    const { faces } = await selectFontFaces([{ family: 'LXGW WenKai', weight: 400, text: '图片说明' }]);
     expect(faces.length).toBeGreaterThan(0);
     expect(faces.every((face) => face.file.endsWith('.woff2'))).toBe(true);
   });

@@ -19,12 +19,10 @@ beforeAll(async () => {
   mkdirSync(join(root, 'edition'));
   mkdirSync(join(root, 'cache'));
   files = await ServedFiles.create(previewRoots(join(root, 'edition'), join(root, 'cache')));
-  fontCss = (
-    await selectFontFaces([
-      { family: 'Noto Serif SC', weight: 400, text: '字' },
-      { family: 'LXGW WenKai', weight: 400, text: '图' },
-    ], join(root, 'cache'))
-  ).css;
+  // A face cut into the cache, and package slices (what a face gets without a cache folder).
+  fontCss =
+    (await selectFontFaces([{ family: 'Noto Serif SC', weight: 400, text: '字' }], join(root, 'cache'))).css +
+    (await selectFontFaces([{ family: 'LXGW WenKai', weight: 400, text: '图' }])).css;
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -37,7 +35,7 @@ describe('toServedHtml', () => {
     const { html, unserved } = toServedHtml(page(`<style>${fontCss}</style>`, `<img src="${image}">`), DUIKAI, files);
     expect(unserved).toEqual([]);
     expect(html).not.toContain('file://');
-    // The Noto face is cut for the page into the cache (src/assets/font-merge.ts); LXGW WenKai stays in slices.
+    // The Noto face is cut for the page into the cache (src/assets/font-merge.ts); LXGW WenKai's slices are in its package.
     expect(html).toMatch(/url\("\/_folio\/cache\/fonts\/[0-9a-f]+\.ttf"\)/);
     expect(html).toMatch(/url\("\/_folio\/fonts\/lxgw-wenkai-webfont\/[^"]+\.woff2"\)/);
     expect(html).toContain(`<img src="/_folio/cache/${'ab12'.repeat(16)}.jpg">`);
