@@ -25,10 +25,19 @@ export interface Operation {
   end: number;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
-const isRegular = (byte: number) => !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+// Byte classes in a table: a page's content stream is a few hundred kB, read byte by byte.
+const WHITE = 1;
+const DELIMITER = 2;
+const CLASS = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = WHITE;
+for (const char of '()<>[]{}/%') CLASS[char.charCodeAt(0)] = DELIMITER;
+const WHITESPACE = { has: (byte: number) => CLASS[byte] === WHITE };
+const DELIMITERS = { has: (byte: number) => CLASS[byte] === DELIMITER };
+const isRegular = (byte: number) => CLASS[byte] === 0;
 const KEYWORDS = new Set(['true', 'false', 'null']);
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+/** A word that may be a number: it starts with a digit, a sign or a point. */
+const mayBeNumber = (byte: number) => (byte >= 0x30 && byte <= 0x39) || byte === 0x2b || byte === 0x2d || byte === 0x2e;
 
 /** Index just past a literal string starting at `i` ('('), honouring escapes and nesting. */
 function skipLiteralString(bytes: Uint8Array, i: number): number {
@@ -75,8 +84,19 @@ function skipInlineImageData(bytes: Uint8Array, i: number): number {
   return bytes.length;
 }
 
+/** Bytes as a string, exactly as TextDecoder('latin1') gives them; short ASCII runs without it (it is slow to call). */
 const decoder = new TextDecoder('latin1');
-const text = (bytes: Uint8Array, start: number, end: number) => decoder.decode(bytes.subarray(start, end));
+function text(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > 64) return decoder.decode(bytes.subarray(start, end));
+  let out = '';
+  for (let i = start; i < end; i += 1) {
+    const byte = bytes[i]!;
+    // The Encoding Standard maps 'latin1' to windows-1252, whose 0x80–0x9F differ: leave those to the decoder.
+    if (byte >= 0x80 && byte <= 0x9f) return decoder.decode(bytes.subarray(start, end));
+    out += String.fromCharCode(byte);
+  }
+  return out;
+}
 
 /** Every operation of a content stream, in order, with its operands and offsets. */
 export function* parseOperations(bytes: Uint8Array): Generator<Operation> {
@@ -108,8 +128,8 @@ export function* parseOperations(bytes: Uint8Array): Generator<Operation> {
     } else {
       while (i < bytes.length && isRegular(bytes[i]!)) i += 1;
       const word = text(bytes, start, i);
-      const number = Number(word);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && Number.isFinite(number)) {
+      const number = mayBeNumber(byte) ? Number(word) : Number.NaN;
+      if (Number.isFinite(number) && NUMBER.test(word)) {
         operands.push({ kind: 'number', value: number, start, end: i });
       } else if (KEYWORDS.has(word)) {
         operands.push({ kind: 'keyword', value: word, start, end: i });
@@ -131,9 +151,20 @@ export function numbers(operation: Operation): number[] | undefined {
 /** The bytes of a string operand: `(literal)` with escapes, or `<hex>`. */
 export function stringBytes(source: string): number[] {
   if (source.startsWith('<')) {
-    const hex = source.slice(1, -1).replace(/[^0-9a-fA-F]/g, '');
-    const padded = hex.length % 2 ? `${hex}0` : hex;
-    return Array.from({ length: padded.length / 2 }, (_, i) => Number.parseInt(padded.slice(i * 2, i * 2 + 2), 16));
+    // Hex digits in pairs, anything else skipped, an odd last digit padded with 0.
+    const out: number[] = [];
+    let high = -1;
+    for (let i = 1; i < source.length - 1; i += 1) {
+      const digit = hexValue(source.charCodeAt(i));
+      if (digit < 0) continue;
+      if (high < 0) high = digit;
+      else {
+        out.push(high * 16 + digit);
+        high = -1;
+      }
+    }
+    if (high >= 0) out.push(high * 16);
+    return out;
   }
   const out: number[] = [];
   const body = source.slice(1, -1);
@@ -155,6 +186,13 @@ export function stringBytes(source: string): number[] {
     } else out.push(escapes[next] ?? next.charCodeAt(0));
   }
   return out;
+}
+
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return -1;
 }
 
 /** The elements of an array operand (e.g. the strings and kerns of TJ). */
