@@ -127,6 +127,9 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
           '',
           `"Cores busy" is the whole machine's average during the batch. With -j 1 already keeping ${r.batch.j1.busyCores.toFixed(2)} of ${cpus.length} cores busy ` +
             `(Node and Chromium's processes work at the same time), -j 2 can raise throughput by at most ${(cpus.length / r.batch.j1.busyCores).toFixed(2)}×.`,
+          '',
+          'The batch times come from runs that read no memory. The peak memory (PSS of Node and every Chromium process) comes from one more run of each setting, ' +
+            'sampled every 200 ms: a sample costs about 28 ms of CPU, which would slow the CPU-bound -j 2 runs more than the -j 1 runs.',
         ]
       : []),
     '',
