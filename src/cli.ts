@@ -102,14 +102,14 @@ function createProgram(context: CliContext): Command {
   registerImportCommand(program);
   registerPreflightCommand(program);
   registerPreviewCommand(program);
-  registerBatchCommand(program);
+  registerBatchCommand(program, context);
 
   program.version(folioVersion(), '--version', 'print the version of Folio');
   return program;
 }
 
 export interface CliContext {
-  /** The Chromium bin/folio.js started for `render` while Folio loaded. */
+  /** The Chromium bin/folio.js started for `render` or `batch` while Folio loaded. */
   startedChromium?: StartedChromium;
 }
 

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from '../pipeline.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
+import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
 import { ContentError, describeError } from '../errors.ts';
 import { BatchCache, environmentFingerprint } from './cache.ts';
@@ -45,6 +46,8 @@ export interface BatchOptions {
   write?: (text: string) => void;
   /** How to start a browser when none is given; default launchBrowser(). */
   launch?: () => Promise<ManagedBrowser>;
+  /** A Chromium bin/folio.js started while Folio loaded: the first launch takes it over. */
+  startedChromium?: StartedChromium;
 }
 
 export const DEFAULT_RESTART_AFTER = 50;
@@ -103,7 +106,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     : `batch: ${plans.length} edition${plans.length === 1 ? '' : 's'} from ${relative(input.path)} to ${relative(outDir)}: ${toRender.length} to render with ${Math.min(jobs, toRender.length)} job(s), ${early}`);
   for (const result of results) if (result) progress.finished(result);
 
-  const pool = new BrowserPool({ launch: options.launch ?? (() => launchBrowser()), shared: options.browser, restartAfter: options.restartAfter ?? DEFAULT_RESTART_AFTER });
+  let started = options.browser || options.launch ? undefined : options.startedChromium;
+  if (!started) options.startedChromium?.killNow();
+  const launch = options.launch ?? (() => {
+    const early = started;
+    started = undefined;
+    return launchBrowser({ started: early });
+  });
+  const pool = new BrowserPool({ launch, shared: options.browser, restartAfter: options.restartAfter ?? DEFAULT_RESTART_AFTER });
   if (toRender.length > 0) {
     try {
       await runQueue(toRender, jobs, async (plan) => {

@@ -1,6 +1,7 @@
 /** The `folio batch` command: parses its options, runs the batch, fails (exit 1) naming the editions that failed. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { FolioError } from '../errors.ts';
+import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { runBatch } from './batch.ts';
 import { relative } from './summary.ts';
 
@@ -10,7 +11,7 @@ function parseJobs(value: string): number {
   return jobs;
 }
 
-export function registerBatchCommand(program: Command): void {
+export function registerBatchCommand(program: Command, context: { startedChromium?: StartedChromium } = {}): void {
   program
     .command('batch')
     .description('Render many editions: every */edition.yaml under a folder, or the editions a manifest lists. Unchanged editions are skipped.')
@@ -28,6 +29,7 @@ export function registerBatchCommand(program: Command): void {
         force: options.force,
         isTTY: process.stderr.isTTY === true,
         log: (line) => console.log(line),
+        startedChromium: context.startedChromium,
       });
       const problems: string[] = [];
       if (summary.failed.length > 0) {

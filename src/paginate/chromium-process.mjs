@@ -155,9 +155,11 @@ function killGroup(pid) {
 }
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** Commands that start a browser at once (a batch with nothing to render kills it unused). */
+const EARLY_COMMANDS = new Set(['render', 'batch']);
 
 /**
- * For bin/folio.js: starts the browser `folio render` will need while the
+ * For bin/folio.js: starts the browser `folio render` or `batch` will need while the
  * rest of Folio loads. Until launchBrowser adopts it, an exit or a signal
  * kills it and removes its profile. Returns undefined for other commands,
  * for help, and when the browser cannot be chosen here (launchBrowser then
@@ -165,7 +167,7 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
  */
 export function startChromiumEarly(argv) {
   const args = argv.slice(2);
-  if (args[0] !== 'render' || args.some((arg) => arg === '-h' || arg === '--help')) return undefined;
+  if (!EARLY_COMMANDS.has(args[0]) || args.some((arg) => arg === '-h' || arg === '--help')) return undefined;
   const found = findBrowser();
   // An unusable PUPPETEER_EXECUTABLE_PATH is an error launchBrowser reports.
   if (!found || (process.env.PUPPETEER_EXECUTABLE_PATH && found.source !== 'env')) return undefined;

@@ -30,12 +30,15 @@ async function until(what: string, done: () => boolean, timeoutMs = 5_000): Prom
 
 describe('startChromiumEarly', () => {
   it('starts nothing for other commands or for help', () => {
-    for (const args of [['preview', 'content/x'], ['batch', 'content'], ['render', '--help'], ['render', 'x', '-h'], ['--version'], []]) {
+    for (const args of [['preview', 'content/x'], ['import', 'page.txt'], ['preflight', 'x.pdf'], ['batch', '--help'], ['render', '--help'], ['render', 'x', '-h'], ['--version'], []]) {
       expect(startChromiumEarly(['node', 'folio', ...args]), args.join(' ')).toBeUndefined();
     }
   });
 
-  it('starts the browser for render; one nobody takes over is killed with its profile', async () => {
+  it('starts the browser for render and batch; one nobody takes over is killed with its profile', async () => {
+    const forBatch = startChromiumEarly(['node', 'folio', 'batch', 'content', '-j', '2'])!;
+    expect(forBatch).toBeDefined();
+    forBatch.killNow();
     const listeners = process.listenerCount('SIGINT');
     const started = startChromiumEarly(['node', 'folio', 'render', 'content/wuzhi-2024'])!;
     expect(started).toBeDefined();
