@@ -98,7 +98,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
     await removeTempDir(started.profile);
     throw new PaginationError(`could not start the browser at ${started.executablePath}`, {
       cause,
-      hint: 'check that it runs: `' + started.executablePath + ' --headless --no-sandbox --version`; ' + BROWSER_INSTALL_HINT,
+      hint:
+        'check that it runs: `' + started.executablePath + ' --headless --no-sandbox --version`; ' +
+        'or install Chromium (`apt-get install -y chromium` as root), or point PUPPETEER_EXECUTABLE_PATH at a working Chrome/Chromium',
     });
   } finally {
     launching.delete(pending);
