@@ -13,6 +13,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Page } from 'puppeteer-core';
+import { PaginationError } from '../errors.ts';
 
 export interface RequestGuard {
   /** URLs refused so far, in order. */
@@ -75,7 +76,15 @@ export function allowListPatterns(allowedRoots: readonly string[]): { urlPattern
 }
 
 async function allowOnly(session: CDPSession, allowedRoots: readonly string[]): Promise<void> {
-  await session.send('Network.setBlockedURLs', { urlPatterns: allowListPatterns(allowedRoots) });
+  try {
+    await session.send('Network.setBlockedURLs', { urlPatterns: allowListPatterns(allowedRoots) });
+  } catch (cause) {
+    // Fail closed: a page whose requests cannot be restricted is not rendered.
+    throw new PaginationError('this browser cannot restrict what the page loads (Network.setBlockedURLs with URL patterns)', {
+      cause,
+      hint: 'use a current Chromium or Chrome (Debian: `apt-get install -y chromium`)',
+    });
+  }
 }
 
 /** A path as literal URLPattern text: its pattern syntax characters escaped. */

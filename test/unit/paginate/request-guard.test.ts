@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowListPatterns } from '../../../src/paginate/request-guard.ts';
+import type { Page } from 'puppeteer-core';
+import { PaginationError } from '../../../src/errors.ts';
+import { allowListPatterns, guardRequests } from '../../../src/paginate/request-guard.ts';
 
 describe('allowListPatterns', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'folio-guard-unit-'));
@@ -33,5 +35,21 @@ describe('allowListPatterns', () => {
     expect(files).toHaveLength(2);
     expect(files.some((p) => p.includes('/link/'))).toBe(true);
     expect(files.some((p) => p.includes('/real/'))).toBe(true);
+  });
+});
+
+describe('guardRequests', () => {
+  it('fails closed when the browser cannot take the allow-list (an older Chromium)', async () => {
+    const session = {
+      on: () => undefined,
+      send: async (method: string) => {
+        if (method === 'Network.setBlockedURLs') throw new Error('Invalid parameters: Failed to deserialize params.urls');
+        return {};
+      },
+    };
+    const page = { createCDPSession: async () => session } as unknown as Page;
+    const failure = await guardRequests(page, ['/srv/edition']).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(PaginationError);
+    expect((failure as Error).message).toMatch(/cannot restrict what the page loads/);
   });
 });
