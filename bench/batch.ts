@@ -25,10 +25,13 @@ export interface BatchRun {
 export interface BatchFigures {
   j1: BatchRun;
   j2: BatchRun;
+  /** Throughput -j 2 / -j 1 of each round (its two runs back to back): median, min–max. */
+  speedup: Figure;
 }
 
 const COUNT = 50;
-const BATCH_RUNS = Number(process.env.FOLIO_BENCH_BATCH_RUNS ?? 3);
+// Five rounds: batch times on this shared machine move by ±5% from run to run.
+const BATCH_RUNS = Number(process.env.FOLIO_BENCH_BATCH_RUNS ?? 5);
 
 export async function benchBatch(work: string, log: (line: string) => void): Promise<BatchFigures | undefined> {
   if (!existsSync(path.join(FOLIO_ROOT, 'src', 'batch', 'batch.ts'))) return undefined;
@@ -59,7 +62,8 @@ export async function benchBatch(work: string, log: (line: string) => void): Pro
     log(`  -j ${jobs}: peak ${peakMiB.toFixed(0)} MiB (a separate run, sampled every ${SAMPLE_MS} ms)`);
     for (const run of runs[jobs]) run.peakMiB = peakMiB;
   }
-  return { j1: combine(runs[1]), j2: combine(runs[2]) };
+  const speedup = summarise(runs[1].map((run, round) => run.wallMs / runs[2][round]!.wallMs));
+  return { j1: combine(runs[1]), j2: combine(runs[2]), speedup };
 }
 
 const SAMPLE_MS = 200;
