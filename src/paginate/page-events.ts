@@ -47,19 +47,22 @@ export async function watchPage(page: Page, requests: RequestGuard): Promise<Pag
     next(type, timeoutMs) {
       return new Promise((resolve, reject) => {
         if (faults.length > 0) return reject(brokenPage(faults));
+        const deadline = performance.now() + timeoutMs;
+        const timedOut = () =>
+          new PaginationError(`Paged.js did not finish within ${timeoutMs / 1000} s`, {
+            hint: 'an element taller than the page or a script error can stall Paged.js; run with --debug',
+          });
         const timer = setTimeout(() => {
           waiting.delete(type);
-          reject(
-            new PaginationError(`Paged.js did not finish within ${timeoutMs / 1000} s`, {
-              hint: 'an element taller than the page or a script error can stall Paged.js; run with --debug',
-            }),
-          );
+          reject(timedOut());
         }, timeoutMs);
         timers.add(timer);
         waiting.set(type, {
           resolve: (event) => {
             clearTimeout(timer);
-            resolve(event as never);
+            // The event loop may hand over a late event before the timer's turn comes: the clock decides.
+            if (performance.now() > deadline) reject(timedOut());
+            else resolve(event as never);
           },
           reject: (error) => {
             clearTimeout(timer);
