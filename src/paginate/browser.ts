@@ -8,7 +8,7 @@ import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
-import { endProcessGroup, killProcessGroup } from './process-group.ts';
+import { endProcessGroup, endProcessGroupSync, killProcessGroup } from './process-group.ts';
 import { startChromium, type StartedChromium } from './chromium-process.mjs';
 import { removeTempDir, trackTempDir } from './temp-dirs.ts';
 
@@ -225,7 +225,7 @@ function installExitHooks(): void {
     for (const launch of launching) launch.abort.abort();
     for (const managed of open) {
       // The whole group: helpers of a killed browser would otherwise live on.
-      killProcessGroup(managed.pid);
+      endProcessGroupSync(managed.pid, 500);
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findBrowser } from '../../scripts/lib/find-browser.mjs';
+import { endProcessGroupSync } from './process-group.mjs';
 
 /** Folio's own flags, each with the reason it is pinned. */
 export const CHROMIUM_FLAGS = Object.freeze([
@@ -131,9 +132,9 @@ export function startChromium({ executablePath, shareable = false }) {
       child.stdio[4].destroy();
       child.stderr.destroy();
     },
-    /** Synchronous, for exit hooks: kills the whole group and removes the profile. */
+    /** Synchronous, for exit hooks: ends the whole group and removes the profile. */
     killNow() {
-      killGroup(child.pid);
+      endProcessGroupSync(child.pid);
       this.closePipes();
       rmSync(profile, { recursive: true, force: true });
     },
@@ -143,15 +144,6 @@ export function startChromium({ executablePath, shareable = false }) {
     },
     adopted: false,
   };
-}
-
-function killGroup(pid) {
-  if (!pid) return;
-  try {
-    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
 }
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
@@ -171,23 +163,29 @@ export function startChromiumEarly(argv) {
   const found = findBrowser();
   // An unusable PUPPETEER_EXECUTABLE_PATH is an error launchBrowser reports.
   if (!found || (process.env.PUPPETEER_EXECUTABLE_PATH && found.source !== 'env')) return undefined;
+  // The hooks go in before the browser starts: a Ctrl-C that came between the
+  // two would take Node's default action (die at once) and leave it running.
   let started;
-  try {
-    started = startChromium({ executablePath: found.path });
-  } catch {
-    return undefined;
-  }
-  const onExit = () => started.killNow();
+  const onExit = () => started?.killNow();
   const onSignal = (signal) => {
-    started.killNow();
+    started?.killNow();
     process.exit(SIGNAL_EXIT_CODES[signal]);
+  };
+  const release = () => {
+    process.off('exit', onExit);
+    for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.off(signal, onSignal);
   };
   process.on('exit', onExit);
   for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.on(signal, onSignal);
+  try {
+    started = startChromium({ executablePath: found.path });
+  } catch {
+    release();
+    return undefined;
+  }
   started.adopt = () => {
     started.adopted = true;
-    process.off('exit', onExit);
-    for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.off(signal, onSignal);
+    release();
   };
   return started;
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { endProcessGroup, liveGroupMembers } from '../../../src/paginate/process-group.ts';
+import { endProcessGroup, endProcessGroupSync, liveGroupMembers } from '../../../src/paginate/process-group.ts';
 
 describe('endProcessGroup', () => {
   it('kills every process of a detached group, the leader and a child that outlives it', async () => {
@@ -18,5 +18,18 @@ describe('endProcessGroup', () => {
     await endProcessGroup(2 ** 22 - 3);
     await endProcessGroup(undefined);
     expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('endProcessGroupSync', () => {
+  it('kills a group that keeps forking, again and again until none of it runs, without yielding', () => {
+    // A leader that forks a new child every few milliseconds: a single kill may miss one being born.
+    const leader = spawn('sh', ['-c', 'while :; do sleep 30 & done'], { detached: true, stdio: 'ignore' });
+    const group = leader.pid!;
+    const until = Date.now() + 150;
+    while (Date.now() < until && liveGroupMembers(group).length < 5);
+    expect(liveGroupMembers(group).length).toBeGreaterThanOrEqual(2);
+    endProcessGroupSync(group);
+    expect(liveGroupMembers(group)).toEqual([]);
   });
 });
