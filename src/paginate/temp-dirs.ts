@@ -2,8 +2,8 @@
  * Temporary folders that must not outlive the process, even when it is
  * interrupted (Ctrl-C during a render): removed on exit, synchronously.
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,7 +11,9 @@ const live = new Set<string>();
 let hooked = false;
 
 export async function makeTempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  // Made and listed in one step: an async mkdtemp could finish on disk just as
+  // Ctrl-C ends the process, before its callback listed it for removal.
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   trackTempDir(dir);
   return dir;
 }

@@ -9,8 +9,7 @@
  * PDF/X declaration is kept only when the structural checks pass; otherwise
  * no file is written, because a press trusts the declaration.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PdfError } from '../errors.ts';
 import { runPreflight, type PreflightEdition, type PreflightReport } from '../preflight/preflight.ts';
@@ -20,6 +19,7 @@ import type { InkCoverage } from './press/ink-coverage.ts';
 import { prepareForPress, type PrepareReport } from './press/prepare.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 import { stepTimer } from '../timing.ts';
+import { makeTempDir, removeTempDir } from '../paginate/temp-dirs.ts';
 
 export interface PressInput {
   /** The proof PDF (Folio's RGB output). */
@@ -62,7 +62,7 @@ export async function makePressPdf(input: PressInput): Promise<PressReport> {
   const colour = input.gray ? 'gray' : 'cmyk';
   const timings = { prepare: 0, ghostscript: 0, preflight: 0 };
   const timed = stepTimer(timings, input.signal);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-press-'));
+  const dir = await makeTempDir('folio-press-');
   try {
     const proof = await readFile(input.pdf).catch((cause: unknown) => {
       throw new PdfError(`cannot read the proof PDF ${input.pdf}`, { cause, hint: 'render the edition first' });
@@ -106,6 +106,6 @@ export async function makePressPdf(input: PressInput): Promise<PressReport> {
       warnings,
     };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }

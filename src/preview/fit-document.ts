@@ -6,8 +6,7 @@
  * same Paged.js and handlers, so the preview and the PDF share one renderer,
  * one set of templates and CSS, and one fit.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'puppeteer-core';
@@ -17,6 +16,7 @@ import type { ManagedBrowser } from '../paginate/browser.ts';
 import { fitPage, injectFitRuntime, type FitReport, type Frame } from '../paginate/fit-page.ts';
 import { watchPage, type PageWatcher } from '../paginate/page-events.ts';
 import { guardRequests } from '../paginate/request-guard.ts';
+import { makeTempDir, removeTempDir } from '../paginate/temp-dirs.ts';
 
 export interface FitDocumentInput {
   html: string;
@@ -90,7 +90,7 @@ export class DocumentFitter {
  * by Ctrl-C leaves no temporary files behind.
  */
 async function loadHtml(page: Page, html: string): Promise<void> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'folio-preview-'));
+  const workDir = await makeTempDir('folio-preview-');
   try {
     const file = path.join(workDir, 'page.html');
     await writeFile(file, html);
@@ -98,7 +98,7 @@ async function loadHtml(page: Page, html: string): Promise<void> {
   } catch (cause) {
     throw new PaginationError('could not load the page', { cause });
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await removeTempDir(workDir);
   }
 }
 

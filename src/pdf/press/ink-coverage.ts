@@ -6,11 +6,11 @@
  * antialiasing) and the per-pixel sums are read here. Only the BleedBox is
  * measured: crop marks in the slug are cut off.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { ghostscript } from './ghostscript.ts';
+import { makeTempDir, removeTempDir } from '../../paginate/temp-dirs.ts';
 
 export const NEWSPRINT_INK_LIMIT = 240;
 /** 72 ppi: pixels of 0.35 mm, finer than any area that can set off, and fast (≈0.3 s a page). */
@@ -48,7 +48,7 @@ export async function measureInkCoverage(pdf: string, options: { ppi?: number; l
   const limit = options.limit ?? NEWSPRINT_INK_LIMIT;
   const document = await PDFDocument.load(await readFile(pdf), { updateMetadata: false });
   const pages = document.getPages().map((page) => ({ media: page.getMediaBox(), bleed: page.getBleedBox() }));
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-ink-'));
+  const dir = await makeTempDir('folio-ink-');
   try {
     await ghostscript(['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=pamcmyk32', `-r${ppi}`, `-sOutputFile=${path.join(dir, 'page-%04d.pam')}`, pdf], options.signal);
     const files = (await readdir(dir)).filter((file) => file.endsWith('.pam')).sort();
@@ -89,6 +89,6 @@ export async function measureInkCoverage(pdf: string, options: { ppi?: number; l
     result.withinLimit = result.maxPercent <= limit;
     return result;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeTempDir(dir);
   }
 }
