@@ -8,7 +8,7 @@ import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
-import { endProcessGroup, endProcessGroupSync, killProcessGroup } from './process-group.ts';
+import { endProcessGroup, endProcessGroupSync } from './process-group.ts';
 import { startChromium, type StartedChromium } from './chromium-process.mjs';
 import { removeTempDir, trackTempDir } from './temp-dirs.ts';
 
@@ -93,9 +93,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
     launching.add(pending);
     ({ browser, wsEndpoint } = await connecting);
   } catch (cause) {
-    await endProcessGroup(started.pid);
-    started.closePipes();
-    await removeTempDir(started.profile);
+    await stopChromium(started);
     throw new PaginationError(`could not start the browser at ${started.executablePath}`, {
       cause,
       hint:
@@ -124,16 +122,24 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
         open.delete(managed);
         // The profile is thrown away: nothing is gained by a graceful shutdown.
         await browser.disconnect().catch(() => undefined);
-        // Helpers still flushing would write the profile again after its removal.
-        await endProcessGroup(started.pid);
-        started.closePipes();
-        await removeTempDir(started.profile);
+        await stopChromium(started);
       })();
       return closing;
     },
   };
   open.add(managed);
   return managed;
+}
+
+/**
+ * Ends a Chromium Folio started: the whole process group first (helpers still
+ * flushing would write the profile again after its removal), then its pipes
+ * and its profile.
+ */
+async function stopChromium(started: StartedChromium): Promise<void> {
+  await endProcessGroup(started.pid);
+  started.closePipes();
+  await removeTempDir(started.profile);
 }
 
 /** How long the first render waits for Chromium's own blank tab before opening one. */
@@ -167,7 +173,8 @@ async function connectWhenReady(started: StartedChromium, options: LaunchOptions
   const failed = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the browser did not answer within ${timeoutMs / 1000} s`)), timeoutMs);
     signal.addEventListener('abort', () => {
-      killProcessGroup(started.pid);
+      // Synchronous and thorough, as the exit hook that may abort it needs.
+      endProcessGroupSync(started.pid, 500);
       reject(new Error('interrupted while the browser was starting'));
     });
     void started.exited.then((exit) => {

@@ -18,9 +18,7 @@ import { PaginationError } from '../errors.ts';
 export interface RequestGuard {
   /** URLs refused so far, in order. */
   readonly blocked: readonly string[];
-  /** True for a request this guard refused (its failure is expected, not a fault). */
-  wasBlocked(url: string): boolean;
-  /** Calls `listener` for each request that fails for another reason than the guard. */
+  /** Calls `listener` for each request that fails for another reason than the guard (a refusal is not a fault). */
   onFailed(listener: (url: string, errorText: string) => void): void;
   /** For the tab's next render: new allowed roots, and no request refused yet. */
   reset(allowedRoots: readonly string[]): Promise<void>;
@@ -50,7 +48,6 @@ export async function guardRequests(page: Page, allowedRoots?: readonly string[]
     get blocked() {
       return blocked;
     },
-    wasBlocked: (url) => blocked.includes(url),
     onFailed: (listener) => void failedListeners.push(listener),
     async reset(roots) {
       blocked = [];

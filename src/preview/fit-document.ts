@@ -116,7 +116,7 @@ interface Tab {
 async function openTab(browser: ManagedBrowser): Promise<Tab> {
   const context = await browser.browser.createBrowserContext();
   const page = await context.newPage();
-  // No folders to guard (the page comes from the preview server): only its failed requests are watched.
+  // No allow-list here, as before: the fitting tab loads the preview's own page; only its failed requests are watched.
   const watcher = await watchPage(page, await guardRequests(page));
   // tsx/esbuild wrap named functions passed to page.evaluate in __name(); give the page a no-op one.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn;');
