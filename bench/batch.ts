@@ -20,6 +20,8 @@ export interface BatchRun {
   peakMiB: number;
   /** Cores kept busy on average (whole machine, from /proc/stat), median over the runs. */
   busyCores: number;
+  /** CPU time of the whole machine per edition, median over the runs. */
+  cpuMsPerEdition: number;
 }
 
 export interface BatchFigures {
@@ -27,6 +29,11 @@ export interface BatchFigures {
   j2: BatchRun;
   /** Throughput -j 2 / -j 1 of each round (its two runs back to back): median, min–max. */
   speedup: Figure;
+  /**
+   * What each round's speedup would be had its -j 2 run kept every core busy
+   * at the CPU time it spent: -j 1 wall / (-j 2 CPU time / cores).
+   */
+  ceiling: Figure;
 }
 
 const COUNT = 50;
@@ -63,7 +70,9 @@ export async function benchBatch(work: string, log: (line: string) => void): Pro
     for (const run of runs[jobs]) run.peakMiB = peakMiB;
   }
   const speedup = summarise(runs[1].map((run, round) => run.wallMs / runs[2][round]!.wallMs));
-  return { j1: combine(runs[1]), j2: combine(runs[2]), speedup };
+  const cores = os.cpus().length;
+  const ceiling = summarise(runs[1].map((run, round) => run.wallMs / ((runs[2][round]!.wallMs * runs[2][round]!.busyCores) / cores)));
+  return { j1: combine(runs[1]), j2: combine(runs[2]), speedup, ceiling };
 }
 
 const SAMPLE_MS = 200;
@@ -81,6 +90,7 @@ function combine(runs: Single[]): BatchRun {
     perSecond: COUNT / (wall.median / 1000),
     peakMiB: Math.max(...runs.map((run) => run.peakMiB)),
     busyCores: summarise(runs.map((run) => run.busyCores)).median,
+    cpuMsPerEdition: summarise(runs.map((run) => (run.wallMs * run.busyCores) / COUNT)).median,
   };
 }
 

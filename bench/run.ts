@@ -106,7 +106,7 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
       ? [
           ...([1, 2] as const).map((jobs) => {
             const run = jobs === 1 ? r.batch!.j1 : r.batch!.j2;
-            return `| (c) batch of 50, -j ${jobs} | ${seconds(run.wall)}, ${run.perSecond.toFixed(2)} editions/s, peak ${run.peakMiB.toFixed(0)} MiB, ${run.busyCores.toFixed(2)} cores busy | \`folio batch <50 editions> -j ${jobs} --force\` |`;
+            return `| (c) batch of 50, -j ${jobs} | ${seconds(run.wall)}, ${run.perSecond.toFixed(2)} editions/s, peak ${run.peakMiB.toFixed(0)} MiB, ${run.busyCores.toFixed(2)} cores busy, ${run.cpuMsPerEdition.toFixed(0)} ms of CPU per edition | \`folio batch <50 editions> -j ${jobs} --force\` |`;
           }),
         ]
       : ['| (c) batch of 50 | not measured: `folio batch` is not available | |']),
@@ -123,6 +123,7 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
       ? [
           `| batch throughput -j 2 / -j 1, from the medians | ${(r.batch.j2.perSecond / r.batch.j1.perSecond).toFixed(2)} | ≥ 1.3 |`,
           `| the same, per round (median, min–max of ${r.batch.speedup.runs}) | ${r.batch.speedup.median.toFixed(2)} (${r.batch.speedup.min.toFixed(2)}–${r.batch.speedup.max.toFixed(2)}) | |`,
+          `| per round, had -j 2 kept every core busy at its CPU time | ${r.batch.ceiling.median.toFixed(2)} (${r.batch.ceiling.min.toFixed(2)}–${r.batch.ceiling.max.toFixed(2)}) | |`,
         ]
       : []),
     '',
@@ -131,7 +132,9 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
       ? [
           '',
           `"Cores busy" is the whole machine's average during the batch. With -j 1 already keeping ${r.batch.j1.busyCores.toFixed(2)} of ${cpus.length} cores busy ` +
-            `(Node and Chromium's processes work at the same time), -j 2 can raise throughput by at most ${(cpus.length / r.batch.j1.busyCores).toFixed(2)}×.`,
+            `(Node and Chromium's processes work at the same time), -j 2 can raise throughput by at most ${(cpus.length / r.batch.j1.busyCores).toFixed(2)}×. ` +
+            `And an edition costs more CPU when both cores work (${r.batch.j1.cpuMsPerEdition.toFixed(0)} ms at -j 1, ${r.batch.j2.cpuMsPerEdition.toFixed(0)} ms at -j 2), ` +
+            'so the last ratio above is the most -j 2 could gain with no core ever idle.',
           '',
           'The batch times come from runs that read no memory. The peak memory (PSS of Node and every Chromium process) comes from one more run of each setting, ' +
             'sampled every 200 ms: a sample costs about 28 ms of CPU, which would slow the CPU-bound -j 2 runs more than the -j 1 runs.',
