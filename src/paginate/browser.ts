@@ -12,8 +12,6 @@ import { endProcessGroup, endProcessGroupSync } from './process-group.ts';
 import { startChromium, type StartedChromium } from './chromium-process.mjs';
 import { removeTempDir, trackTempDir } from './temp-dirs.ts';
 
-export { CHROMIUM_FLAGS } from './chromium-process.mjs';
-
 export interface ManagedBrowser {
   readonly browser: Browser;
   /** The browser process, which leads its own process group; undefined for a browser Folio connected to. */

@@ -58,7 +58,6 @@
     return Math.ceil(element.getBoundingClientRect().height / grid.pitch - 0.01);
   }
 
-
   // Where the baseline falls in a body line set in a face (px from the line top).
   function baselineIn(familyVar) {
     const line = document.createElement('div');

@@ -31,8 +31,8 @@ const DELIMITER = 2;
 const CLASS = new Uint8Array(256);
 for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[byte] = WHITE;
 for (const char of '()<>[]{}/%') CLASS[char.charCodeAt(0)] = DELIMITER;
-const WHITESPACE = { has: (byte: number) => CLASS[byte] === WHITE };
-const DELIMITERS = { has: (byte: number) => CLASS[byte] === DELIMITER };
+const isWhite = (byte: number) => CLASS[byte] === WHITE;
+const isDelimiter = (byte: number) => CLASS[byte] === DELIMITER;
 const isRegular = (byte: number) => CLASS[byte] === 0;
 const KEYWORDS = new Set(['true', 'false', 'null']);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
@@ -76,9 +76,9 @@ function skipComposite(bytes: Uint8Array, i: number): number {
 function skipInlineImageData(bytes: Uint8Array, i: number): number {
   // The data is binary; EI counts only between whitespace (or at the end), as readers do.
   for (let j = i + 1; j + 1 < bytes.length; j += 1) {
-    if (bytes[j] === 0x45 && bytes[j + 1] === 0x49 && WHITESPACE.has(bytes[j - 1]!)) {
+    if (bytes[j] === 0x45 && bytes[j + 1] === 0x49 && isWhite(bytes[j - 1]!)) {
       const after = bytes[j + 2];
-      if (after === undefined || WHITESPACE.has(after) || DELIMITERS.has(after)) return j + 2;
+      if (after === undefined || isWhite(after) || isDelimiter(after)) return j + 2;
     }
   }
   return bytes.length;
@@ -105,7 +105,7 @@ export function* parseOperations(bytes: Uint8Array): Generator<Operation> {
   while (i < bytes.length) {
     const byte = bytes[i]!;
     const start = i;
-    if (WHITESPACE.has(byte)) {
+    if (isWhite(byte)) {
       i += 1;
     } else if (byte === 0x25) {
       while (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i += 1;
@@ -123,7 +123,7 @@ export function* parseOperations(bytes: Uint8Array): Generator<Operation> {
       i += 1;
       while (i < bytes.length && isRegular(bytes[i]!)) i += 1;
       operands.push({ kind: 'name', value: text(bytes, start + 1, i), start, end: i });
-    } else if (DELIMITERS.has(byte)) {
+    } else if (isDelimiter(byte)) {
       i += 1; // a stray ')', ']', '>', '{' or '}': not valid in content, skipped
     } else {
       while (i < bytes.length && isRegular(bytes[i]!)) i += 1;
