@@ -13,6 +13,7 @@ import { findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { launchBrowser } from '../../src/paginate/browser.ts';
 import { startChromium, startChromiumEarly } from '../../src/paginate/chromium-process.mjs';
 import { liveGroupMembers } from '../../src/paginate/process-group.ts';
+import { until } from './support/until.ts';
 
 const chromium = () => {
   const found = findBrowser();
@@ -20,13 +21,7 @@ const chromium = () => {
   return found.path;
 };
 
-async function until(what: string, done: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const UNTIL_MS = 5_000;
 
 describe('startChromiumEarly', () => {
   it('starts nothing for other commands or for help', () => {
@@ -44,10 +39,10 @@ describe('startChromiumEarly', () => {
     expect(started).toBeDefined();
     // Until a launcher takes it over, Ctrl-C must not leave it running.
     expect(process.listenerCount('SIGINT')).toBe(listeners + 1);
-    await until('the browser to start its helpers', () => liveGroupMembers(started.pid!).length > 1);
+    await until('the browser to start its helpers', () => liveGroupMembers(started.pid!).length > 1, UNTIL_MS);
     expect(existsSync(started.profile)).toBe(true);
     started.killNow();
-    await until('the group to end', () => liveGroupMembers(started.pid!).length === 0);
+    await until('the group to end', () => liveGroupMembers(started.pid!).length === 0, UNTIL_MS);
     expect(existsSync(started.profile)).toBe(false);
   });
 });
@@ -124,7 +119,7 @@ describe('launchBrowser', () => {
     const managed = await launchBrowser({ started: other, executablePath: '/bin/false-chromium-that-is-not-it' }).catch((error: Error) => error);
     // A different executable was asked for: the early browser is killed, not used.
     expect(managed).toBeInstanceOf(Error);
-    await until('the early group to end', () => liveGroupMembers(other.pid!).length === 0);
+    await until('the early group to end', () => liveGroupMembers(other.pid!).length === 0, UNTIL_MS);
     expect(existsSync(other.profile)).toBe(false);
   });
 });

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { sharedBrowser } from './support/browser.ts';
+import { until } from './support/until.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FOLIO = path.join(ROOT, 'bin/folio.js');
@@ -104,15 +105,7 @@ function processesWith(tmp: string): string[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+const UNTIL_MS = 60_000;
 
 interface Cli {
   child: ChildProcess;
@@ -184,7 +177,7 @@ async function interrupt(
     const browser = [...seen.values()].some((info) => /chrom/i.test(info.comm) && stillRunning(info));
     if (!browser) return false;
     return ready === 'browser' || readdirSync(cli.tmp).some((entry) => entry.startsWith('folio-page-'));
-  });
+  }, UNTIL_MS);
   track();
   const tempBefore = readdirSync(cli.tmp);
   cli.child.kill(signal);
