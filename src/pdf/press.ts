@@ -3,7 +3,7 @@
  * declaring PDF/X-3:2002 with a newsprint output intent, black text and rules
  * on the black plate alone, and its total ink coverage measured.
  *
- * The route is the one measured in ../shared/PLATFORM.md ("PDF and colour"):
+ * The route is the one measured in docs/press-route.md:
  * neutral colours are set as K-only before Ghostscript (press/prepare.ts),
  * Ghostscript converts what is left, then the result is preflighted. The
  * PDF/X declaration is kept only when the structural checks pass; otherwise

@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { importFile } from '../../src/content/import/import.ts';
 import { sharedBrowser } from './support/browser.ts';
+import { SOURCE_FILE } from './support/source.ts';
 import { readPdfText } from './support/pdf.ts';
 
-const SOURCE = path.resolve('..', 'shared', 'source', '000_1d177a30316f454a.txt');
 const FIXTURES = path.resolve('test', 'fixtures', 'import');
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -28,7 +28,7 @@ async function importAndBuild(file: string) {
 
 describe('an imported edition renders to one page', () => {
   it('the Wuzhi source text', async () => {
-    const { imported, result, text } = await importAndBuild(SOURCE);
+    const { imported, result, text } = await importAndBuild(SOURCE_FILE);
     expect(result.pages).toBe(1);
     expect(text.pageCount).toBe(1);
     const joined = squash(text.joined);

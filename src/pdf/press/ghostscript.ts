@@ -32,7 +32,7 @@ export interface GhostscriptInfo {
   /**
    * Whether the older PDF interpreter is still there (10.00 and 10.01). It
    * keeps the text layer exact; 10.00's new one garbles it (版→x, “→<:
-   * PLATFORM.md). From 10.02 only the new one exists, fixed upstream.
+   * docs/press-route.md). From 10.02 only the new one exists, fixed upstream.
    */
   legacyInterpreter: boolean;
 }
@@ -55,7 +55,7 @@ const GHOSTSCRIPT_ICC_DIRS = ['/usr/share/color/icc/ghostscript', '/usr/share/gh
 /**
  * A folder Ghostscript reads as -sICCProfilesDir: its own profiles, with
  * default_cmyk.icc / default_gray.icc replaced by the newsprint ones. With a
- * ColorConversionStrategy set, -sOutputICCProfile is ignored (PLATFORM.md),
+ * ColorConversionStrategy set, -sOutputICCProfile is ignored (docs/press-route.md),
  * so this is how the output profile is chosen. Returns the output profile path.
  */
 export async function prepareIccDir(dir: string, colour: PressColour): Promise<string> {

@@ -6,7 +6,7 @@
  * ANSI CGATS/SNAP TR 002-2007 coldset-newsprint characterization data with a
  * 240% total ink limit (see assets/icc/README.md). Ghostscript's own
  * default_cmyk.icc is a coated SWOP profile that puts about 253% ink on photos
- * (PLATFORM.md), too much for newsprint.
+ * (docs/press-route.md), too much for newsprint.
  *
  * Gray: a monochrome output profile (ICC.1:2001-04 §6.3.1.2: description,
  * grayTRC, media white point, copyright) built here from the K-only patches

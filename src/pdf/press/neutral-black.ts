@@ -2,7 +2,7 @@
  * Rewrites neutral RGB colours in a content stream to ink-only colours, so
  * that black text and rules print on the black plate alone.
  *
- * Why (../shared/PLATFORM.md, "PDF and colour"): Ghostscript converts
+ * Why (docs/press-route.md): Ghostscript converts
  * Chromium's #111 text to rich four-colour black (C72 M68 Y67 K88), which
  * misregisters on a newspaper press; `-dBlackText` also blackens red text and
  * `-dKPreserve`/`-dBlackVector` do not help. Ghostscript passes DeviceCMYK
@@ -13,9 +13,9 @@ import { numbers, parseOperations } from './content-tokens.ts';
 
 export type PressColour = 'cmyk' | 'gray';
 
-/** Channels within this of each other count as neutral (PLATFORM.md: about 0.02). */
+/** Channels within this of each other count as neutral (docs/press-route.md: about 0.02). */
 export const NEUTRAL_TOLERANCE = 0.02;
-/** Greys no lighter than #202020 print as solid black (PLATFORM.md). */
+/** Greys no lighter than #202020 print as solid black (docs/press-route.md). */
 export const SOLID_BLACK_MAX = 0x20 / 255;
 
 export interface RewriteResult {

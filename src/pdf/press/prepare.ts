@@ -1,11 +1,11 @@
 /**
- * Step 1 of the press route in ../shared/PLATFORM.md ("PDF and colour"):
+ * Step 1 of the press route in docs/press-route.md:
  * before Ghostscript, set neutral colours as ink-only colours in every
  * content stream (pages, form XObjects, tiling patterns) and relabel
  * ICC-based gray images as DeviceGray, so Ghostscript converts only what is
  * really coloured.
  *
- * PLATFORM.md decompressed with `qpdf --qdf`; pdf-lib decodes the streams
+ * The measurements decompressed with `qpdf --qdf`; pdf-lib decodes the streams
  * itself (Flate and the other standard filters), which gives the same bytes
  * without a 30 MB intermediate file or a text edit of the PDF syntax.
  */
@@ -92,7 +92,7 @@ export async function prepareForPress(pdf: Uint8Array, target: PressColour): Pro
         const subtype = dict.lookup(name('Subtype'));
         if (subtype === name('Image')) {
           visited.add(value.toString());
-          // PLATFORM.md: an ICC-based gray image would be split into four colours.
+          // docs/press-route.md: an ICC-based gray image would be split into four colours.
           if (isOneComponentIcc(dict.get(name('ColorSpace')))) {
             dict.set(name('ColorSpace'), name('DeviceGray'));
             report.grayImages += 1;

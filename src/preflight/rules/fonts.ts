@@ -1,7 +1,7 @@
 /**
  * Every font embedded, and no Type 3 fonts: a press RIP substitutes a font
  * that is not embedded, and Type 3 glyphs are procedures that many RIPs
- * render badly (PLATFORM.md: Debian's CFF Noto CJK comes out as ~260 Type 3
+ * render badly (docs/platform.md: Debian's CFF Noto CJK comes out as ~260 Type 3
  * fonts in Chromium). PDF/X requires embedding (ISO 15930-3 §6.3.5).
  */
 import type { Finding, Rule } from '../types.ts';

@@ -6,7 +6,7 @@
 import { MM } from '../inspect/geometry.ts';
 import type { Finding, Rule } from '../types.ts';
 
-/** Chromium rounds the MediaBox (PLATFORM.md: 396 mm → 1122.96 pt), so the sheet gets 1 pt of slack. */
+/** Chromium rounds the MediaBox (docs/platform.md: 396 mm → 1122.96 pt), so the sheet gets 1 pt of slack. */
 const MEDIA_TOLERANCE_PT = 1;
 const TRIM_TOLERANCE_MM = 0.2;
 

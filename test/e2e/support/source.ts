@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SOURCE_FILE = path.resolve(import.meta.dirname, '../../../../shared/source/000_1d177a30316f454a.txt');
+export const SOURCE_FILE = path.resolve(import.meta.dirname, '../../fixtures/source/wuzhi-2024.txt');
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };
 

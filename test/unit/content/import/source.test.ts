@@ -11,7 +11,7 @@ import { parseEdition } from '../../../../src/content/load.ts';
 import type { Edition } from '../../../../src/content/schema.ts';
 import { importFile, type ImportResult } from '../../../../src/content/import/import.ts';
 
-const SOURCE = path.resolve('..', 'shared', 'source', '000_1d177a30316f454a.txt');
+const SOURCE = path.resolve('test', 'fixtures', 'source', 'wuzhi-2024.txt');
 const CURATED = path.resolve('content', 'wuzhi-2024', 'edition.yaml');
 
 /** What a reader sees, with section ids replaced by section positions. */
@@ -129,7 +129,7 @@ describe('the YAML', () => {
   it('starts with the schema modeline and names the source', () => {
     const [first, second] = result.yaml.split('\n');
     expect(first).toBe('# yaml-language-server: $schema=../../schema/edition.schema.json');
-    expect(second).toContain('000_1d177a30316f454a.txt');
+    expect(second).toContain('wuzhi-2024.txt');
   });
 
   it('comments where it cleaned', () => {
