@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: two workers keep the browser busy without starving it.
     maxWorkers: 2,
+    // Messages follow the locale (src/i18n): tests read English whatever the machine's LANG; tests of Chinese set it.
+    env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
   },
 });

@@ -14,6 +14,8 @@ import { registerPreflightCommand } from './preflight/command.ts';
 import { registerPreviewCommand } from './preview/server.ts';
 import { registerBatchCommand } from './batch/command.ts';
 import { describeError, exitCodeOf } from './errors.ts';
+import { captureUsageErrors, formatUsageError, type UsageFailure } from './cli-usage.ts';
+import { localeFromArgv, parseLocale, setLocale, t } from './i18n/locale.ts';
 
 function relative(file: string): string {
   const rel = path.relative(process.cwd(), file);
@@ -37,16 +39,21 @@ function folioVersion(): string {
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('give a number of seconds greater than 0');
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError(t('cli.badSeconds'));
   return seconds;
+}
+
+function parseLang(value: string): string {
+  if (parseLocale(value) === undefined) throw new InvalidArgumentError(t('cli.badLang', { value }));
+  return value;
 }
 
 function createProgram(context: CliContext): Command {
   const program = new Command('folio')
     .description('Lays out newspaper pages for print: edition YAML → Handlebars → Paged.js → press-ready PDF.')
-    .option('--debug', 'print stack traces with errors')
-    .exitOverride()
-    .showHelpAfterError();
+    .option('--debug', t('cli.optionDebug'))
+    .option('--lang <language>', t('cli.optionLang'), parseLang)
+    .exitOverride();
 
   program
     .command('render')
@@ -73,23 +80,27 @@ function createProgram(context: CliContext): Command {
         startedChromium: context.startedChromium,
       });
       const total = Object.entries(result.timings).filter(([stage]) => !stage.includes('.')).reduce((sum, [, ms]) => sum + ms, 0);
-      console.log(`wrote ${relative(result.pdfPath)} (${result.pages} page${result.pages === 1 ? '' : 's'}, ${(total / 1000).toFixed(2)} s)`);
-      if (result.htmlPath) console.log(`wrote ${relative(result.htmlPath)}`);
-      if (result.pngPath) console.log(`wrote ${relative(result.pngPath)}`);
+      console.log(t('cli.wrotePdf', { file: relative(result.pdfPath), pages: result.pages, seconds: (total / 1000).toFixed(2) }));
+      if (result.htmlPath) console.log(t('cli.wrote', { file: relative(result.htmlPath) }));
+      if (result.pngPath) console.log(t('cli.wrote', { file: relative(result.pngPath) }));
       const a = result.fit.arrangement;
-      console.log(`fit: ${result.fit.rounds} round(s); gallery ${a.galleryLines} lines; ` +
-        a.sections.map((s) => `「${s.name}」 ${s.lines} lines in ${s.textColumns} columns`).join(', ') +
-        (a.blankLines ? `; ${a.blankLines} blank lines` : ''));
+      console.log(t('cli.fitSummary', {
+        rounds: result.fit.rounds,
+        gallery: a.galleryLines,
+        sections: a.sections.map((s) => t('cli.fitSection', { name: s.name, lines: s.lines, columns: s.textColumns })).join(t('cli.listSeparator')),
+        blank: a.blankLines ? t('cli.fitBlank', { lines: a.blankLines }) : '',
+      }));
       if (result.press) {
         const press = result.press;
-        console.log(`wrote ${relative(press.output)} (${press.pdfx}, ${press.colour}, max ink ${press.ink.maxPercent}% of ${press.ink.limitPercent}%)`);
-        for (const warning of press.warnings) console.error(`warning: press: ${warning}`);
+        console.log(t('cli.wrotePress', { file: relative(press.output), pdfx: press.pdfx, colour: press.colour, ink: press.ink.maxPercent, limit: press.ink.limitPercent }));
+        for (const warning of press.warnings) console.error(t('cli.pressWarning', { message: warning }));
       }
       if (options.timings) {
-        console.log(`timings: ${Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ')}`);
+        console.log(t('cli.timings', { stages: Object.entries(result.timings).map(([stage, ms]) => `${stage} ${ms} ms`).join(', ') }));
       }
-      console.log(`preflight: ${relative(result.preflightPath)}${result.pressPreflightPath ? `, ${relative(result.pressPreflightPath)}` : ''}`);
-      for (const warning of result.warnings) console.error(`warning: ${warning}`);
+      const reports = [result.preflightPath, result.pressPreflightPath].filter((file): file is string => !!file).map(relative);
+      console.log(t('cli.preflightFiles', { files: reports.join(', ') }));
+      for (const warning of result.warnings) console.error(t('cli.warning', { message: warning }));
     });
 
   program
@@ -104,7 +115,7 @@ function createProgram(context: CliContext): Command {
   registerPreviewCommand(program);
   registerBatchCommand(program, context);
 
-  program.version(folioVersion(), '--version', 'print the version of Folio');
+  program.version(folioVersion(), '-V, --version', t('cli.optionVersion'));
   return program;
 }
 
@@ -115,13 +126,20 @@ export interface CliContext {
 
 /** Runs the CLI and returns the exit code: 0 ok, 2 bad input, 1 failure. */
 export async function main(argv: string[], context: CliContext = {}): Promise<number> {
+  // The language is chosen before any message is made, help texts included.
+  const chosen = localeFromArgv(argv);
+  if (chosen) setLocale(chosen);
   const program = createProgram(context);
+  let usageFailure: UsageFailure | undefined;
+  captureUsageErrors(program, (failure) => (usageFailure = failure));
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : 2;
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 0;
+      if (usageFailure) console.error(formatUsageError(usageFailure));
+      return 2;
     }
     const debug = argv.includes('--debug');
     console.error(describeError(error, debug));

@@ -4,6 +4,8 @@
  * --debug) and maps `exitCode` to the process exit status.
  */
 
+import { t } from './i18n/locale.ts';
+
 /** Where in the user's input a problem sits. */
 export interface SourceLocation {
   file: string;
@@ -78,18 +80,18 @@ export function describeError(error: unknown, debug = false): string {
   let current: unknown = error;
   let depth = 0;
   while (current !== undefined && current !== null && depth < 8) {
-    const prefix = depth === 0 ? 'error: ' : '  caused by: ';
+    const line = (message: string) => t(depth === 0 ? 'cli.error' : 'cli.causedBy', { message });
     if (current instanceof Error) {
       const where =
         current instanceof FolioError && current.location
           ? `${formatLocation(current.location)}: `
           : '';
-      lines.push(`${prefix}${where}${current.message}`);
-      if (current instanceof FolioError && current.hint) lines.push(`  fix: ${current.hint}`);
+      lines.push(line(`${where}${current.message}`));
+      if (current instanceof FolioError && current.hint) lines.push(t('cli.fix', { hint: current.hint }));
       if (debug && current.stack) lines.push(current.stack.split('\n').slice(1).join('\n'));
       current = current.cause;
     } else {
-      lines.push(`${prefix}${String(current)}`);
+      lines.push(line(String(current)));
       current = undefined;
     }
     depth += 1;

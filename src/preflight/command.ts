@@ -3,13 +3,20 @@
  * PDF and exits 1 when any check fails at error level.
  */
 import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
 import { loadEdition } from '../content/load.ts';
 import { FolioError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { preflightEditionOf, runPreflight } from './preflight.ts';
 import { formatReport } from './report.ts';
 
 /** The PDF failed preflight: exit 1, after the report has been printed. */
 export class PreflightFailedError extends FolioError {}
+
+/** The file to check does not exist: bad input, exit 2 (issue 15, item 7). */
+export class PreflightInputError extends FolioError {
+  override readonly exitCode = 2;
+}
 
 export interface PreflightCommandOptions {
   edition?: string;
@@ -18,6 +25,8 @@ export interface PreflightCommandOptions {
 }
 
 export async function preflightCommand(pdf: string, options: PreflightCommandOptions): Promise<void> {
+  const info = await stat(pdf).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' || error.code === 'ENOTDIR' ? undefined : 'other'));
+  if (info === undefined) throw new PreflightInputError(t('cli.noSuchFile', { file: pdf }), { hint: t('cli.noSuchFileHint') });
   const edition = options.edition ? preflightEditionOf(await loadEdition(options.edition)) : undefined;
   // A file named *.press.pdf is a press file unless the user says otherwise.
   const press = options.press ?? /\.press\.pdf$/i.test(pdf);

@@ -5,8 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const folio = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/folio.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+const folio = (...args: string[]) => folioIn({}, ...args);
+const folioIn = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  spawnSync(process.execPath, ['bin/folio.js', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env },
+  });
 
 describe('folio CLI', () => {
   it('documents every option of render in --help', () => {
@@ -33,6 +38,43 @@ describe('folio CLI', () => {
     const run = folio('render', 'content/no-such-edition');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('no-such-edition');
+  });
+
+  it('answers a usage mistake with the error, the usage line and where the help is, not the whole help', () => {
+    const runs = [['render'], ['render', 'x', '--bogus'], ['render', 'x', '--timeout', '-1']].map((args) => folio(...args));
+    for (const run of runs) {
+      expect(run.status).toBe(2);
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatch(/^error: /);
+      expect(lines[1]).toBe('usage: folio render [options] <edition>');
+      expect(lines[2]).toBe('see: folio render --help');
+    }
+    expect(runs[0]!.stderr).toContain('<edition>');
+    expect(runs[1]!.stderr).toContain('--bogus');
+  });
+
+  it('prints the version with -V and --version', () => {
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+    for (const flag of ['-V', '--version']) {
+      const run = folio(flag);
+      expect([flag, run.status, run.stdout.trim()]).toEqual([flag, 0, version]);
+    }
+  });
+
+  it('exits 2 with "no such file" when the PDF to preflight does not exist', () => {
+    const run = folio('preflight', 'output/no-such-file.pdf');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: no such file: output\/no-such-file\.pdf$/m);
+  });
+
+  it('speaks Chinese under a Chinese locale or --lang zh, English otherwise', () => {
+    const zh = folioIn({ LANG: 'zh_CN.UTF-8' }, 'render', 'content/no-such-edition');
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toMatch(/^错误：/);
+    expect(folioIn({ LANG: 'zh_CN.UTF-8' }, 'preflight', 'x.pdf').stderr).toContain('文件不存在');
+    expect(folio('--lang', 'zh', 'render').stderr).toMatch(/^错误：缺少必需的参数 <edition>\n用法：folio render/);
+    expect(folioIn({ LANG: 'zh_CN.UTF-8' }, '--lang', 'en', 'render').stderr).toMatch(/^error: missing required argument <edition>/);
   });
 
   it('prints the JSON Schema', () => {
