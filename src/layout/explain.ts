@@ -20,7 +20,7 @@ export function explainNoFit(free: readonly SolverModule[], pinned: readonly Sol
   const most = free.map((m) => Math.max(0, ...m.options.map((o) => o.columns * (o.maxLines + grid.maxBlankLines + gap))));
   const need = sum(least);
   const take = sum(most);
-  const tried = free.map((m) => `${label(m)}: ${m.options.map(describeOption).join(', ') || 'no size fits'}`).join('; ');
+  const tried = `(smallest columns×lines of each) ${free.map((m) => `${label(m)} ${describeOptions(m.options) || 'no size fits'}`).join('; ')}`;
   if (need > available) {
     const longest = free[least.indexOf(Math.max(...least))]!;
     const over = need - available;
@@ -47,4 +47,9 @@ export function explainNoFit(free: readonly SolverModule[], pinned: readonly Sol
 const label = (m: SolverModule) => `「${m.name}」 (${m.id})`;
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const widest = (m: SolverModule) => Math.max(1, ...m.options.map((o) => o.columns));
-const describeOption = (o: ModuleOption) => `${o.columns} col × ${o.minLines}–${o.maxLines} lines`;
+/** A module's sizes in brief: its smallest height at each span it can take. */
+function describeOptions(options: readonly ModuleOption[]): string {
+  const byColumns = new Map<number, number>();
+  for (const o of options) byColumns.set(o.columns, Math.min(o.minLines, byColumns.get(o.columns) ?? Infinity));
+  return [...byColumns].sort(([a], [b]) => a - b).map(([columns, lines]) => `${columns}×${lines}`).join(' ');
+}

@@ -1,0 +1,94 @@
+/**
+ * The story kind, Node side: from one measurement of a story (taken in the
+ * browser, in one grid column) to every rectangle it can take, priced. The
+ * arithmetic is in column-lines (docs/design/general-pages.md, section 5): a
+ * module of w columns and H body lines holds w·H of them; a photo of p
+ * columns and h lines takes p·h; the body needs `bodyLines`.
+ */
+import { photoBlocks, type PhotoMeasure } from './photo-block.ts';
+import type { KindGrid } from './kind-grid.ts';
+import type { ModuleOption, SolverModule } from '../types.ts';
+
+export interface StoryMeasure {
+  id: string;
+  rank: number;
+  /** The headline, for messages. */
+  name: string;
+  /** Lines the body needs in one grid column: dateline, lead, paragraphs, subheads, sign-off. */
+  bodyLines: number;
+  /** The headline block, by span and then by headline size (pt): measured for every pair the kind asks for. */
+  headlines: Record<number, Record<number, { lines: number; titleLines: number }>>;
+  /** A vertical (竖排) headline: the columns it takes beside the text, and the lines it needs; none for a horizontal one. */
+  vertical?: { columns: number; lines: number };
+  photos: PhotoMeasure[];
+  pin?: SolverModule['pin'];
+}
+
+/** Prices, against one white line in one column (KindGrid.blankLineCost). */
+const COST = {
+  /** Each step of the headline ladder below the rank's own size. */
+  headlineStep: 6,
+  /** Each column narrower or wider than the span range of the story's rank. */
+  span: 3,
+  /** A module shallower than this many lines per column reads as a strip. */
+  shallowLines: 8,
+  shallow: 20,
+  /** Opening with the photo instead of the headline: fine, slightly less usual. */
+  photoTop: 1,
+} as const;
+
+export function storyOptions(story: StoryMeasure, grid: KindGrid): ModuleOption[] {
+  const options: ModuleOption[] = [];
+  const [narrowest, widest] = spanRange(story.rank, grid.columns);
+  for (let w = 1; w <= grid.columns; w += 1) {
+    const head = story.vertical ? undefined : headlineAt(story, w, grid);
+    if (!story.vertical && !head) continue; // the title does not fit this span at any size
+    const textColumns = story.vertical ? w - story.vertical.columns : w;
+    if (textColumns < 1) continue;
+    const headLines = head ? head.lines + grid.headGapLines : 0;
+    for (const block of photoBlocks(story.photos, w, grid)) {
+      const bodyRoom = Math.ceil((story.bodyLines + block.columnLines) / textColumns) + (textColumns > 1 ? 1 : 0);
+      const minLines = Math.max(headLines + bodyRoom, story.vertical?.lines ?? 0);
+      const cost =
+        (head?.steps ?? 0) * COST.headlineStep +
+        (Math.max(0, narrowest - w) + Math.max(0, w - widest)) * COST.span +
+        (minLines < COST.shallowLines && w > 2 ? COST.shallow : 0) +
+        block.cost;
+      const base = { columns: w, minLines, maxLines: minLines + block.growLines, cost };
+      const label = `${w} col${head ? `, headline ${head.sizePt}pt` : ', vertical headline'}${block.label}`;
+      options.push({ ...base, headline: head && { offset: 0, lines: head.lines }, variant: label });
+      // A photo across the whole module may open it, with the headline under it: keeps headlines apart (撞题).
+      if (head && block.fullWidthLines > 0) {
+        options.push({ ...base, cost: cost + COST.photoTop, headline: { offset: block.fullWidthLines, lines: head.lines }, variant: `${label}, photo on top` });
+      }
+    }
+  }
+  return options;
+}
+
+/**
+ * The spans a story of this rank should take: the lead story half the page
+ * or more, the second rank a quarter to three quarters, lighter ones at most
+ * half, so that a page is not a stack of full-width strips.
+ */
+function spanRange(rank: number, columns: number): [number, number] {
+  if (rank <= 1) return [Math.ceil(columns / 2), columns];
+  if (rank === 2) return [Math.max(2, Math.round(columns / 4)), Math.round((columns * 3) / 4)];
+  return [Math.min(2, columns), Math.max(2, Math.round(columns / 2))];
+}
+
+/** The largest ladder size at or below the rank's own at which the title takes few enough lines at this span. */
+function headlineAt(story: StoryMeasure, span: number, grid: KindGrid) {
+  const ladder = grid.headlineLadder;
+  const own = Math.min(story.rank - 1, ladder.length - 1);
+  for (let step = own; step < ladder.length; step += 1) {
+    const sizePt = ladder[step]!;
+    const measured = story.headlines[span]?.[sizePt];
+    if (measured && measured.titleLines <= grid.headlineMaxTitleLines) return { sizePt, lines: measured.lines, steps: step - own };
+  }
+  return undefined;
+}
+
+export function storyModule(story: StoryMeasure, grid: KindGrid): SolverModule {
+  return { id: story.id, kind: 'story', rank: story.rank, name: story.name, options: storyOptions(story, grid), pin: story.pin };
+}
