@@ -6,7 +6,7 @@
  */
 import { OverflowError } from '../errors.ts';
 import { FIT_BOUNDS, minFrameLines, type FitBounds, type GridPx } from './fit-bounds.ts';
-import { arrangeGallery, type PhotoMeasure, type PhotoPlacement } from './fit-gallery.ts';
+import { planGallery, type GalleryArrangement, type PhotoMeasure, type PhotoPlacement } from './fit-gallery.ts';
 import { sectionOptions, type SectionOption } from './fit-sections.ts';
 
 export type { PhotoMeasure, PhotoPlacement };
@@ -69,9 +69,9 @@ export function chooseArrangement(
 ): Arrangement {
   const moduleCount = 1 + (measure.gallery.length > 0 ? 1 : 0) + measure.sections.length;
   const available = measure.totalLines - measure.creditLines - (moduleCount - 1) * bounds.gapLines;
-  const perSection = measure.sections.map((section) =>
-    sectionOptions(section, bounds, measure, extraLines[section.id] ?? 0),
-  );
+  const allOptions = measure.sections.map((section) => sectionOptions(section, bounds, measure, extraLines[section.id] ?? 0));
+  const perSection = cheapestCombinations(allOptions);
+  const gallery = planGallery(measure.gallery, available - measure.headLines, bounds, measure);
   let best: Arrangement | undefined;
   for (const combo of cartesian(perSection)) {
     const sectionLines = combo.reduce((sum, option) => sum + option.lines, 0);
@@ -83,10 +83,10 @@ export function chooseArrangement(
     if (measure.gallery.length > 0) {
       // The gallery takes all the room it can; what its photos cannot take
       // (short content, photos at their tallest) goes to sections or stays blank.
-      let gallery: ReturnType<typeof arrangeGallery>;
-      for (let lines = left; lines > 0 && !gallery; lines -= 1) gallery = arrangeGallery(measure.gallery, lines, bounds, measure);
-      if (!gallery) continue;
-      ({ lines: galleryLines, cost: galleryCost, photos: galleryPhotos } = gallery);
+      let fitted: GalleryArrangement | undefined;
+      for (let lines = left; lines > 0 && !fitted; lines -= 1) fitted = gallery(lines);
+      if (!fitted) continue;
+      ({ lines: galleryLines, cost: galleryCost, photos: galleryPhotos } = fitted);
       left -= galleryLines;
     }
     const stretched = stretchSections(combo, left, bounds, measure);
@@ -101,7 +101,7 @@ export function chooseArrangement(
       cost,
     };
   }
-  if (!best) throw overflowError(measure, available, bounds, perSection);
+  if (!best) throw overflowError(measure, available, bounds, allOptions);
   return best;
 }
 
@@ -142,6 +142,21 @@ function overflowError(measure: PageMeasure, available: number, bounds: FitBound
       `${photos} photos are already at minimum height (${bounds.minFrameLines} lines)`,
     { hint: 'cut text, drop a photo, or move a section to another page' },
   );
+}
+
+/** Most section combinations tried; each section has up to four options, so ten sections would be a million (issue 16). */
+const MAX_COMBINATIONS = 4096;
+
+/** Drops the dearest option of the section with the most until the combinations are few enough. */
+function cheapestCombinations(perSection: SectionOption[][]): SectionOption[][] {
+  const kept = perSection.map((options) => [...options]);
+  const product = () => kept.reduce((n, options) => n * Math.max(1, options.length), 1);
+  while (product() > MAX_COMBINATIONS) {
+    const widest = kept.reduce((a, b) => (b.length > a.length ? b : a));
+    const dearest = widest.reduce((a, b) => (b.cost > a.cost ? b : a));
+    widest.splice(widest.indexOf(dearest), 1);
+  }
+  return kept;
 }
 
 function* cartesian<T>(lists: T[][]): Generator<T[]> {
