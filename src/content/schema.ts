@@ -12,6 +12,23 @@ const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, e.g. "jiaying-base"');
 
+/**
+ * A BCP 47 language tag (RFC 5646), e.g. zh-CN, zh-Hans, en. The tag is
+ * written into the PDF Catalog, so nothing else may pass (issue 16: a crafted
+ * `lang` once put a JavaScript action there). Intl accepts exactly the
+ * well-formed Unicode locale identifiers, which BCP 47 tags in use are.
+ */
+const languageTag = z
+  .string()
+  .refine((tag) => {
+    if (tag.length > 35 || !/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'use a BCP 47 language tag, e.g. "zh-CN" or "zh-Hans"');
+
 export const PAGE_PRESETS = ['duikai'] as const;
 
 export const PaperSchema = z
@@ -75,7 +92,7 @@ export const EditionSchema = z
   .strictObject({
     id: slug.optional().describe('Edition id; names the output PDF. Default: the edition folder name.'),
     title: text('title').optional().describe('Document title for the PDF metadata. Default: the headline.'),
-    lang: z.string().default('zh-CN').describe('BCP 47 language of the content.'),
+    lang: languageTag.default('zh-CN').describe('BCP 47 language tag of the content, e.g. zh-CN.'),
     paper: PaperSchema.default({ preset: 'duikai' }),
     headline: HeadlineSchema,
     byline: text('byline').optional().describe('Byline, e.g. 本报记者 董柏生.'),

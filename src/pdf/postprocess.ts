@@ -3,7 +3,7 @@
  * BleedBox are set here, with the document metadata a printer and an archive
  * expect. A small function over a loaded PDF.
  */
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { PDF_CREATOR, type PageGeometry } from '../defaults.ts';
 import { PdfError } from '../errors.ts';
 
@@ -48,13 +48,15 @@ export async function postprocessPdf(pdf: Uint8Array, geometry: PageGeometry, me
     if (metadata.author) document.setAuthor(metadata.author);
     if (metadata.subject) document.setSubject(metadata.subject);
     if (metadata.keywords?.length) document.setKeywords(metadata.keywords);
-    document.setLanguage(metadata.lang);
     document.setCreator(PDF_CREATOR);
     document.setProducer('Folio with pdf-lib');
     const now = new Date();
     document.setCreationDate(now);
     document.setModificationDate(now);
-    document.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.lang));
+    // pdf-lib's setLanguage writes a literal string unescaped: a ")" in it
+    // could end the string and inject Catalog entries (issue 16). Hex strings
+    // need no escaping; every other string above is written as hex by pdf-lib.
+    document.catalog.set(PDFName.of('Lang'), PDFHexString.fromText(metadata.lang));
     return await document.save({ useObjectStreams: false });
   } catch (cause) {
     throw new PdfError('could not post-process the printed PDF', { cause });

@@ -23,4 +23,10 @@ describe('edition overrides', () => {
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).location).toMatchObject({ file: 'list.yaml', line: 4, column: 22, path: 'paper.date' });
   });
+
+  it('cannot set a lang that is not a BCP 47 tag (it is written into the PDF Catalog; issue 16)', () => {
+    const hostile = `      lang: "zh) /OpenAction << /S /JavaScript /JS (app.alert(1)) >> /X ("\n`;
+    expect(() => parseEdition(EDITION, 'e.yaml', overridesOf(hostile))).toThrow(/BCP 47/);
+    expect(parseEdition(EDITION, 'e.yaml', overridesOf('      lang: zh-Hant-TW\n')).lang).toBe('zh-Hant-TW');
+  });
 });

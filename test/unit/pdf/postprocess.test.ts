@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { computeBoxes, postprocessPdf } from '../../../src/pdf/postprocess.ts';
@@ -24,5 +28,36 @@ describe('postprocessPdf', () => {
     expect(pdf.getTitle()).toBe('擎旗领跑');
     expect(pdf.getAuthor()).toBe('本报记者 董柏生');
     expect(pdf.getCreator()).toContain('Folio');
+  });
+});
+
+describe('metadata strings cannot inject PDF objects (issue 16)', () => {
+  // A ")" ends a literal string: written unescaped, the rest became Catalog entries.
+  const HOSTILE = 'zh) /OpenAction << /S /JavaScript /JS (app.alert(1)) >> /X (';
+
+  /** The Catalog and Info dictionaries as qpdf reads them (an independent parser). */
+  function qpdfTrailerObjects(pdf: Uint8Array) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-meta-'));
+    try {
+      const file = path.join(dir, 'x.pdf');
+      writeFileSync(file, pdf);
+      const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { encoding: 'utf8' }));
+      const objects = json.qpdf[1] as Record<string, { value?: Record<string, unknown> }>;
+      const trailer = json.qpdf[1].trailer.value as Record<string, string>;
+      const deref = (ref: string) => objects[`obj:${ref}`]!.value as Record<string, unknown>;
+      return { catalog: deref(trailer['/Root']!), info: deref(trailer['/Info']!) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('writes lang, title, author, subject and keywords as whole strings; the Catalog has no action', async () => {
+    const source = await PDFDocument.create();
+    source.addPage([410 * MM, 565 * MM]);
+    const out = await postprocessPdf(await source.save(), DUIKAI, { title: HOSTILE, author: HOSTILE, subject: HOSTILE, keywords: [HOSTILE], lang: HOSTILE });
+    const { catalog, info } = qpdfTrailerObjects(out);
+    expect(Object.keys(catalog).sort()).toEqual(['/Lang', '/Pages', '/Type', '/ViewerPreferences']);
+    expect(catalog['/Lang']).toBe(`u:${HOSTILE}`);
+    for (const key of ['/Title', '/Author', '/Subject', '/Keywords']) expect(info[key], key).toBe(`u:${HOSTILE}`);
   });
 });
