@@ -18,8 +18,8 @@ import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { preflightEditionOf, type PreflightReport } from './preflight/preflight.ts';
-import { preflightRenderedPdf, writePreflightReport } from './preflight/report.ts';
+import { preflightEditionOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import { writePreflightReport } from './preflight/report.ts';
 import { stepTimer } from './timing.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
 
@@ -152,16 +152,18 @@ async function buildWith(
       lang: edition.lang,
     }),
   );
-  await timed('write', () => writeFileAtomic(pdfPath, pdf));
+  const expected = preflightEditionOf(loaded);
+  // The new PDF replaces the target only once it has been read back and preflighted.
+  const preflight = await timed('preflight', () =>
+    writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
+  );
+  preflight.file = pdfPath;
+  const preflightPath = await writePreflightReport(preflight);
   let pngPath: string | undefined;
   if (paged.png) {
     pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
     await writeFileAtomic(pngPath, paged.png);
   }
-  const expected = preflightEditionOf(loaded);
-  const { report: preflight, reportPath: preflightPath } = await timed('preflight', () =>
-    preflightRenderedPdf({ pdf: pdfPath, edition: expected, signal: options.signal }),
-  );
   let press: PressReport | undefined;
   let pressPreflightPath: string | undefined;
   if (options.press || options.gray) {

@@ -1,24 +1,48 @@
 /**
  * Atomic output: write to a temporary file beside the target, then rename.
  * A crash or a full disk never leaves a half-written file at the target, and
- * an earlier good file stays until the new one is complete.
+ * an earlier good file stays until the new one is complete. With `check`, the
+ * new file is also read back and checked before it replaces the target
+ * (issue 16: a corrupt PDF once replaced a good one, then failed its check).
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PdfError } from '../errors.ts';
 
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+export async function writeFileAtomic<T = void>(
+  target: string,
+  data: Uint8Array | string,
+  check?: (written: string) => Promise<T>,
+): Promise<T> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const discard = () => rm(temporary, { force: true }).catch(() => undefined);
   try {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temporary, data);
-    await rename(temporary, target);
   } catch (cause) {
     // rm itself fails (ENOTDIR) when the output's parent is a file: the PdfError below is the one to report.
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw new PdfError(`could not write ${target}`, {
-      cause,
-      hint: 'check that the output folder exists, is writable and has free space',
-    });
+    await discard();
+    throw writeError(target, cause);
   }
+  let checked: T;
+  try {
+    checked = (await check?.(temporary)) as T;
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  try {
+    await rename(temporary, target);
+  } catch (cause) {
+    await discard();
+    throw writeError(target, cause);
+  }
+  return checked;
+}
+
+function writeError(target: string, cause: unknown) {
+  return new PdfError(`could not write ${target}`, {
+    cause,
+    hint: 'check that the output folder exists, is writable and has free space',
+  });
 }

@@ -171,6 +171,10 @@ const CASES: Case[] = [
     message: [/"𓀀" \(U\+13000\)/, new RegExp(`${file('glyph-no-font').source}.*\\(sections\\[0\\]\\.articles\\[0\\]\\.paragraphs\\[0\\]\\)`), /fix: /],
   },
   { name: 'overflow', exit: 2, message: [/「蓄势 2024」 overflows by \d+ lines?/, /fix: cut text/] },
+  // The gallery search once grew as 1.93ⁿ and never ended for 40 photos (issue 16).
+  { name: 'schema-lang-injection', exit: 2, message: [at('schema-lang-injection', 2, 'lang'), /use a BCP 47 language tag, e\.g\. "zh-CN"/, SCHEMA_FIX] },
+  { name: 'gallery-40-photos', exit: 2, message: [/overflows by \d+ lines.*40 photos are already at minimum height/, /fix: cut text, drop a photo/] },
+  { name: 'gallery-100-photos', exit: 2, message: [/overflows by \d+ lines.*100 photos are already at minimum height/, /fix: cut text, drop a photo/] },
 
   // Templates, output, browser (the edition is valid)
   {
