@@ -42,16 +42,7 @@ const BATCH_RUNS = Number(process.env.FOLIO_BENCH_BATCH_RUNS ?? 5);
 
 export async function benchBatch(work: string, log: (line: string) => void): Promise<BatchFigures | undefined> {
   if (!existsSync(path.join(FOLIO_ROOT, 'src', 'batch', 'batch.ts'))) return undefined;
-  const editions = path.join(work, 'batch-editions');
-  for (let i = 1; i <= COUNT; i += 1) {
-    const target = path.join(editions, `edition-${String(i).padStart(2, '0')}`);
-    mkdirSync(target, { recursive: true });
-    const source = ['wuzhi-2024', 'wuzhi-2023-only', 'wuzhi-2024-dense'][i % 3]!;
-    cpSync(path.join(FOLIO_ROOT, 'content', source), target, { recursive: true });
-    // Without its id line, each copy takes its folder name as id (ids must be unique in a batch).
-    const yaml = path.join(target, 'edition.yaml');
-    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^id: .*\n/m, ''));
-  }
+  const editions = makeEditions(work);
   // Alternated, so a slow spell of the machine does not fall on one setting only.
   // Timed runs read no memory: reading the tree's PSS costs ~28 ms of CPU a
   // sample, which a CPU-bound -j 2 pays and a -j 1 with idle time does not.
@@ -74,6 +65,23 @@ export async function benchBatch(work: string, log: (line: string) => void): Pro
   const ceiling = summarise(runs[1].map((run, round) => run.wallMs / ((runs[2][round]!.wallMs * runs[2][round]!.busyCores) / cores)));
   return { j1: combine(runs[1]), j2: combine(runs[2]), speedup, ceiling };
 }
+
+/** The 50 editions: copies of the repository's three, each with its folder name as id. */
+export function makeEditions(work: string): string {
+  const editions = path.join(work, 'batch-editions');
+  for (let i = 1; i <= COUNT; i += 1) {
+    const target = path.join(editions, `edition-${String(i).padStart(2, '0')}`);
+    mkdirSync(target, { recursive: true });
+    const source = ['wuzhi-2024', 'wuzhi-2023-only', 'wuzhi-2024-dense'][i % 3]!;
+    cpSync(path.join(FOLIO_ROOT, 'content', source), target, { recursive: true });
+    // Without its id line, each copy takes its folder name as id (ids must be unique in a batch).
+    const yaml = path.join(target, 'edition.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^id: .*\n/m, ''));
+  }
+  return editions;
+}
+
+export const BATCH_COUNT = COUNT;
 
 const SAMPLE_MS = 200;
 

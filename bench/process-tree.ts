@@ -3,7 +3,8 @@
  * process), read from /proc: PSS from smaps_rollup, which shares Chromium's
  * common pages out fairly, and RSS for comparison. All in KiB.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { processTree } from '../scripts/lib/process-tree.ts';
 
 export interface TreeMemory {
   pss: number;
@@ -14,21 +15,8 @@ export interface TreeMemory {
 }
 
 export function measureTree(root: number): TreeMemory {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // ended while we looked
-    }
-  }
   const memory: TreeMemory = { pss: 0, rss: 0, nodePss: 0, processes: 0 };
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
+  for (const pid of processTree(root)) {
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       const pss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
@@ -39,7 +27,6 @@ export function measureTree(root: number): TreeMemory {
     } catch {
       // gone
     }
-    stack.push(...(children.get(pid) ?? []));
   }
   return memory;
 }

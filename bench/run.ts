@@ -4,7 +4,9 @@
  * the browser reused; (c) a batch of 50 editions (when `folio batch` exists);
  * (d) the same HTML through pagedjs-cli 0.4.3 (installed for the benchmark
  * only, in bench/.tools); (e) plain Chromium page.pdf() with no Paged.js, the
- * floor, cold and warm. Writes bench/results.md. Asserts nothing.
+ * floor, cold and warm; (f) the batch of (c) through the queue with two
+ * workers (issue 21). Writes bench/results.md. Asserts nothing.
+ * FOLIO_BENCH_ONLY=queue runs (f) alone and only prints it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,8 @@ import { build } from '../src/pipeline.ts';
 import { launchBrowser } from '../src/paginate/browser.ts';
 import { FOLIO_ROOT } from '../src/defaults.ts';
 import { repeat, seconds, summarise, timeCommand, type Figure } from './stats.ts';
-import { benchBatch, type BatchFigures } from './batch.ts';
+import { BATCH_COUNT, benchBatch, makeEditions, type BatchFigures } from './batch.ts';
+import { benchQueue, type QueueFigures } from './queue.ts';
 
 const RUNS = Number(process.env.FOLIO_BENCH_RUNS ?? 5);
 const EDITION = path.join(FOLIO_ROOT, 'content', 'wuzhi-2024');
@@ -24,6 +27,14 @@ const html = path.join(work, 'page.html');
 
 function log(line: string) {
   process.stderr.write(`${line}\n`);
+}
+
+// FOLIO_BENCH_ONLY=queue: (f) alone, printed and not written to results.md (the full bench is long on a shared machine).
+if (process.env.FOLIO_BENCH_ONLY === 'queue') {
+  log('(f) the same 50 editions locally and through the queue');
+  const figures = await benchQueue(makeEditions(work), BATCH_COUNT, work, log);
+  process.stdout.write(`${figures ? queueLines(figures).join('\n') : '(f) not measured: redis-server is not installed'}\n`);
+  process.exit(0);
 }
 
 // The bundle and the image cache are made once, as a user's first run would.
@@ -52,6 +63,9 @@ const warm = await (async () => {
 log('(c) batch of 50 editions');
 const batch: BatchFigures | undefined = await benchBatch(work, log);
 
+log('(f) the same 50 editions locally and through the queue');
+const queue: QueueFigures | undefined = batch ? await benchQueue(path.join(work, 'batch-editions'), BATCH_COUNT, work, log) : undefined;
+
 log('(d) pagedjs-cli 0.4.3');
 const pagedjsCli = installPagedjsCli();
 const chromium = process.env.FOLIO_BENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -66,7 +80,7 @@ const floorCold = summarise(repeat(RUNS, () => timeCommand(process.execPath, [fl
 const floorWarmRun = spawnSync(process.execPath, [floorScript, html, path.join(work, 'e.pdf'), 'warm', String(RUNS + 2)], { encoding: 'utf8' });
 const floorWarm = summarise((JSON.parse(floorWarmRun.stdout) as number[]).slice(2));
 
-writeResults({ cold, warm, batch, pagedjs, floorCold, floorWarm });
+writeResults({ cold, warm, batch, queue, pagedjs, floorCold, floorWarm });
 
 function installPagedjsCli(): string {
   const tools = path.join(FOLIO_ROOT, 'bench', '.tools');
@@ -81,7 +95,18 @@ function installPagedjsCli(): string {
   return bin;
 }
 
-function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
+/** (f)'s rows: the two wall times and the overhead per page. */
+function queueLines(q: QueueFigures): string[] {
+  const ms = (f: Figure) => `${f.median.toFixed(0)} ms (${f.min.toFixed(0)}–${f.max.toFixed(0)}, n=${f.runs})`;
+  const percent = (f: Figure) => `${(f.median * 100).toFixed(1)}% (${(f.min * 100).toFixed(1)}–${(f.max * 100).toFixed(1)})`;
+  return [
+    `| (f) batch of ${q.pages}, local -j 2 | ${seconds(q.local)} | \`folio batch <${q.pages} editions> -j 2 --force\` |`,
+    `| (f) batch of ${q.pages}, queue, 2 workers × -j 1 | ${seconds(q.queued)} | \`folio batch … --queue redis://127.0.0.1:port --force\`, two \`folio worker -j 1\` |`,
+    `| (f) queue overhead per page | ${ms(q.overheadMsPerPage)}, ${percent(q.overheadRatio)} of the local time (target < 5%) | (queue − local) / ${q.pages}, per round |`,
+  ];
+}
+
+function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
   const ratio = (a: Figure, b: Figure) => (a.median / b.median).toFixed(2);
   const chromiumVersion = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const cpus = os.cpus();
@@ -110,6 +135,7 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
           }),
         ]
       : ['| (c) batch of 50 | not measured: `folio batch` is not available | |']),
+    ...(r.queue ? queueLines(r.queue) : ['| (f) queue | not measured: redis-server is not installed | |']),
     `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
     `| (e) Chromium floor, cold | ${seconds(r.floorCold)} | \`node bench/floor.mjs page.html out.pdf\` |`,
     `| (e) Chromium floor, warm | ${seconds(r.floorWarm)} | same, one browser, per render |`,

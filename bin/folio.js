@@ -21,8 +21,8 @@ function newestSource(dir) {
   return newest;
 }
 
-/** Left out of the bundle: native or WebAssembly files found beside the package, and build tools. */
-const EXTERNAL = ['sharp', 'subset-font', 'harfbuzzjs', 'esbuild', 'tsx', 'bufferutil', 'utf-8-validate'];
+/** Left out of the bundle: native or WebAssembly files found beside the package, build tools, and bullmq (loaded only by the queue commands, src/queue/bullmq.ts). */
+const EXTERNAL = ['sharp', 'subset-font', 'harfbuzzjs', 'esbuild', 'tsx', 'bufferutil', 'utf-8-validate', 'bullmq'];
 
 function newestInput() {
   return Math.max(newestSource(path.join(root, 'src')), statSync(path.join(root, 'package-lock.json')).mtimeMs);

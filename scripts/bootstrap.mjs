@@ -23,6 +23,8 @@ const TEST_TOOLS = {
   pdfinfo: 'poppler-utils',
   qpdf: 'qpdf',
   gs: 'ghostscript',
+  // The queue tests (issue 21) start their own Redis on a loopback port.
+  'redis-server': 'redis-server',
 };
 
 const say = (msg) => process.stderr.write(`folio: ${msg}\n`);

@@ -13,6 +13,8 @@ import { registerImportCommand } from './content/import/import.ts';
 import { registerPreflightCommand } from './preflight/command.ts';
 import { registerPreviewCommand } from './preview/server.ts';
 import { registerBatchCommand } from './batch/command.ts';
+import { parseQueueAddress, type QueueAddress } from './queue/address.ts';
+import { registerQueueCommands, runQueuedBatch } from './queue/command.ts';
 import { describeError, exitCodeOf } from './errors.ts';
 import { captureUsageErrors, formatUsageError, type UsageFailure } from './cli-usage.ts';
 import { localeFromArgv, parseLocale, setLocale, t } from './i18n/locale.ts';
@@ -113,7 +115,8 @@ function createProgram(context: CliContext): Command {
   registerImportCommand(program);
   registerPreflightCommand(program);
   registerPreviewCommand(program);
-  registerBatchCommand(program, context);
+  registerBatchCommand(program, { ...context, queued: { parse: parseQueueAddress, run: (options) => runQueuedBatch({ ...options, queue: options.queue as QueueAddress }) } });
+  registerQueueCommands(program);
 
   program.version(folioVersion(), '-V, --version', t('cli.optionVersion'));
   return program;

@@ -98,3 +98,34 @@ export const CACHE_DIR = path.join(FOLIO_ROOT, 'output', '.cache');
 export const DEFAULT_OUTPUT_DIR = path.join(FOLIO_ROOT, 'output');
 
 export const PDF_CREATOR = 'Folio (Paged.js 0.4.3, Chromium)';
+
+/** `folio batch --queue` and `folio worker` (issue 21): BullMQ's settings, Folio's choices. */
+export interface QueueSettings {
+  /** The BullMQ queue every batch and worker on one Redis database share. */
+  name: string;
+  /** Renders of a page before it is reported failed (a page fault fails every time; a machine's fault may not). */
+  attempts: number;
+  /** Wait before a failed page is tried again, doubled each time. */
+  backoffMs: number;
+  /** A job stays its worker's this long without word from it; then another worker takes it (SIGKILL, a lost machine). */
+  lockMs: number;
+  /** How often each worker looks for jobs whose lock expired. */
+  stalledCheckMs: number;
+  /** Lock expiries a job survives before it is failed (a page that kills every worker that takes it). */
+  maxStalled: number;
+  /** Finished jobs are kept this long, for `folio queue status` and for a batch run again after Ctrl-C. */
+  keepFinishedS: number;
+  /** The first connection to Redis must be made within this. */
+  connectMs: number;
+}
+
+export const QUEUE: Readonly<QueueSettings> = Object.freeze({
+  name: 'folio-pages',
+  attempts: 2,
+  backoffMs: 1_000,
+  lockMs: 30_000,
+  stalledCheckMs: 15_000,
+  maxStalled: 2,
+  keepFinishedS: 7 * 24 * 3600,
+  connectMs: 10_000,
+});

@@ -8,7 +8,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from '../pipeline.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
@@ -18,7 +17,8 @@ import { discover } from './discover.ts';
 import { planAll, type Plan } from './plan.ts';
 import { BrowserPool, runQueue } from './pool.ts';
 import { Progress } from './progress.ts';
-import { figuresOf, relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type VolumeSummary } from './summary.ts';
+import { renderEdition } from './render-edition.ts';
+import { relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type QueueSummary, type VolumeSummary } from './summary.ts';
 import { writeVolume } from './volume.ts';
 
 export type { BatchSummary, EditionSummary } from './summary.ts';
@@ -48,6 +48,30 @@ export interface BatchOptions {
   launch?: () => Promise<ManagedBrowser>;
   /** A Chromium bin/folio.js started while Folio loaded: the first launch takes it over. */
   startedChromium?: StartedChromium;
+  /** Where the renders happen; default a browser pool in this process (`localRenderer`). */
+  renderer?: BatchRenderer;
+}
+
+/** What a renderer reports about each edition as it goes. */
+export interface RenderEvents {
+  started(plan: Plan): void;
+  finished(plan: Plan, result: EditionSummary): Promise<void>;
+  note(line: string): void;
+}
+
+/** Where a batch's renders happen: a browser pool here, or workers behind a queue (src/queue). */
+export interface BatchRenderer {
+  /** How the start line says where `count` editions will render, e.g. `with 2 job(s)`. */
+  describe(count: number): string;
+  /** Renders every plan, reporting each through `events`; one edition's failure never rejects it. */
+  render(plans: readonly Plan[], events: RenderEvents): Promise<void>;
+  /** Releases what the renderer holds (browsers, connections); safe to repeat. */
+  close(): Promise<void>;
+  /** For the summary: editions rendered at once, and browsers this process launched. */
+  readonly jobs: number;
+  readonly browserLaunches: number;
+  /** Set when the renders went through a queue. */
+  readonly queue?: QueueSummary;
 }
 
 export const DEFAULT_RESTART_AFTER = 50;
@@ -56,10 +80,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const startedAt = new Date();
   const t0 = performance.now();
   const log = options.log ?? ((line: string) => console.log(line));
-  const jobs = options.jobs ?? os.availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${jobs}`);
   const outDir = path.resolve(options.outDir ?? DEFAULT_OUTPUT_DIR);
 
+  const renderer = options.renderer ?? localRenderer(options);
   const input = await discover(options.input);
   await mkdir(outDir, { recursive: true });
   const environment = await environmentFingerprint();
@@ -103,33 +126,27 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const early = `${unchanged} unchanged${failedEarly ? `, ${failedEarly} failed before rendering` : ''}`;
   log(toRender.length === 0
     ? `nothing to render: ${early} (--force renders them again)`
-    : `batch: ${plans.length} edition${plans.length === 1 ? '' : 's'} from ${relative(input.path)} to ${relative(outDir)}: ${toRender.length} to render with ${Math.min(jobs, toRender.length)} job(s), ${early}`);
+    : `batch: ${plans.length} edition${plans.length === 1 ? '' : 's'} from ${relative(input.path)} to ${relative(outDir)}: ${toRender.length} to render ${renderer.describe(toRender.length)}, ${early}`);
   for (const result of results) if (result) progress.finished(result);
 
-  let started = options.browser || options.launch ? undefined : options.startedChromium;
-  if (!started) options.startedChromium?.killNow();
-  const launch = options.launch ?? (() => {
-    const early = started;
-    started = undefined;
-    return launchBrowser({ started: early });
-  });
-  const pool = new BrowserPool({ launch, shared: options.browser, restartAfter: options.restartAfter ?? DEFAULT_RESTART_AFTER });
-  if (toRender.length > 0) {
-    try {
-      await runQueue(toRender, jobs, async (plan) => {
-        progress.started(plan.id);
-        const result = await renderEdition(plan, pool, progress);
-        results[plan.index] = result;
-        // A failed render leaves the previous PDF in place (writes are atomic), so its cache entry stays true.
-        if (result.status === 'rendered') {
-          const entry = { key: plan.key, pdf: result.pdf!, pages: result.pages!, timeMs: result.timeMs, warnings: result.warnings, fit: result.fit!, renderedAt: new Date().toISOString() };
-          await cache.update(plan.id, entry).catch((error: unknown) => progress.note(`warning: could not write the cache: ${describeError(error).split('\n')[0]}`));
-        }
-        progress.finished(result);
+  try {
+    if (toRender.length > 0) {
+      await renderer.render(toRender, {
+        started: (plan) => progress.started(plan.id),
+        note: (line) => progress.note(line),
+        finished: async (plan, result) => {
+          results[plan.index] = result;
+          // A failed render leaves the previous PDF in place (writes are atomic), so its cache entry stays true.
+          if (result.status === 'rendered') {
+            const entry = { key: plan.key, pdf: result.pdf!, pages: result.pages!, timeMs: result.timeMs, warnings: result.warnings, fit: result.fit!, renderedAt: new Date().toISOString() };
+            await cache.update(plan.id, entry).catch((error: unknown) => progress.note(`warning: could not write the cache: ${describeError(error).split('\n')[0]}`));
+          }
+          progress.finished(result);
+        },
       });
-    } finally {
-      await pool.close();
     }
+  } finally {
+    await renderer.close();
   }
   progress.end();
 
@@ -143,8 +160,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     outDir,
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - t0),
-    jobs,
-    browserLaunches: pool.launches,
+    jobs: renderer.jobs,
+    browserLaunches: renderer.browserLaunches,
+    ...(renderer.queue ? { queue: renderer.queue } : {}),
     counts: { total: results.length, rendered: results.filter((r) => r.status === 'rendered').length, unchanged, failed: failed.length },
     failed,
     editions: results,
@@ -156,41 +174,36 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   return summary;
 }
 
-/** Renders one edition; after a browser crash, once more on a fresh browser. Never throws. */
-async function renderEdition(plan: Plan, pool: BrowserPool, progress: Progress): Promise<EditionSummary> {
-  const base = { id: plan.id, source: plan.file };
-  let timeMs = 0;
-  for (let attempts = 1; ; attempts += 1) {
-    let lease;
-    try {
-      lease = await pool.lease();
-    } catch (error) {
-      return { ...base, pdf: null, status: 'failed', timeMs, pages: null, warnings: [], fit: null, attempts, error: describeError(error) };
-    }
-    const start = performance.now();
-    try {
-      const result = await build({ input: plan.file, output: plan.pdfPath, browser: lease.browser, overrides: plan.overrides });
-      timeMs += performance.now() - start;
-      return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: figuresOf(result.fit), attempts };
-    } catch (error) {
-      timeMs += performance.now() - start;
-      if (attempts === 1 && pool.canRestart && (lease.crashed() || isCrash(error))) {
-        progress.note(`${plan.id}: the browser crashed (${describeError(error).split('\n')[0]!.replace(/^error: /, '')}); retrying once`);
-        continue;
-      }
-      return { ...base, pdf: null, status: 'failed', timeMs: Math.round(timeMs), pages: null, warnings: [], fit: null, attempts, error: describeError(error) };
-    } finally {
-      lease.release();
-    }
-  }
+/** Renders in this process: one browser pool, `jobs` editions at a time. */
+export function localRenderer(options: Pick<BatchOptions, 'jobs' | 'browser' | 'launch' | 'startedChromium' | 'restartAfter'>): BatchRenderer {
+  const jobs = options.jobs ?? os.availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${jobs}`);
+  const pool = poolFor(options);
+  return {
+    jobs,
+    get browserLaunches() {
+      return pool.launches;
+    },
+    describe: (count) => `with ${Math.min(jobs, count)} job(s)`,
+    render: (plans, events) =>
+      runQueue(plans, jobs, async (plan) => {
+        events.started(plan);
+        await events.finished(plan, await renderEdition(plan, pool, events.note));
+      }),
+    close: () => pool.close(),
+  };
 }
 
-/** A crashed page or a dropped browser connection, anywhere in the cause chain. */
-function isCrash(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
-    if (/page crashed|Target crashed|Target closed|Session closed|Connection closed/i.test(current.message)) return true;
-  }
-  return false;
+/** The browser pool of a batch or a worker: the caller's browser, or launched ones (the first may take over an early Chromium). */
+export function poolFor(options: Pick<BatchOptions, 'browser' | 'launch' | 'startedChromium' | 'restartAfter'>): BrowserPool {
+  let started = options.browser || options.launch ? undefined : options.startedChromium;
+  if (!started) options.startedChromium?.killNow();
+  const launch = options.launch ?? (() => {
+    const early = started;
+    started = undefined;
+    return launchBrowser({ started: early });
+  });
+  return new BrowserPool({ launch, shared: options.browser, restartAfter: options.restartAfter ?? DEFAULT_RESTART_AFTER });
 }
 
 async function buildVolume(target: string, plans: readonly (Plan | { ok: false; id: string })[], results: readonly EditionSummary[], order: readonly string[], title?: string): Promise<VolumeSummary> {

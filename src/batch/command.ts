@@ -1,9 +1,16 @@
 /** The `folio batch` command: parses its options, runs the batch, fails (exit 1) naming the editions that failed. */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FolioError } from '../errors.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { runBatch } from './batch.ts';
-import { relative } from './summary.ts';
+import { relative, type BatchSummary } from './summary.ts';
+
+/** How `--queue` runs the batch: on workers behind a queue (src/queue, given by the CLI so that batch never imports it). */
+export interface QueuedBatch<Address = unknown> {
+  /** Parses the --queue argument (commander reports a bad one as a usage error). */
+  parse(value: string): Address;
+  run(options: { input: string; outDir?: string; volume?: string; force?: boolean; isTTY: boolean; log: (line: string) => void; queue: Address }): Promise<BatchSummary>;
+}
 
 function parseJobs(value: string): number {
   const jobs = Number(value);
@@ -11,7 +18,7 @@ function parseJobs(value: string): number {
   return jobs;
 }
 
-export function registerBatchCommand(program: Command, context: { startedChromium?: StartedChromium } = {}): void {
+export function registerBatchCommand(program: Command, context: { startedChromium?: StartedChromium; queued?: QueuedBatch } = {}): void {
   program
     .command('batch')
     .description('Render many editions: every */edition.yaml under a folder, or the editions a manifest lists. Unchanged editions are skipped.')
@@ -20,17 +27,17 @@ export function registerBatchCommand(program: Command, context: { startedChromiu
     .option('-j, --jobs <n>', 'editions rendered in parallel (default: the number of cores)', parseJobs)
     .option('--volume <file>', 'also merge the editions into one PDF, with a bookmark per edition')
     .option('--force', 'render every edition, even the unchanged ones')
-    .action(async (input: string, options: { output?: string; jobs?: number; volume?: string; force?: boolean }) => {
-      const summary = await runBatch({
-        input,
-        outDir: options.output,
-        jobs: options.jobs,
-        volume: options.volume,
-        force: options.force,
-        isTTY: process.stderr.isTTY === true,
-        log: (line) => console.log(line),
-        startedChromium: context.startedChromium,
-      });
+    .addOption(
+      new Option('--queue <url>', 'render on `folio worker` processes through this Redis server: redis://host:port[/db] (every machine must see the input and output folders)')
+        .argParser((value) => (context.queued ? context.queued.parse(value) : value))
+        .conflicts('jobs'),
+    )
+    .action(async (input: string, options: { output?: string; jobs?: number; volume?: string; force?: boolean; queue?: unknown }) => {
+      const common = { input, outDir: options.output, volume: options.volume, force: options.force, isTTY: process.stderr.isTTY === true, log: (line: string) => console.log(line) };
+      if (options.queue !== undefined && !context.queued) throw new FolioError('--queue needs the queue commands, which this program did not register');
+      const summary = options.queue !== undefined
+        ? await context.queued!.run({ ...common, queue: options.queue })
+        : await runBatch({ ...common, jobs: options.jobs, startedChromium: context.startedChromium });
       const problems: string[] = [];
       if (summary.failed.length > 0) {
         problems.push(`${summary.failed.length} of ${summary.counts.total} editions failed: ${summary.failed.join(', ')}`);

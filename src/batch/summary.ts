@@ -37,6 +37,14 @@ export interface EditionSummary {
   /** Renders tried in this run: 0 when unchanged or failed before rendering, 2 after a crash and a retry. */
   attempts: number;
   error?: string;
+  /** The queue worker that rendered it (`folio batch --queue`). */
+  worker?: string;
+}
+
+/** A batch rendered by queue workers: the queue (without its password) and the workers that took its pages. */
+export interface QueueSummary {
+  url: string;
+  workers: string[];
 }
 
 export interface VolumeSummary {
@@ -54,6 +62,7 @@ export interface BatchSummary {
   durationMs: number;
   jobs: number;
   browserLaunches: number;
+  queue?: QueueSummary;
   counts: { total: number; rendered: number; unchanged: number; failed: number };
   /** Ids of the editions that failed, in batch order. */
   failed: string[];
@@ -109,7 +118,7 @@ export function summaryLines(summary: BatchSummary): string[] {
   const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   const { rendered, unchanged, failed, total } = summary.counts;
   lines.push('');
-  lines.push(`${total} edition${total === 1 ? '' : 's'}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed (${seconds(summary.durationMs)}, ${summary.jobs} job${summary.jobs === 1 ? '' : 's'})`);
+  lines.push(`${total} edition${total === 1 ? '' : 's'}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed (${seconds(summary.durationMs)}, ${summary.queue ? `${summary.queue.workers.length} worker${summary.queue.workers.length === 1 ? '' : 's'} on ${summary.queue.url}` : `${summary.jobs} job${summary.jobs === 1 ? '' : 's'}`})`);
   for (const e of summary.editions.filter((entry) => entry.status === 'failed')) lines.push(`failed: ${e.id}: ${e.error?.split('\n')[0]?.replace(/^error: /, '') ?? 'unknown error'}`);
   if (summary.volume?.error) lines.push(`volume: not written: ${summary.volume.error}`);
   else if (summary.volume) lines.push(`volume: ${relative(summary.volume.path)} (${summary.volume.pages} pages, ${summary.volume.editions.length} editions)`);

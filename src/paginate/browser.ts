@@ -72,6 +72,16 @@ const launching = new Set<{ abort: AbortController; settled: Promise<unknown> }>
 let exitHooksInstalled = false;
 /** Set by Ctrl-C/SIGTERM: no new browser may start (a batch would otherwise restart one as the old one closes). */
 let shuttingDown = false;
+/** Set by a process that stops on a signal in its own time (`folio worker` finishes its pages first). */
+let signalsHandledElsewhere = false;
+
+/**
+ * Ctrl-C/SIGTERM no longer close every browser and exit: the caller stops in
+ * its own way and closes its browsers itself (they are still killed at exit).
+ */
+export function handleSignalsElsewhere(): void {
+  signalsHandledElsewhere = true;
+}
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ManagedBrowser> {
   if (shuttingDown) {
@@ -235,6 +245,7 @@ function installExitHooks(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
+      if (signalsHandledElsewhere) return;
       shuttingDown = true;
       const starting = [...launching];
       for (const launch of starting) launch.abort.abort();

@@ -160,6 +160,8 @@ const EARLY_COMMANDS = new Set(['render', 'batch']);
 export function startChromiumEarly(argv) {
   const args = argv.slice(2);
   if (!EARLY_COMMANDS.has(args[0]) || args.some((arg) => arg === '-h' || arg === '--help')) return undefined;
+  // `batch --queue` renders nothing itself: the queue's workers do.
+  if (args.some((arg) => arg === '--queue' || arg.startsWith('--queue='))) return undefined;
   const found = findBrowser();
   // An unusable PUPPETEER_EXECUTABLE_PATH is an error launchBrowser reports.
   if (!found || (process.env.PUPPETEER_EXECUTABLE_PATH && found.source !== 'env')) return undefined;

@@ -1,0 +1,57 @@
+/**
+ * One edition's render, as a local batch and a queue worker both do it: lease
+ * the pool's browser, build the PDF, and after a browser crash try once more
+ * on a fresh browser. It never throws: a failure is a `failed` record.
+ */
+import path from 'node:path';
+import { build } from '../pipeline.ts';
+import { describeError } from '../errors.ts';
+import type { EditionOverride } from './overrides.ts';
+import type { BrowserPool } from './pool.ts';
+import { figuresOf, type EditionSummary } from './summary.ts';
+
+/** What a render needs to know of an edition. */
+export interface RenderTarget {
+  id: string;
+  /** Absolute path of the edition file. */
+  file: string;
+  pdfPath: string;
+  overrides: readonly EditionOverride[];
+}
+
+/** Renders one edition; after a browser crash, once more on a fresh browser. Never throws. */
+export async function renderEdition(target: RenderTarget, pool: BrowserPool, note: (line: string) => void): Promise<EditionSummary> {
+  const base = { id: target.id, source: target.file };
+  let timeMs = 0;
+  for (let attempts = 1; ; attempts += 1) {
+    let lease;
+    try {
+      lease = await pool.lease();
+    } catch (error) {
+      return { ...base, pdf: null, status: 'failed', timeMs, pages: null, warnings: [], fit: null, attempts, error: describeError(error) };
+    }
+    const start = performance.now();
+    try {
+      const result = await build({ input: target.file, output: target.pdfPath, browser: lease.browser, overrides: target.overrides });
+      timeMs += performance.now() - start;
+      return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: figuresOf(result.fit), attempts };
+    } catch (error) {
+      timeMs += performance.now() - start;
+      if (attempts === 1 && pool.canRestart && (lease.crashed() || isCrash(error))) {
+        note(`${target.id}: the browser crashed (${describeError(error).split('\n')[0]!.replace(/^error: /, '')}); retrying once`);
+        continue;
+      }
+      return { ...base, pdf: null, status: 'failed', timeMs: Math.round(timeMs), pages: null, warnings: [], fit: null, attempts, error: describeError(error) };
+    } finally {
+      lease.release();
+    }
+  }
+}
+
+/** A crashed page or a dropped browser connection, anywhere in the cause chain. */
+function isCrash(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
+    if (/page crashed|Target crashed|Target closed|Session closed|Connection closed/i.test(current.message)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,106 @@
+/**
+ * The queue's commands: `folio worker` and `folio queue status`, and the
+ * runner behind `folio batch --queue`. Everything that loads BullMQ is
+ * imported here on demand, so that registering these commands costs nothing.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { handleSignalsElsewhere } from '../paginate/browser.ts';
+import type { BatchSummary } from '../batch/summary.ts';
+import { parseQueueAddress, type QueueAddress } from './address.ts';
+import type { EnqueueOptions } from './enqueue.ts';
+import type { RunningWorker } from './worker.ts';
+
+const QUEUE_HELP = 'the Redis server the batch and its workers share: redis://host:port[/db]';
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return jobs;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError('give a number of seconds from more than 0 to 3600');
+  return seconds;
+}
+
+/** `folio batch --queue`: Ctrl-C or SIGTERM takes the waiting pages off the queue; a second one ends the batch at once. */
+export async function runQueuedBatch(options: Omit<EnqueueOptions, 'signal'>): Promise<BatchSummary> {
+  const { enqueueBatch } = await import('./enqueue.ts');
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await enqueueBatch({ ...options, signal: controller.signal });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export function registerQueueCommands(program: Command): void {
+  program
+    .command('worker')
+    .description('Render pages that `folio batch --queue` puts on the queue, until stopped (Ctrl-C or SIGTERM finish the running pages first).')
+    .requiredOption('--queue <url>', QUEUE_HELP, parseQueueAddress)
+    .option('-j, --jobs <n>', 'pages rendered at once (default: the number of cores)', parseJobs)
+    .option('--name <name>', 'how `folio queue status` and summary.json name this worker (default: host:pid)')
+    .option('--lock <seconds>', 'how long a page stays this worker\'s without word from it, before another worker takes it (default 30)', parseSeconds)
+    .option('--stalled-check <seconds>', 'how often to look for pages whose worker stopped answering (default 15)', parseSeconds)
+    .action(async (options: { queue: QueueAddress; jobs?: number; name?: string; lock?: number; stalledCheck?: number }) => {
+      // A signal stops the worker in its own time: the running pages finish, their browsers close after them.
+      handleSignalsElsewhere();
+      let worker: RunningWorker | undefined;
+      let signalled: NodeJS.Signals | undefined;
+      let stop: ((signal: NodeJS.Signals) => void) | undefined;
+      const stopped = new Promise<void>((resolve) => {
+        stop = (signal) => {
+          if (!worker) return void (signalled = signal);
+          if (signalled) {
+            console.log('stopping now: the running pages go back to the queue when their locks expire');
+            void worker.stop(true).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+            return;
+          }
+          signalled = signal;
+          console.log('stopping: finishing the running pages (again to stop at once)');
+          void worker.stop().then(resolve);
+        };
+      });
+      const onSignal = (signal: NodeJS.Signals) => stop!(signal);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const { runWorker } = await import('./worker.ts');
+      const settings = {
+        ...(options.lock === undefined ? {} : { lockMs: options.lock * 1000 }),
+        ...(options.stalledCheck === undefined ? {} : { stalledCheckMs: options.stalledCheck * 1000 }),
+      };
+      worker = await runWorker({ queue: options.queue, jobs: options.jobs, name: options.name, settings });
+      // A signal that came while the worker started.
+      if (signalled) {
+        const signal = signalled;
+        signalled = undefined;
+        stop!(signal);
+      }
+      await stopped;
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      console.log(`worker ${worker.name} stopped`);
+    });
+
+  program
+    .command('queue')
+    .description('Look at the queue of `folio batch --queue`.')
+    .command('status')
+    .description('Jobs waiting, active, completed and failed, per worker.')
+    .requiredOption('--queue <url>', QUEUE_HELP, parseQueueAddress)
+    .option('--json', 'print the figures as JSON')
+    .action(async (options: { queue: QueueAddress; json?: boolean }) => {
+      const { queueStatus, statusLines } = await import('./status.ts');
+      const status = await queueStatus(options.queue);
+      console.log(options.json ? JSON.stringify(status, null, 2) : statusLines(status).join('\n'));
+    });
+}

@@ -1,0 +1,213 @@
+/**
+ * `folio batch --queue` and `folio worker` end to end (issue 21): a real
+ * redis-server on a loopback port, two worker processes and a batch of a
+ * dozen pages (copies of the repository's editions, one of them with a photo
+ * that is no image, so it fails on every worker). The tests run in order and
+ * share the one Redis: the first run, then the queue's status, the sockets,
+ * and Ctrl-C on a batch with a worker stopped by SIGTERM in the run after it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBatch, type BatchSummary } from '../../src/batch/batch.ts';
+import { sharedBrowser } from './support/browser.ts';
+import { readFonts, readPdfText } from './support/pdf.ts';
+import { processTree } from '../../scripts/lib/process-tree.ts';
+import { startRedis, type LocalRedis } from '../../scripts/lib/redis-server.ts';
+import { isLoopback, listeningAddresses } from './support/sockets.ts';
+import { until } from './support/until.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FOLIO = path.join(ROOT, 'bin', 'folio.js');
+const SOURCES = ['wuzhi-2024', 'wuzhi-2023-only', 'wuzhi-2024-dense'];
+const GOOD = Array.from({ length: 11 }, (_, i) => `page-${String(i + 1).padStart(2, '0')}`);
+const FAILING = 'always-fails';
+// Short locks, so a killed worker's page goes back within seconds; long enough that a loaded machine renews them in time.
+const WORKER_OPTIONS = ['-j', '1', '--lock', '8', '--stalled-check', '2'];
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'folio-queue-e2e-'));
+const editions = path.join(root, 'editions');
+const outDir = path.join(root, 'out');
+/** The interrupted batch writes elsewhere: its pages are new to the cache and to the queue. */
+const interruptedOut = path.join(root, 'out-interrupted');
+// Generous: on a loaded 2-core machine a render takes 10–30 s; on a quiet one the file takes about a minute.
+const SLOW = 300_000;
+
+function copyEdition(source: string, id: string, edit: (yaml: string) => string = (yaml) => yaml): void {
+  const target = path.join(editions, id);
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(ROOT, 'content', source), target, { recursive: true });
+  const yaml = path.join(target, 'edition.yaml');
+  // Without its id line, each copy takes its folder name as id.
+  writeFileSync(yaml, edit(readFileSync(yaml, 'utf8').replace(/^id: .*\n/m, '')));
+}
+
+GOOD.forEach((id, i) => copyEdition(SOURCES[i % SOURCES.length]!, id));
+// Plans fine (the photo exists), fails at every render: the file is no image.
+copyEdition('wuzhi-2023-only', FAILING, (yaml) => yaml.replace(/^( {2}- id: yuba-study-base\n)/m, '$1    file: not-a-photo.jpg\n'));
+writeFileSync(path.join(editions, FAILING, 'not-a-photo.jpg'), 'this is text, not a JPEG\n');
+writeFileSync(path.join(root, 'good.yaml'), `editions:\n${GOOD.map((id) => `  - editions/${id}\n`).join('')}`);
+
+interface Folio {
+  child: ChildProcess;
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+function folio(...args: string[]): Folio {
+  const child = spawn(process.execPath, [FOLIO, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const parts = (rest + chunk.toString()).split('\n');
+      rest = parts.pop()!;
+      lines.push(...parts);
+    });
+  }
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  return { child, lines, exited };
+}
+
+const worker = (name: string) => folio('worker', '--queue', `${redis.url}/1`, '--name', name, ...WORKER_OPTIONS);
+const rendered = (lines: string[], id: string) => lines.filter((line) => line.startsWith(`rendered ${id} `)).length;
+const fontNames = (file: string) => readFonts(file).map((font) => font.name.replace(/^[A-Z]{6}\+/, '')).sort();
+
+let redis: LocalRedis;
+const workers: Folio[] = [];
+/** Every process these tests started, with the Chromiums below them, ended in afterAll. */
+const started = new Set<number>();
+let local: BatchSummary;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  workers.push(worker('wA'), worker('wB'));
+  // The reference: the same pages rendered by a local batch.
+  local = await runBatch({ input: path.join(root, 'good.yaml'), outDir: path.join(root, 'local'), jobs: 2, browser: await sharedBrowser(), log: () => undefined });
+  await until('both workers to connect', () => workers.every((w) => w.lines.some((line) => line.startsWith('worker '))), SLOW);
+}, SLOW);
+
+afterAll(async () => {
+  if (process.env.FOLIO_QUEUE_DUMP) writeFileSync(process.env.FOLIO_QUEUE_DUMP, workers.map((w) => w.lines.join('\n')).join('\n=====\n'));
+  for (const w of workers) for (const pid of processTree(w.child.pid!)) started.add(pid);
+  for (const pid of started) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await redis?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function status(): Promise<{ counts: Record<string, number>; workers: Record<string, Record<string, number>>; connected: string[] }> {
+  const run = folio('queue', 'status', '--queue', `${redis.url}/1`, '--json');
+  expect(await run.exited).toBe(0);
+  return JSON.parse(run.lines.join('\n'));
+}
+
+describe('folio batch --queue with two workers', () => {
+  it('renders every page once, as a local batch does; a killed worker\'s page is finished by the other; a failing page fails after its retries', async () => {
+    const [wA, wB] = workers as [Folio, Folio];
+    const batch = folio('batch', editions, '-o', outDir, '--queue', `${redis.url}/1`, '--volume', path.join(root, 'volume.pdf'));
+    // Kill wA in the middle of its first page (SIGKILL: no exit hooks, the lock is never released).
+    const killedStart = await until('wA to start a page', () => wA.lines.find((line) => line.startsWith('started ')), SLOW);
+    const killed = killedStart.split(' ')[1]!;
+    for (const pid of processTree(wA.child.pid!)) started.add(pid);
+    wA.child.kill('SIGKILL');
+
+    expect(await batch.exited).toBe(1);
+    const out = batch.lines.join('\n');
+    expect(out).toContain(`1 of 12 editions failed: ${FAILING}`);
+    expect(out).toMatch(new RegExp(`^failed: ${FAILING}: .*not-a-photo\\.jpg`, 'm'));
+    // The same progress lines and totals as a local batch.
+    expect(batch.lines.filter((line) => /^\[ ?\d+\/12\] (rendered|FAILED) /.test(line))).toHaveLength(12);
+    expect(out).toMatch(/^12 editions: 11 rendered, 0 unchanged, 1 failed \(.*, 1 worker on redis:\/\/127\.0\.0\.1:\d+\/1\)$/m);
+
+    // Once each: the killed page only by wB, after its lock expired.
+    expect(rendered(wA.lines, killed)).toBe(0);
+    for (const id of GOOD) expect(rendered([...wA.lines, ...wB.lines], id), id).toBe(1);
+    expect(wB.lines.filter((line) => line.startsWith(`failed ${FAILING} `))).toEqual([
+      expect.stringMatching(/\(attempt 1 of 2\)/),
+      expect.stringMatching(/\(attempt 2 of 2\)/),
+    ]);
+
+    const summary = JSON.parse(readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.queue?.workers).toEqual(['wB']);
+    expect(summary.editions.find((e) => e.id === FAILING)).toMatchObject({ status: 'failed', attempts: 2, pdf: null });
+    expect(summary.volume).toMatchObject({ pages: 11, editions: GOOD });
+
+    // The PDFs hold what the local batch's hold: the text of each page, the page count, the fonts.
+    for (const id of GOOD) {
+      const [queued, reference] = [path.join(outDir, `${id}.pdf`), path.join(root, 'local', `${id}.pdf`)];
+      const [a, b] = [await readPdfText(queued), await readPdfText(reference)];
+      expect(a.pageCount, id).toBe(b.pageCount);
+      expect(a.joined, id).toBe(b.joined);
+      expect(fontNames(queued), id).toEqual(fontNames(reference));
+    }
+    expect(local.counts.rendered).toBe(11);
+  }, SLOW);
+
+  it('folio queue status counts the jobs per worker', async () => {
+    const [, wB] = workers as [Folio, Folio];
+    const now = await status();
+    expect(now.counts).toMatchObject({ waiting: 0, active: 0, completed: 11, failed: 1 });
+    expect(now.workers.wB).toEqual({ active: 0, completed: GOOD.length, failed: 1 });
+    expect(GOOD.reduce((sum, id) => sum + rendered(wB.lines, id), 0)).toBe(GOOD.length);
+    expect(now.connected).toEqual(['wB']);
+  });
+
+  it('listens on nothing but loopback: Redis, the worker and its browser', () => {
+    const pids = [redis.pid, ...processTree(workers[1]!.child.pid!)];
+    expect(pids.length).toBeGreaterThan(2); // the worker's Chromium is open
+    const addresses = listeningAddresses(pids);
+    expect(addresses.length).toBeGreaterThan(0); // at least Redis's, so the check can fail
+    expect(addresses.filter((address) => !isLoopback(address))).toEqual([]);
+  });
+
+  it('Ctrl-C on the batch leaves the queue consistent, and the batch run again renders the rest once; SIGTERM lets a worker finish its page', async () => {
+    const wC = worker('wC');
+    workers.push(wC);
+    const wB = workers[1]!;
+    await until('wC to connect', () => wC.lines.some((line) => line.startsWith('worker ')), SLOW);
+    const from = { wB: wB.lines.length, wC: 0 };
+    const since = () => [...wB.lines.slice(from.wB), ...wC.lines];
+    const manifest = path.join(root, 'good.yaml');
+
+    const first = folio('batch', manifest, '-o', interruptedOut, '--queue', `${redis.url}/1`);
+    await until('a page of the new batch to be rendered', () => since().some((line) => line.startsWith('rendered ')), SLOW);
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(1);
+    expect(first.lines.join('\n')).toMatch(/interrupted: \d+ waiting pages? taken off the queue; \d+ being rendered/);
+    // Consistent: nothing waits, and once the pages being rendered are done, nothing is active or lost.
+    let after = await status();
+    expect(after.counts.waiting).toBe(0);
+    while (after.counts.active > 0) after = await status();
+    const done = GOOD.filter((id) => rendered(since(), id) > 0);
+    expect(after.counts).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: GOOD.length + done.length, failed: 1 });
+    expect(done.length).toBeLessThan(GOOD.length);
+
+    // Run again; stop wB with SIGTERM in the middle of a page: it finishes that page, then exits 0.
+    const fromAgain = { wB: wB.lines.length, wC: wC.lines.length };
+    const again = folio('batch', manifest, '-o', interruptedOut, '--queue', `${redis.url}/1`);
+    workers.push(again);
+    const sigterm = until('wB to start a page', () => wB.lines.slice(fromAgain.wB).find((line) => line.startsWith('started ')), SLOW).then((line) => {
+      wB.child.kill('SIGTERM');
+      return line.split(' ')[1]!;
+    });
+    expect(await again.exited).toBe(0);
+    const finishing = await sigterm;
+    expect(await wB.exited).toBe(0);
+    const wBAfter = wB.lines.slice(fromAgain.wB);
+    expect(wBAfter.indexOf(wBAfter.find((line) => line.startsWith(`rendered ${finishing} `))!)).toBeGreaterThan(wBAfter.findIndex((line) => line.startsWith('stopping')));
+    // Every page rendered exactly once over the interrupted batch and the one after it.
+    for (const id of GOOD) expect(rendered(since(), id), id).toBe(1);
+    const summary = JSON.parse(readFileSync(path.join(interruptedOut, 'summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.counts.rendered + summary.counts.unchanged).toBe(GOOD.length);
+    expect(summary.counts.failed).toBe(0);
+  }, SLOW);
+});
