@@ -36,8 +36,8 @@ const interruptedOut = path.join(root, 'out-interrupted');
 // Generous: on a loaded 2-core machine a render takes 10–30 s; on a quiet one the file takes about a minute.
 const SLOW = 300_000;
 
-function copyEdition(source: string, id: string, edit: (yaml: string) => string = (yaml) => yaml): void {
-  const target = path.join(editions, id);
+function copyEdition(source: string, id: string, edit: (yaml: string) => string = (yaml) => yaml, into = editions): void {
+  const target = path.join(into, id);
   mkdirSync(target, { recursive: true });
   cpSync(path.join(ROOT, 'content', source), target, { recursive: true });
   const yaml = path.join(target, 'edition.yaml');
@@ -45,7 +45,10 @@ function copyEdition(source: string, id: string, edit: (yaml: string) => string 
   writeFileSync(yaml, edit(readFileSync(yaml, 'utf8').replace(/^id: .*\n/m, '')));
 }
 
-GOOD.forEach((id, i) => copyEdition(SOURCES[i % SOURCES.length]!, id));
+const sourceOf = (page: number) => SOURCES[page % SOURCES.length]!;
+GOOD.forEach((id, i) => copyEdition(sourceOf(i), id));
+// The reference: each source once, rendered by a local batch.
+for (const source of SOURCES) copyEdition(source, source, undefined, path.join(root, 'reference'));
 // Plans fine (the photo exists), fails at every render: the file is no image.
 copyEdition('wuzhi-2023-only', FAILING, (yaml) => yaml.replace(/^( {2}- id: yuba-study-base\n)/m, '$1    file: not-a-photo.jpg\n'));
 writeFileSync(path.join(editions, FAILING, 'not-a-photo.jpg'), 'this is text, not a JPEG\n');
@@ -85,8 +88,7 @@ let local: BatchSummary;
 beforeAll(async () => {
   redis = await startRedis();
   workers.push(worker('wA'), worker('wB'));
-  // The reference: the same pages rendered by a local batch.
-  local = await runBatch({ input: path.join(root, 'good.yaml'), outDir: path.join(root, 'local'), jobs: 2, browser: await sharedBrowser(), log: () => undefined });
+  local = await runBatch({ input: path.join(root, 'reference'), outDir: path.join(root, 'local'), jobs: 2, browser: await sharedBrowser(), log: () => undefined });
   await until('both workers to connect', () => workers.every((w) => w.lines.some((line) => line.startsWith('worker '))), SLOW);
 }, SLOW);
 
@@ -142,14 +144,14 @@ describe('folio batch --queue with two workers', () => {
     expect(summary.volume).toMatchObject({ pages: 11, editions: GOOD });
 
     // The PDFs hold what the local batch's hold: the text of each page, the page count, the fonts.
-    for (const id of GOOD) {
-      const [queued, reference] = [path.join(outDir, `${id}.pdf`), path.join(root, 'local', `${id}.pdf`)];
+    expect(local.counts.rendered).toBe(SOURCES.length);
+    for (const [i, id] of GOOD.entries()) {
+      const [queued, reference] = [path.join(outDir, `${id}.pdf`), path.join(root, 'local', `${sourceOf(i)}.pdf`)];
       const [a, b] = [await readPdfText(queued), await readPdfText(reference)];
       expect(a.pageCount, id).toBe(b.pageCount);
       expect(a.joined, id).toBe(b.joined);
       expect(fontNames(queued), id).toEqual(fontNames(reference));
     }
-    expect(local.counts.rendered).toBe(11);
   }, SLOW);
 
   it('folio queue status counts the jobs per worker', async () => {
