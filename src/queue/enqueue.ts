@@ -94,6 +94,7 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
       const job = await addOnce(id, data);
       waits.push(wait(plan, job));
     }
+    const finished = new AbortController();
     const interrupted = new Promise<never>((_, reject) => {
       const stop = async () => {
         stopping = true;
@@ -105,9 +106,14 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
         }));
       };
       if (options.signal?.aborted) void stop();
-      else options.signal?.addEventListener('abort', () => void stop(), { once: true });
+      else options.signal?.addEventListener('abort', () => void stop(), { once: true, signal: finished.signal });
     });
-    await Promise.race([Promise.all(waits), interrupted]);
+    try {
+      await Promise.race([Promise.all(waits), interrupted]);
+    } finally {
+      // Ctrl-C from now on (the volume, the summary) takes nothing off the queue.
+      finished.abort();
+    }
   }
 
   /** The job for this page: the one already queued (rendered once for everyone), or a new one. */
