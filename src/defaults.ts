@@ -2,10 +2,16 @@
  * Every default Folio uses, in one place. Stages receive these values through
  * their typed inputs; nothing else hard-codes a size, a timeout or a path.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (where templates/, styles/ and assets/ live). */
+/**
+ * Folio's own root: the repository, or the installed package
+ * (node_modules/folio-newspaper), where templates/, styles/ and assets/ live.
+ * Folio only reads from here; what it writes goes to the output and cache
+ * folders below (issue 14: an installed Folio must not write into node_modules).
+ */
 export const FOLIO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const PT_PER_MM = 72 / 25.4;
@@ -92,10 +98,25 @@ export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
 /** Images are resized to the placed size at this resolution, never larger. */
 export const IMAGE_PPI = 300;
 
-/** Where derived images are cached, keyed by content hash. */
-export const CACHE_DIR = path.join(FOLIO_ROOT, 'output', '.cache');
+/**
+ * The user's cache folder for Folio: `$XDG_CACHE_HOME/folio` when that is an
+ * absolute path (the XDG Base Directory spec ignores a relative one), else
+ * `~/.cache/folio`. Derived photos and cut fonts are keyed by content hash, so
+ * every project and edition on the machine can share them.
+ */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  const xdg = env.XDG_CACHE_HOME;
+  return xdg && path.isAbsolute(xdg) ? path.join(xdg, 'folio') : path.join(home, '.cache', 'folio');
+}
 
-export const DEFAULT_OUTPUT_DIR = path.join(FOLIO_ROOT, 'output');
+/** Where derived images and cut fonts are cached, keyed by content hash. */
+export const CACHE_DIR = userCacheDir();
+
+/**
+ * Where PDFs go unless `-o` says otherwise: `output/` in the working
+ * directory, resolved when a build runs (the user's project, not Folio's).
+ */
+export const DEFAULT_OUTPUT_DIR = 'output';
 
 export const PDF_CREATOR = 'Folio (Paged.js 0.4.3, Chromium)';
 

@@ -1,6 +1,6 @@
 /** The `folio` command as users run it: exit codes, messages, and the files it writes. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,19 +84,27 @@ describe('folio CLI', () => {
     expect(schema.properties.headline).toBeDefined();
   });
 
-  it('renders the PDF, the exact HTML and a PNG preview', () => {
+  it('renders the PDF, the exact HTML and a PNG preview into ./output where it runs, caching in $XDG_CACHE_HOME/folio', () => {
+    // Issue 14: an installed Folio writes where the user stands, never into its own folder.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-cli-'));
-    const pdf = path.join(dir, 'page.pdf');
-    const html = path.join(dir, 'page.html');
-    const run = folio('render', 'content/wuzhi-2024', '-o', pdf, '--html', html, '--png');
+    const ownPdf = path.resolve('output', 'wuzhi-2024.pdf');
+    const ownPdfBefore = existsSync(ownPdf) ? statSync(ownPdf).mtimeMs : undefined;
+    const run = spawnSync(process.execPath, [path.resolve('bin/folio.js'), 'render', path.resolve('content/wuzhi-2024'), '--html', 'page.html', '--png'], {
+      cwd: dir,
+      env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    const pdf = path.join(dir, 'output', 'wuzhi-2024.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(readFileSync(path.join(dir, 'page.png')).subarray(1, 4).toString()).toBe('PNG');
-    const page = readFileSync(html, 'utf8');
+    expect(readFileSync(path.join(dir, 'output', 'wuzhi-2024.png')).subarray(1, 4).toString()).toBe('PNG');
+    const page = readFileSync(path.join(dir, 'page.html'), 'utf8');
     expect(page).toContain('擎旗领跑');
     // Renderer-neutral: Paged.js is injected at render time, not baked into the HTML.
     expect(page).not.toContain('paged.polyfill');
-    expect(existsSync(pdf)).toBe(true);
+    expect(readdirSync(path.join(dir, 'cache', 'folio', 'fonts')).length).toBeGreaterThan(0);
+    expect(existsSync(ownPdf) ? statSync(ownPdf).mtimeMs : undefined).toBe(ownPdfBefore);
   });
 });
