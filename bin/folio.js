@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// The `folio` command. It runs a bundle of src/ and its dependencies
-// (dist/folio.mjs, made with esbuild and remade whenever a source file or the
-// lockfile is newer): compiling TypeScript on every run would cost 0.4 s, and
-// resolving and loading the dependencies' ~1000 modules one by one another
-// 0.12 s. Without esbuild it falls back to tsx's loader.
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+// The `folio` command. It runs dist/folio.mjs, a bundle of src/ and its
+// dependencies (scripts/build.mjs says why). An installed package carries the
+// bundle `npm pack` built and never builds anything (issue 14). A checkout
+// (src/cli.ts present) rebuilds the bundle whenever a source file or the
+// lockfile is newer, and falls back to tsx's loader if esbuild fails.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startChromiumEarly } from '../src/paginate/chromium-process.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'folio.mjs');
+const checkout = existsSync(path.join(root, 'src', 'cli.ts'));
 
 function newestSource(dir) {
   let newest = 0;
@@ -21,31 +22,15 @@ function newestSource(dir) {
   return newest;
 }
 
-/** Left out of the bundle: native or WebAssembly files found beside the package, build tools, and bullmq (loaded only by the queue commands, src/queue/bullmq.ts). */
-const EXTERNAL = ['sharp', 'subset-font', 'harfbuzzjs', 'esbuild', 'tsx', 'bufferutil', 'utf-8-validate', 'bullmq'];
-
 function newestInput() {
   return Math.max(newestSource(path.join(root, 'src')), statSync(path.join(root, 'package-lock.json')).mtimeMs);
 }
 
-async function loadCli() {
+async function loadCheckoutCli() {
   try {
     if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestInput()) {
-      const esbuild = await import('esbuild');
-      const temporary = `${bundle}.${process.pid}.tmp`;
-      await esbuild.build({
-        entryPoints: [path.join(root, 'src', 'cli.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        external: EXTERNAL,
-        // Bundled CommonJS code calls require() for Node's own modules.
-        banner: { js: "import { createRequire as __folioCreateRequire } from 'node:module'; const require = __folioCreateRequire(import.meta.url);" },
-        outfile: temporary,
-        logLevel: 'error',
-      });
-      renameSync(temporary, bundle);
+      const { buildCli } = await import('../scripts/build.mjs');
+      await buildCli();
     }
     return await import(pathToFileURL(bundle).href);
   } catch (error) {
@@ -64,7 +49,7 @@ process.stdout.on('error', (error) => {
 
 // `folio render` needs a browser at once: Chromium starts while the rest loads.
 const startedChromium = startChromiumEarly(process.argv);
-const { main } = await loadCli();
+const { main } = checkout ? await loadCheckoutCli() : await import(pathToFileURL(bundle).href);
 process.exitCode = await main(process.argv, { startedChromium });
 // Not taken over (the command failed before it needed the browser): its pipes would keep Node running.
 if (startedChromium && !startedChromium.adopted) startedChromium.killNow();
