@@ -89,11 +89,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const close = () => {
     // Everything before the first await runs at once: see stopOnSignal in process.ts.
     closing ??= (async () => {
-      watcher?.close();
+      const watcherClosed = watcher?.close();
       const sessionClosed = session.close();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await sessionClosed;
+      await watcherClosed;
       await fitter.close();
       await serverClosed;
       if (!options.browser) await browser.close();
@@ -110,6 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       (changed) => void session.rebuild(describeChanges(changed)),
       { exclude: [cacheDir], onError: (error) => log(`warning: watching stopped working: ${error.message}`) },
     );
+    await watcher.ready;
   } catch (error) {
     await close();
     throw error;
