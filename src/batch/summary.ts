@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { FitReport } from '../paginate/fit-page.ts';
 import { writeFileAtomic } from '../pdf/write-atomic.ts';
+import { withoutErrorPrefix } from '../errors.ts';
 
 export const SUMMARY_FILE = 'summary.json';
 
@@ -110,7 +111,7 @@ export function summaryLines(summary: BatchSummary): string[] {
   const { rendered, unchanged, failed, total } = summary.counts;
   lines.push('');
   lines.push(`${total} edition${total === 1 ? '' : 's'}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed (${seconds(summary.durationMs)}, ${summary.jobs} job${summary.jobs === 1 ? '' : 's'})`);
-  for (const e of summary.editions.filter((entry) => entry.status === 'failed')) lines.push(`failed: ${e.id}: ${e.error?.split('\n')[0]?.replace(/^error: /, '') ?? 'unknown error'}`);
+  for (const e of summary.editions.filter((entry) => entry.status === 'failed')) lines.push(`failed: ${e.id}: ${e.error ? withoutErrorPrefix(e.error.split('\n')[0]!) : 'unknown error'}`);
   if (summary.volume?.error) lines.push(`volume: not written: ${summary.volume.error}`);
   else if (summary.volume) lines.push(`volume: ${relative(summary.volume.path)} (${summary.volume.pages} pages, ${summary.volume.editions.length} editions)`);
   lines.push(`summary: ${relative(summary.summaryFile)}`);

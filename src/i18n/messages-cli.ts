@@ -38,5 +38,12 @@ export const CLI_MESSAGES = {
   'cli.noSuchFile': { en: 'no such file: {file}', zh: '文件不存在：{file}' },
   'cli.noSuchFileHint': { en: 'check the path; render the PDF first with folio render', zh: '请检查路径；可先用 folio render 生成 PDF' },
   'cli.outputDirFailed': { en: 'cannot make the output folder {dir}: {reason}', zh: '无法创建输出文件夹 {dir}：{reason}' },
+  'cli.outputDirNotWritable': { en: 'cannot write in the output folder {dir}: {reason}', zh: '无法写入输出文件夹 {dir}：{reason}' },
   'cli.outputDirHint': { en: 'choose an output path in a folder you can write to (-o)', zh: '请用 -o 指定一个有写权限的文件夹中的路径' },
+  'dir.notFolder': { en: '{path} is a file, not a folder', zh: '{path} 是文件而不是文件夹' },
+  'dir.refusesFolders': { en: 'no folder can be made in {path}', zh: '{path} 中不能新建文件夹' },
+  'dir.noPermission': { en: 'no permission to write in {path}', zh: '没有在 {path} 中写入的权限' },
+  'dir.readOnly': { en: '{path} is on a read-only disk', zh: '{path} 所在的磁盘是只读的' },
+  'dir.full': { en: 'the disk of {path} is full', zh: '{path} 所在的磁盘已满' },
+  'dir.other': { en: '{path} cannot be used ({code})', zh: '{path} 无法使用（{code}）' },
 } as const;

@@ -3,14 +3,16 @@
  * A crash or a full disk never leaves a half-written file at the target, and
  * an earlier good file stays until the new one is complete.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PdfError } from '../errors.ts';
+import { ensureDir } from '../files/ensure-dir.ts';
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // Its own message, naming the folder and why: see ensure-dir.ts.
+  await ensureDir(path.dirname(target));
   try {
-    await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temporary, data);
     await rename(temporary, target);
   } catch (cause) {

@@ -6,7 +6,8 @@
  * the fitted page with the same Paged.js, so what is proofed is what prints.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.ts';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { loadEdition } from '../content/load.ts';
@@ -62,7 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   if (!info) await loadEdition(options.input);
   const editionDir = info!.isDirectory() ? resolved : path.dirname(resolved);
   const cacheDir = path.resolve(options.cacheDir ?? CACHE_DIR);
-  await mkdir(cacheDir, { recursive: true });
+  await ensureDir(cacheDir);
   const files = await ServedFiles.create(previewRoots(editionDir, cacheDir));
 
   const browser = options.browser ?? (await launchBrowser());
