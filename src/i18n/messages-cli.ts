@@ -46,4 +46,10 @@ export const CLI_MESSAGES = {
   'dir.readOnly': { en: '{path} is on a read-only disk', zh: '{path} 所在的磁盘是只读的' },
   'dir.full': { en: 'the disk of {path} is full', zh: '{path} 所在的磁盘已满' },
   'dir.other': { en: '{path} cannot be used ({code})', zh: '{path} 无法使用（{code}）' },
+  'batch.moreProblems': { en: '…and {count} more', zh: '……另有 {count} 处' },
+  'batch.volumeWithoutFailed': {
+    en: 'volume: built WITHOUT the {count} failed {count|edition|editions} ({ids}): fix {count|it|them} and run the batch again for a complete volume',
+    zh: '合订本：未收入失败的 {count} 期（{ids}）；修正后重新运行 batch 才能得到完整的合订本',
+  },
+  'batch.volumeLeftOut': { en: 'the volume {file} was built without them', zh: '合订本 {file} 未收入这些期' },
 } as const;
