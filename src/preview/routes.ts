@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CLIENT_DIR } from './asset-roots.ts';
 import { isAllowedHost } from './allowed-hosts.ts';
+import { renderShell } from './shell-html.ts';
 import type { ServedFiles } from './served-files.ts';
 import type { PreviewSession } from './session.ts';
 
@@ -63,7 +64,7 @@ async function handle(context: RouteContext, request: IncomingMessage, response:
   const { session } = context;
   switch (rawPath) {
     case '/':
-      return sendFile(response, request, path.join(CLIENT_DIR, 'shell.html'), 'text/html; charset=utf-8', false);
+      return send(response, 200, 'text/html; charset=utf-8', await renderShell(), request);
     case '/_folio/page':
       if (session.page === undefined) return send(response, 503, 'text/plain; charset=utf-8', 'no page built yet');
       return send(response, 200, 'text/html; charset=utf-8', session.page, request);

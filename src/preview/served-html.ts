@@ -10,6 +10,7 @@ import { measureGeometry, type PageGeometry } from '../defaults.ts';
 import { PAGE_RUNTIME_SCRIPTS } from '../paginate/runtime-files.ts';
 import { CLIENT_DIR, PAGED_POLYFILL } from './asset-roots.ts';
 import type { ServedFiles } from './served-files.ts';
+import { messagesFor } from '../i18n/locale.ts';
 
 export interface ServedHtml {
   html: string;
@@ -57,7 +58,7 @@ function previewHead(geometry: PageGeometry, files: ServedFiles): string {
     gutterPt: measured.gutter,
     safeMm: SAFE_MARGIN_MM,
   };
-  const config = JSON.stringify({ geometry, grid }).replaceAll('<', '\\u003c');
+  const config = JSON.stringify({ geometry, grid, messages: messagesFor('preview.page.') }).replaceAll('<', '\\u003c');
   return [
     '',
     `<script type="application/json" id="${CONFIG_ELEMENT_ID}">${config}</script>`,
