@@ -12,7 +12,8 @@ import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts'
 
 export interface Overfull {
   arrangement: Arrangement;
-  /** The section cut short, and by how many lines. */
+  /** The section cut short (its id and name), and by how many lines. */
+  sectionId: string;
   module: string;
   missingLines: number;
 }
@@ -34,7 +35,7 @@ export function overfullArrangement(measure: PageMeasure, extraLines: Readonly<R
     const sections = arrangement.sections.map((plan) =>
       plan === longest ? { ...plan, lines: plan.lines - cut, bodyLines: plan.bodyLines - cut, textLines: plan.textLines - cut } : plan,
     );
-    return { arrangement: { ...arrangement, sections }, module: longest.name, missingLines: missing };
+    return { arrangement: { ...arrangement, sections }, sectionId: longest.id, module: longest.name, missingLines: missing };
   }
   throw new OverflowError(`the content needs more than ${MAX_MISSING_LINES} lines beyond the page`, { hint: 'cut text or move a section to another page' });
 }

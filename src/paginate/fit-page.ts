@@ -24,7 +24,7 @@ export interface FitReport {
   arrangement: Arrangement;
   frames: Frame[];
   /** Content that does not fit, arranged for proofing (fitPage with `overfull`): the section cut short and by how much. */
-  overfull?: { module: string; missingLines: number };
+  overfull?: { sectionId?: string; module: string; missingLines: number };
 }
 
 export interface FitPageOptions {
@@ -76,7 +76,7 @@ export async function fitPage(
     } catch (error) {
       if (!options.overfull || !(error instanceof OverflowError)) throw error;
       const proof = overfullArrangement(measure, extra);
-      overfull = { module: proof.module, missingLines: proof.missingLines };
+      overfull = { sectionId: proof.sectionId, module: proof.module, missingLines: proof.missingLines };
       return proof.arrangement;
     }
   };

@@ -62,7 +62,7 @@ export async function buildPreviewPage(options: PreviewPageInput): Promise<Previ
       },
     }),
   );
-  const served = toServedHtml(fitted.html, geometry, options.files);
+  const served = toServedHtml(fitted.html, geometry, options.files, fitted.fit.overfull);
   const overfull = fitted.fit.overfull;
   const warnings = [
     ...(overfull ? [t('preview.overfull', { module: overfull.module, lines: overfull.missingLines })] : []),

@@ -78,11 +78,15 @@
       const known = worst.get(entry.module);
       if (!known || entry.lines > known.lines || entry.columns > known.columns) worst.set(entry.module, { ...entry, lines: Math.max(entry.lines, known ? known.lines : 0), columns: Math.max(entry.columns || 0, known ? known.columns || 0 : 0) });
     }
+    // The section an over-full proof cut short is known by id, and the lines it lacks by the fit (sections may share a name).
+    const overfull = config.overfull;
+    if (overfull && overfull.sectionId) worst.set(overfull.module, { ...(worst.get(overfull.module) || { columns: 0 }), module: overfull.module, lines: overfull.missingLines });
     for (const entry of worst.values()) {
+      const cut = overfull && overfull.sectionId && entry.module === overfull.module;
       const targets =
         entry.module === '版面'
           ? document.querySelectorAll('#folio-page')
-          : [...document.querySelectorAll('.module[data-module]')].filter((m) => m.dataset.module === entry.module);
+          : [...document.querySelectorAll('.module[data-module]')].filter((m) => (cut ? m.dataset.section === overfull.sectionId : m.dataset.module === entry.module));
       for (const target of targets) {
         target.classList.add('folio-overflowing');
         target.dataset.folioOverflow = say(entry.columns ? 'preview.page.overflowColumns' : 'preview.page.overflowLines', entry);
