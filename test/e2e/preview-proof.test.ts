@@ -15,6 +15,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
 import { sharedBrowser } from './support/browser.ts';
+import { inPage as inPageOf, shownVersion as shownVersionIn } from './support/preview-tab.ts';
 
 let root: string;
 let editionFile: string;
@@ -49,11 +50,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const shownVersion = (version: number) =>
-  page.waitForFunction((v) => document.documentElement.dataset.pageVersion === String(v), { timeout: 60_000 }, version);
-
-const inPage = <T>(run: (doc: Document) => T) =>
-  page.evaluate(`(${run.toString()})(document.querySelector('#folio-sheet iframe').contentDocument)`) as Promise<T>;
+const shownVersion = (version: number) => shownVersionIn(page, version);
+const inPage = <T>(run: (doc: Document) => T) => inPageOf(page, run);
 
 describe('folio preview as a proofing tool', () => {
   it('does not claim a last good page when the first build fails', async () => {

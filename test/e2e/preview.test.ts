@@ -15,6 +15,7 @@ import { loadEdition } from '../../src/content/load.ts';
 import { describeError } from '../../src/errors.ts';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
 import { sharedBrowser } from './support/browser.ts';
+import { inPage as inPageOf, shownVersion as shownVersionIn } from './support/preview-tab.ts';
 
 let root: string;
 let editionFile: string;
@@ -52,12 +53,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const shownVersion = (version: number) =>
-  page.waitForFunction((v) => document.documentElement.dataset.pageVersion === String(v), { timeout: 30_000 }, version);
-
-/** Evaluates in the proofed page inside the shell's iframe. */
-const inPage = <T>(run: (doc: Document) => T) =>
-  page.evaluate(`(${run.toString()})(document.querySelector('#folio-sheet iframe').contentDocument)`) as Promise<T>;
+const shownVersion = (version: number) => shownVersionIn(page, version);
+const inPage = <T>(run: (doc: Document) => T) => inPageOf(page, run);
 
 function rawGet(rawPath: string, host?: string): Promise<number> {
   const url = new URL(preview.url);
