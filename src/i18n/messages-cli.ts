@@ -52,4 +52,13 @@ export const CLI_MESSAGES = {
     zh: '合订本：未收入失败的 {count} 期（{ids}）；修正后重新运行 batch 才能得到完整的合订本',
   },
   'batch.volumeLeftOut': { en: 'the volume {file} was built without them', zh: '合订本 {file} 未收入这些期' },
+  'import.needsEditor': { en: 'needs an editor ({count}):', zh: '需要编辑核对（{count} 处）：' },
+  'import.routine.punctuation': {
+    en: 'routine: punctuation made full-width or spacing cleaned on {count} line(s) ({lines}); see the YAML comments',
+    zh: '常规处理：{count} 行的标点改为全角或清理了空格（第 {lines} 行）；详见 YAML 注释',
+  },
+  'import.routine.whitespace': { en: 'routine: leading or trailing whitespace trimmed ({lines})', zh: '常规处理：删去行首行尾空白（第 {lines} 行）' },
+  'import.routine.markers': { en: 'routine: {count} list, byline or deck marker(s) removed or rewritten ({lines})', zh: '常规处理：删除或改写了 {count} 处列表、署名或副题标记（第 {lines} 行）' },
+  'import.outputExists': { en: '{file} already exists', zh: '{file} 已存在' },
+  'import.outputExistsHint': { en: 'add --force to replace it, or choose another file with -o', zh: '如需覆盖请加 --force，或用 -o 指定另一个文件' },
 } as const;
