@@ -57,6 +57,9 @@ export class OverflowError extends PaginationError {
   override readonly exitCode = 2;
 }
 
+/** An output folder cannot be made or written to: exit 1 (the environment, not the edition). */
+export class OutputError extends FolioError {}
+
 /** The printed PDF could not be post-processed or written. */
 export class PdfError extends FolioError {}
 
@@ -97,6 +100,12 @@ export function describeError(error: unknown, debug = false): string {
     depth += 1;
   }
   return lines.join('\n');
+}
+
+/** A line of describeError() without its leading `error: ` (in either language), for one-line summaries. */
+export function withoutErrorPrefix(line: string): string {
+  const prefix = t('cli.error', { message: '' });
+  return line.startsWith(prefix) ? line.slice(prefix.length) : line.replace(/^error: /, '');
 }
 
 /** The process exit code for an error: 2 for bad input, 1 otherwise. */

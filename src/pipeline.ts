@@ -21,6 +21,7 @@ import { assertGlyphCoverage } from './preflight/glyphs.ts';
 import { preflightEditionOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
 import { writePreflightReport } from './preflight/report.ts';
 import { stepTimer } from './timing.ts';
+import { ensureDir } from './files/ensure-dir.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
 
 export interface BuildOptions {
@@ -115,6 +116,9 @@ async function buildWith(
   const geometry = PRESETS[edition.paper.preset]!;
   const cacheDir = options.cacheDir ?? CACHE_DIR;
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
+  // An output folder that cannot be made fails now, not after the render (issue 15, item 10).
+  await ensureDir(path.dirname(pdfPath));
+  if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
 
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));

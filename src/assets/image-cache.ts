@@ -7,7 +7,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.ts';
 import path from 'node:path';
 
 /**
@@ -46,7 +47,7 @@ export async function isCached(file: string): Promise<boolean> {
  * format from it still work.
  */
 export async function writeAtomically(file: string, write: (temporary: string) => Promise<unknown>): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await ensureDir(path.dirname(file));
   const extension = path.extname(file);
   const temporary = `${file.slice(0, file.length - extension.length)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp${extension}`;
   try {

@@ -5,13 +5,14 @@
  * others; a browser crash restarts the browser and retries the edition once.
  * Memory stays flat: PDFs go straight to disk and only small records are kept.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
-import { ContentError, describeError } from '../errors.ts';
+import { ContentError, describeError, withoutErrorPrefix } from '../errors.ts';
 import { BatchCache, environmentFingerprint } from './cache.ts';
 import { discover } from './discover.ts';
 import { planAll, type Plan } from './plan.ts';
@@ -84,7 +85,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const renderer = options.renderer ?? localRenderer(options);
   const input = await discover(options.input);
-  await mkdir(outDir, { recursive: true });
+  // Output folders that cannot be made fail now, before any edition is rendered (issue 15, item 10).
+  await ensureDir(outDir);
+  if (options.volume) await ensureDir(path.dirname(path.resolve(options.volume)));
   const environment = await environmentFingerprint();
   const cache = await BatchCache.load(outDir);
   const plans = await planAll(input.entries, environment, outDir);
@@ -213,11 +216,11 @@ async function buildVolume(target: string, plans: readonly (Plan | { ok: false; 
   const editions = parts.map((part) => part.id);
   if (parts.length === 0) return { path: target, pages: 0, editions, error: 'no edition has a PDF' };
   try {
-    await mkdir(path.dirname(target), { recursive: true });
+    await ensureDir(path.dirname(target));
     const { pages } = await writeVolume(target, parts, title ?? path.basename(target, path.extname(target)));
     return { path: target, pages, editions };
   } catch (error) {
-    return { path: target, pages: 0, editions, error: describeError(error).replace(/^error: /, '') };
+    return { path: target, pages: 0, editions, error: withoutErrorPrefix(describeError(error)) };
   }
 }
 

@@ -1,6 +1,7 @@
 /** The `folio batch` command: parses its options, runs the batch, fails (exit 1) naming the editions that failed. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FolioError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { runBatch } from './batch.ts';
 import { relative, type BatchSummary } from './summary.ts';
@@ -41,6 +42,7 @@ export function registerBatchCommand(program: Command, context: { startedChromiu
       const problems: string[] = [];
       if (summary.failed.length > 0) {
         problems.push(`${summary.failed.length} of ${summary.counts.total} editions failed: ${summary.failed.join(', ')}`);
+        if (summary.volume && !summary.volume.error) problems.push(t('batch.volumeLeftOut', { file: relative(summary.volume.path) }));
       }
       if (summary.volume?.error) problems.push(`the volume was not written: ${summary.volume.error.split('\n')[0]}`);
       if (problems.length > 0) {

@@ -4,6 +4,7 @@
  * Elsewhere (CI logs, pipes): one plain line per edition as it finishes.
  */
 import { seconds, type EditionSummary } from './summary.ts';
+import { withoutErrorPrefix } from '../errors.ts';
 
 export interface ProgressOptions {
   total: number;
@@ -68,7 +69,7 @@ export class Progress {
     const count = `[${String(this.done).padStart(String(this.options.total).length)}/${this.options.total}]`;
     if (edition.status === 'failed') {
       const retried = edition.attempts > 1 ? ` (after ${edition.attempts} attempts)` : '';
-      return `${count} FAILED    ${edition.id}${retried}: ${edition.error?.split('\n')[0]?.replace(/^error: /, '') ?? 'unknown error'}`;
+      return `${count} FAILED    ${edition.id}${retried}: ${edition.error ? withoutErrorPrefix(edition.error.split('\n')[0]!) : 'unknown error'}`;
     }
     const pages = edition.pages === null ? '' : `, ${edition.pages} page${edition.pages === 1 ? '' : 's'}`;
     const warnings = edition.warnings.length ? `, ${edition.warnings.length} warning${edition.warnings.length === 1 ? '' : 's'}` : '';

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import type { FitReport } from '../paginate/fit-page.ts';
 import { writeFileAtomic } from '../pdf/write-atomic.ts';
+import { withoutErrorPrefix } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 
 export const SUMMARY_FILE = 'summary.json';
 
@@ -119,10 +121,37 @@ export function summaryLines(summary: BatchSummary): string[] {
   const { rendered, unchanged, failed, total } = summary.counts;
   lines.push('');
   lines.push(`${total} edition${total === 1 ? '' : 's'}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed (${seconds(summary.durationMs)}, ${summary.queue ? `${summary.queue.workers.length} worker${summary.queue.workers.length === 1 ? '' : 's'} on ${summary.queue.url}` : `${summary.jobs} job${summary.jobs === 1 ? '' : 's'}`})`);
-  for (const e of summary.editions.filter((entry) => entry.status === 'failed')) lines.push(`failed: ${e.id}: ${e.error?.split('\n')[0]?.replace(/^error: /, '') ?? 'unknown error'}`);
+  for (const e of summary.editions.filter((entry) => entry.status === 'failed')) {
+    lines.push(`failed: ${e.id}: ${e.error ? withoutErrorPrefix(e.error.split('\n')[0]!) : 'unknown error'}`);
+    if (e.error) lines.push(...problemLines(e.error));
+  }
   if (summary.volume?.error) lines.push(`volume: not written: ${summary.volume.error}`);
-  else if (summary.volume) lines.push(`volume: ${relative(summary.volume.path)} (${summary.volume.pages} pages, ${summary.volume.editions.length} editions)`);
+  else if (summary.volume) {
+    lines.push(`volume: ${relative(summary.volume.path)} (${summary.volume.pages} pages, ${summary.volume.editions.length} editions)`);
+    if (summary.failed.length > 0) lines.push(t('batch.volumeWithoutFailed', { count: summary.failed.length, ids: summary.failed.join(', ') }));
+  }
   lines.push(`summary: ${relative(summary.summaryFile)}`);
+  return lines;
+}
+
+/** Problems listed under a failed edition, as `folio render` prints them (issue 15, item 6). */
+export const MAX_PROBLEM_LINES = 5;
+
+/**
+ * The lines after the first of a failed edition's error: each problem it
+ * lists (at most five, then how many more), its causes and the fix, indented
+ * under the `failed:` line. Stack traces (--debug) stay in summary.json.
+ */
+export function problemLines(error: string): string[] {
+  const rest = error.split('\n').slice(1).filter((line) => line.trim() !== '' && !/^\s+at /.test(line));
+  const isProblem = (line: string) => !/^\s*(fix|caused by|…and \d+ more)\b/.test(line) && !line.startsWith(t('cli.fix', { hint: '' })) && !line.startsWith(t('cli.causedBy', { message: '' }));
+  const problems = rest.filter(isProblem);
+  const shown = problems.slice(0, MAX_PROBLEM_LINES);
+  const more = rest.find((line) => /^\s*…and (\d+) more/.test(line));
+  const hidden = problems.length - shown.length + (more ? Number(more.match(/(\d+)/)![1]) : 0);
+  const lines = shown.map((line) => `    ${line.trim()}`);
+  if (hidden > 0) lines.push(`    ${t('batch.moreProblems', { count: hidden })}`);
+  lines.push(...rest.filter((line) => !isProblem(line) && !/^\s*…and \d+ more/.test(line)).map((line) => `  ${line}`));
   return lines;
 }
 

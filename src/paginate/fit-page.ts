@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { OverflowError } from '../errors.ts';
 import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
+import { overfullArrangement } from './fit-overfull.ts';
 import type { OverflowEntry } from './page-events.ts';
 import { FIT_RUNTIME_SCRIPTS } from './runtime-files.ts';
 
@@ -22,6 +23,13 @@ export interface FitReport {
   measure: PageMeasure;
   arrangement: Arrangement;
   frames: Frame[];
+  /** Content that does not fit, arranged for proofing (fitPage with `overfull`): the section cut short and by how much. */
+  overfull?: { sectionId?: string; module: string; missingLines: number };
+}
+
+export interface FitPageOptions {
+  /** Arrange content that does not fit anyway, cutting a section short, instead of failing (the preview). */
+  overfull?: boolean;
 }
 
 const MAX_ROUNDS = 4;
@@ -56,24 +64,38 @@ type WithRuntime = { folio: FolioRuntime };
 export async function fitPage(
   page: Page,
   resolveImages: (frames: Frame[]) => Promise<Record<string, string>>,
+  options: FitPageOptions = {},
 ): Promise<FitReport> {
   const measure = await page.evaluate(() => (window as unknown as WithRuntime).folio.measure());
   const extra: Record<string, number> = {};
   const evened = new Set<string>();
+  let overfull: FitReport['overfull'];
+  const choose = (): Arrangement => {
+    try {
+      return chooseArrangement(measure, undefined, extra);
+    } catch (error) {
+      if (!options.overfull || !(error instanceof OverflowError)) throw error;
+      const proof = overfullArrangement(measure, extra);
+      overfull = { sectionId: proof.sectionId, module: proof.module, missingLines: proof.missingLines };
+      return proof.arrangement;
+    }
+  };
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
-    let arrangement = chooseArrangement(measure, undefined, extra);
+    let arrangement = choose();
     // Even the columns of the counts chosen; if that changes a height, choose again.
-    while (await evenChosen(page, measure, arrangement, evened)) arrangement = chooseArrangement(measure, undefined, extra);
+    while (await evenChosen(page, measure, arrangement, evened)) arrangement = choose();
     // Applied and checked in one call: each call is a round trip to the page.
     const { frames, overflow } = await page.evaluate((a) => {
       const { folio } = window as unknown as WithRuntime;
       return { frames: folio.apply(a), overflow: folio.findOverflow() };
     }, arrangement);
     const short = overflow.filter((entry) => measure.sections.some((s) => s.name === entry.module));
-    if (short.length === 0) {
+    // An over-full proof overflows on purpose; so does the last round of one the browser still finds short.
+    if (short.length === 0 || overfull || (options.overfull && round === MAX_ROUNDS)) {
       const urls = await resolveImages(frames);
       await page.evaluate((u) => (window as unknown as WithRuntime).folio.setImages(u), urls);
-      return { rounds: round, measure, arrangement, frames };
+      if (short.length > 0 && !overfull) overfull = { module: short[0]!.module, missingLines: short[0]!.lines };
+      return { rounds: round, measure, arrangement, frames, overfull };
     }
     for (const entry of short) {
       const section = measure.sections.find((s) => s.name === entry.module)!;

@@ -5,9 +5,10 @@
  * new file is also read back and checked before it replaces the target
  * (issue 16: a corrupt PDF once replaced a good one, then failed its check).
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PdfError } from '../errors.ts';
+import { ensureDir } from '../files/ensure-dir.ts';
 
 export async function writeFileAtomic<T = void>(
   target: string,
@@ -15,9 +16,10 @@ export async function writeFileAtomic<T = void>(
   check?: (written: string) => Promise<T>,
 ): Promise<T> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // Its own message, naming the folder and why: see ensure-dir.ts.
+  await ensureDir(path.dirname(target));
   const discard = () => rm(temporary, { force: true }).catch(() => undefined);
   try {
-    await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temporary, data);
   } catch (cause) {
     // rm itself fails (ENOTDIR) when the output's parent is a file: the PdfError below is the one to report.

@@ -7,33 +7,35 @@ import path from 'node:path';
 import { writeFileAtomic } from '../pdf/write-atomic.ts';
 import { runPreflight, type PreflightInput } from './preflight.ts';
 import type { Finding, PreflightReport } from './types.ts';
+import { t } from '../i18n/locale.ts';
 
 const SYMBOL = { passed: 'ok  ', warning: 'warn', failed: 'FAIL', skipped: '--  ' } as const;
 
 function formatFinding(finding: Finding): string {
-  const where = [finding.page !== undefined ? `page ${finding.page}` : '', finding.where ?? ''].filter(Boolean).join(', ');
-  const lines = [`${finding.severity}: [${finding.rule}] ${where ? `${where}: ` : ''}${finding.message}`];
-  if (finding.hint) lines.push(`  fix: ${finding.hint}`);
+  const where = [finding.page !== undefined ? t('preflight.page', { page: finding.page }) : '', finding.where ?? ''].filter(Boolean).join(', ');
+  const lines = [`${t(finding.severity === 'error' ? 'preflight.error' : 'preflight.warning')} [${finding.rule}] ${where ? `${where}: ` : ''}${finding.message}`];
+  if (finding.hint) lines.push(t('cli.fix', { hint: finding.hint }));
   return lines.join('\n');
 }
 
+/** The report as text, in the user's language (issue 15, item 9); rule findings keep the rule's own words. */
 export function formatReport(report: PreflightReport): string {
-  const lines = [`preflight ${report.file}${report.press ? ' (press)' : ''}`];
+  const lines = [t(report.press ? 'preflight.titlePress' : 'preflight.title', { file: report.file })];
   const ordered = [...report.findings.filter((f) => f.severity === 'error'), ...report.findings.filter((f) => f.severity === 'warning')];
   lines.push(...ordered.map(formatFinding));
   if (ordered.length) lines.push('');
   for (const rule of report.rules) lines.push(`  ${SYMBOL[rule.status]} ${rule.id}: ${rule.title}`);
   const m = report.measurements;
   const facts = [
-    m.pages !== undefined ? `${m.pages} page(s)` : '',
-    m.fonts !== undefined ? `${m.fonts} fonts` : '',
-    m.smallestTextPt !== undefined ? `smallest text ${m.smallestTextPt} pt` : '',
-    m.lowestImagePpi !== undefined ? `lowest image resolution ${m.lowestImagePpi} ppi` : '',
-    m.ink ? `max ink ${m.ink.maxPercent}% (limit ${m.ink.limitPercent}%)` : '',
+    m.pages !== undefined ? t('preflight.factPages', { pages: m.pages }) : '',
+    m.fonts !== undefined ? t('preflight.factFonts', { fonts: m.fonts }) : '',
+    m.smallestTextPt !== undefined ? t('preflight.factSmallestText', { pt: m.smallestTextPt }) : '',
+    m.lowestImagePpi !== undefined ? t('preflight.factLowestPpi', { ppi: m.lowestImagePpi }) : '',
+    m.ink ? t('preflight.factInk', { ink: m.ink.maxPercent, limit: m.ink.limitPercent }) : '',
   ].filter(Boolean);
-  if (facts.length) lines.push(`  ${facts.join('; ')}`);
+  if (facts.length) lines.push(`  ${facts.join(t('preflight.factSeparator'))}`);
   if (m.pdfx) lines.push(`  PDF/X: ${m.pdfx}`);
-  lines.push(`${report.ok ? 'passed' : 'FAILED'}: ${report.errors} error(s), ${report.warnings} warning(s) in ${(report.durationMs / 1000).toFixed(2)} s`);
+  lines.push(t(report.ok ? 'preflight.passed' : 'preflight.failed', { errors: report.errors, warnings: report.warnings, seconds: (report.durationMs / 1000).toFixed(2) }));
   return lines.join('\n');
 }
 

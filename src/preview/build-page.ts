@@ -14,6 +14,8 @@ import type { DocumentFitter } from './fit-document.ts';
 import { fitWarnings, summarizeFit, type PreviewReport } from './fit-summary.ts';
 import { toServedHtml } from './served-html.ts';
 import type { ServedFiles } from './served-files.ts';
+import { t } from '../i18n/locale.ts';
+import { proofFindings, type ProofFinding } from './proof-findings.ts';
 
 export interface PreviewPageInput {
   input: string;
@@ -28,6 +30,8 @@ export interface PreviewPage {
   html: string;
   report: PreviewReport;
   warnings: string[];
+  /** Preflight findings known before the PDF: low-resolution photos, missing folio-line fields. */
+  findings: ProofFinding[];
   /** Milliseconds per stage, as build() reports them. */
   timings: Record<string, number>;
 }
@@ -58,8 +62,10 @@ export async function buildPreviewPage(options: PreviewPageInput): Promise<Previ
       },
     }),
   );
-  const served = toServedHtml(fitted.html, geometry, options.files);
+  const served = toServedHtml(fitted.html, geometry, options.files, fitted.fit.overfull);
+  const overfull = fitted.fit.overfull;
   const warnings = [
+    ...(overfull ? [t('preview.overfull', { module: overfull.module, lines: overfull.missingLines })] : []),
     ...fitWarnings(fitted.fit),
     ...served.unserved.map((url) => `the page names ${url}, which is outside the folders the preview serves; it will not show`),
   ];
@@ -69,6 +75,7 @@ export async function buildPreviewPage(options: PreviewPageInput): Promise<Previ
     html: served.html,
     report: summarizeFit(fitted.fit, fitted.display),
     warnings,
+    findings: await proofFindings(edition, loaded.dir, fitted.fit.frames),
     timings,
   };
 }

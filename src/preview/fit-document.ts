@@ -60,7 +60,8 @@ export class DocumentFitter {
       await loadHtml(page, input.html);
       watcher.throwIfBroken();
       await injectFitRuntime(page, SCRIPT_ID_PREFIX);
-      const fit = await fitPage(page, input.resolveImages);
+      // Content that does not fit is shown over-full, its overflowing section marked (issue 15, item 2).
+      const fit = await fitPage(page, input.resolveImages, { overfull: true });
       watcher.throwIfBroken();
       const { html, display } = await page.evaluate(serializeFitted, SCRIPT_ID_PREFIX);
       return { html, fit, display };

@@ -7,14 +7,16 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CLIENT_DIR } from './asset-roots.ts';
+import { isAllowedHost } from './allowed-hosts.ts';
+import { renderShell } from './shell-html.ts';
 import type { ServedFiles } from './served-files.ts';
 import type { PreviewSession } from './session.ts';
 
 export interface RouteContext {
   files: ServedFiles;
   session: PreviewSession;
-  /** Host header values accepted; undefined accepts any (the user chose --host). */
-  allowedHosts?: ReadonlySet<string>;
+  /** Host header values accepted (allowed-hosts.ts), with --host 0.0.0.0 too. */
+  allowedHosts: ReadonlySet<string>;
 }
 
 // The page runs Folio's scripts only, from this server: edition text can never become script.
@@ -54,7 +56,7 @@ async function handle(context: RouteContext, request: IncomingMessage, response:
     return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
   }
   // A page elsewhere that rebinds its DNS name to 127.0.0.1 still sends its own Host: refuse it.
-  if (context.allowedHosts && !context.allowedHosts.has(request.headers.host ?? '')) {
+  if (!isAllowedHost(context.allowedHosts, request.headers.host)) {
     return send(response, 403, 'text/plain; charset=utf-8', 'unknown host');
   }
   // The raw path, not a normalised URL: resolve() must see `..` and encoded separators to refuse them.
@@ -62,7 +64,7 @@ async function handle(context: RouteContext, request: IncomingMessage, response:
   const { session } = context;
   switch (rawPath) {
     case '/':
-      return sendFile(response, request, path.join(CLIENT_DIR, 'shell.html'), 'text/html; charset=utf-8', false);
+      return send(response, 200, 'text/html; charset=utf-8', await renderShell(), request);
     case '/_folio/page':
       if (session.page === undefined) return send(response, 503, 'text/plain; charset=utf-8', 'no page built yet');
       return send(response, 200, 'text/html; charset=utf-8', session.page, request);

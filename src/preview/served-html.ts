@@ -10,6 +10,7 @@ import { measureGeometry, type PageGeometry } from '../defaults.ts';
 import { PAGE_RUNTIME_SCRIPTS } from '../paginate/runtime-files.ts';
 import { CLIENT_DIR, PAGED_POLYFILL } from './asset-roots.ts';
 import type { ServedFiles } from './served-files.ts';
+import { messagesFor } from '../i18n/locale.ts';
 
 export interface ServedHtml {
   html: string;
@@ -28,7 +29,14 @@ export const CONFIG_ELEMENT_ID = 'folio-preview-config';
 /** The safe area the trim guides show: type and pictures that must not be trimmed stay this far inside the trim. */
 export const SAFE_MARGIN_MM = 5;
 
-export function toServedHtml(fittedHtml: string, geometry: PageGeometry, files: ServedFiles): ServedHtml {
+/** The section an over-full proof cut short (fit-overfull.ts): page.js marks it and the lines it lacks. */
+export interface OverfullMark {
+  sectionId?: string;
+  module: string;
+  missingLines: number;
+}
+
+export function toServedHtml(fittedHtml: string, geometry: PageGeometry, files: ServedFiles, overfull?: OverfullMark): ServedHtml {
   const unserved = new Set<string>();
   const html = fittedHtml.replace(FILE_URL, (match) => {
     // The serialiser escapes & in attribute values.
@@ -39,10 +47,10 @@ export function toServedHtml(fittedHtml: string, geometry: PageGeometry, files: 
   });
   const headEnd = html.indexOf('</head>');
   if (headEnd < 0) throw new Error('the fitted page has no </head>');
-  return { html: html.slice(0, headEnd) + previewHead(geometry, files) + html.slice(headEnd), unserved: [...unserved] };
+  return { html: html.slice(0, headEnd) + previewHead(geometry, files, overfull) + html.slice(headEnd), unserved: [...unserved] };
 }
 
-function previewHead(geometry: PageGeometry, files: ServedFiles): string {
+function previewHead(geometry: PageGeometry, files: ServedFiles, overfull?: OverfullMark): string {
   const url = (file: string) => {
     const served = files.toUrl(file);
     if (served === undefined) throw new Error(`${file} is not in a served folder`);
@@ -57,7 +65,7 @@ function previewHead(geometry: PageGeometry, files: ServedFiles): string {
     gutterPt: measured.gutter,
     safeMm: SAFE_MARGIN_MM,
   };
-  const config = JSON.stringify({ geometry, grid }).replaceAll('<', '\\u003c');
+  const config = JSON.stringify({ geometry, grid, overfull, messages: messagesFor('preview.page.') }).replaceAll('<', '\\u003c');
   return [
     '',
     `<script type="application/json" id="${CONFIG_ELEMENT_ID}">${config}</script>`,

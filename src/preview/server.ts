@@ -6,7 +6,8 @@
  * the fitted page with the same Paged.js, so what is proofed is what prints.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { ensureDir } from '../files/ensure-dir.ts';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { loadEdition } from '../content/load.ts';
@@ -20,6 +21,8 @@ import { createRoutes } from './routes.ts';
 import { ServedFiles } from './served-files.ts';
 import { PreviewSession } from './session.ts';
 import { describeChanges, watchSources, type SourceWatcher } from './watch.ts';
+import { allowedHosts, colleagueUrls, hostForUrl, isLoopback } from './allowed-hosts.ts';
+import { t } from '../i18n/locale.ts';
 import { openInDesktopBrowser, stopOnSignal } from './process.ts';
 
 export interface PreviewOptions {
@@ -29,6 +32,8 @@ export interface PreviewOptions {
   port?: number;
   /** Default 127.0.0.1 (loopback only). */
   host?: string;
+  /** More Host names to answer besides the machine's own (a name colleagues reach it by). */
+  allowHosts?: readonly string[];
   /** A browser to fit pages in (tests); otherwise one is launched for the session and closed with it. */
   browser?: ManagedBrowser;
   log?: (line: string) => void;
@@ -38,7 +43,10 @@ export interface PreviewOptions {
 }
 
 export interface PreviewServer {
+  /** The URL to open on this machine. */
   url: string;
+  /** URLs a colleague on the network can open (none when listening on loopback only). */
+  networkUrls: string[];
   /** Settles when the first build has finished (a broken edition still settles it: the page shows the error). */
   ready: Promise<void>;
   /** Stops watching, ends the event streams, closes the server and the browser it launched. Safe to call twice. */
@@ -46,7 +54,6 @@ export interface PreviewServer {
 }
 
 export const DEFAULT_PREVIEW_PORT = 4173;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -56,7 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   if (!info) await loadEdition(options.input);
   const editionDir = info!.isDirectory() ? resolved : path.dirname(resolved);
   const cacheDir = path.resolve(options.cacheDir ?? CACHE_DIR);
-  await mkdir(cacheDir, { recursive: true });
+  await ensureDir(cacheDir);
   const files = await ServedFiles.create(previewRoots(editionDir, cacheDir));
 
   const browser = options.browser ?? (await launchBrowser());
@@ -78,22 +85,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (!options.browser) await browser.close();
     throw error;
   }
-  const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  const allowedHosts = LOOPBACK.has(host) ? new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) : undefined;
-  server.on('request', createRoutes({ files, session, allowedHosts }));
-  const url = `http://${hostInUrl}:${port}/`;
-  log(`previewing ${displayPath(resolved)} at ${url} (Ctrl-C to stop)`);
+  // Listening on every interface: this machine opens it at loopback.
+  const url = `http://${hostForUrl(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host)}:${port}/`;
+  const networkUrls = colleagueUrls(host, port, options.allowHosts);
+  server.on('request', createRoutes({ files, session, allowedHosts: allowedHosts(host, port, options.allowHosts) }));
+  log(t('preview.listening', { file: displayPath(resolved), url }));
+  if (networkUrls.length > 0) log(t('preview.networkUrls', { urls: networkUrls.join('  ') }));
 
   let watcher: SourceWatcher | undefined;
   let closing: Promise<void> | undefined;
   const close = () => {
     // Everything before the first await runs at once: see stopOnSignal in process.ts.
     closing ??= (async () => {
-      watcher?.close();
+      const watcherClosed = watcher?.close();
       const sessionClosed = session.close();
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await sessionClosed;
+      await watcherClosed;
       await fitter.close();
       await serverClosed;
       if (!options.browser) await browser.close();
@@ -110,17 +119,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       (changed) => void session.rebuild(describeChanges(changed)),
       { exclude: [cacheDir], onError: (error) => log(`warning: watching stopped working: ${error.message}`) },
     );
+    await watcher.ready;
   } catch (error) {
     await close();
     throw error;
   }
   // Served before the first build is done: the tab shows "Building the page…" until it is.
-  return { url, ready: session.rebuild('first build'), close };
+  return { url, networkUrls, ready: session.rebuild('first build'), close };
 }
 
 interface PreviewCommandOptions {
   port?: number;
   host?: string;
+  allowHost: string[];
   open?: boolean;
 }
 
@@ -132,14 +143,15 @@ export function registerPreviewCommand(program: Command): void {
     .argument('<edition>', 'edition folder (containing edition.yaml) or an edition .yaml file')
     .option('-p, --port <port>', `port to listen on (default ${DEFAULT_PREVIEW_PORT}; 0 picks a free port)`, parsePort)
     .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
+    .option('--allow-host <name>', 'also answer requests for this host name (repeatable; the machine\'s own names and addresses always work)', (name: string, names: string[]) => [...names, name], [] as string[])
     .option('--open', 'open the preview in the desktop browser')
     .action(async (edition: string, options: PreviewCommandOptions, command: Command) => {
       const debug = Boolean(command.optsWithGlobals().debug);
       const log = (line: string) => console.log(line);
-      if (options.host !== undefined && !LOOPBACK.has(options.host)) {
-        console.error(`warning: listening on ${options.host}: other machines that can reach it can read this edition`);
+      if (options.host !== undefined && !isLoopback(options.host)) {
+        console.error(t('preview.exposedWarning', { host: options.host }));
       }
-      const preview = await startPreview({ input: edition, port: options.port, host: options.host, log, debug });
+      const preview = await startPreview({ input: edition, port: options.port, host: options.host, allowHosts: options.allowHost, log, debug });
       if (options.open) openInDesktopBrowser(preview.url, log);
       const signal = await stopOnSignal(() => {
         log('stopping the preview');

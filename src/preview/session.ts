@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeError } from '../errors.ts';
 import type { PreviewPage } from './build-page.ts';
 import type { PreviewReport } from './fit-summary.ts';
+import type { ProofFinding } from './proof-findings.ts';
 
 /** What the browser is told after every change; the page HTML itself is fetched separately. */
 export interface PreviewState {
@@ -22,6 +23,8 @@ export interface PreviewState {
   /** The error as the CLI prints it (describeError), when the latest build failed. */
   error?: string;
   warnings: string[];
+  /** Preflight findings known before the PDF (proof-findings.ts). */
+  findings?: ProofFinding[];
   report?: PreviewReport;
   /** Seconds the latest build took, and what started it. */
   seconds?: number;
@@ -73,8 +76,8 @@ export class PreviewSession {
       const page = await this.build();
       if (this.closed) return;
       this.page = page.html;
-      const { id, title, warnings, report } = page;
-      this.update({ session: this.state.session, status: 'ok', pageVersion: this.state.pageVersion + 1, id, title, warnings, report, seconds: seconds(), reason });
+      const { id, title, warnings, report, findings } = page;
+      this.update({ session: this.state.session, status: 'ok', pageVersion: this.state.pageVersion + 1, id, title, warnings, findings, report, seconds: seconds(), reason });
       this.log(`built ${id} in ${seconds().toFixed(2)} s (${reason})`);
       for (const warning of warnings) this.log(`warning: ${warning}`);
     } catch (error) {

@@ -1,10 +1,12 @@
 /**
  * Watches the folders a page is made from (the edition, templates/, styles/)
- * and reports saves in batches. Folders are watched rather than files because
- * editors save by writing a new file and renaming it over the old one, which
- * a watch on the old file would lose. Editor droppings are ignored.
+ * and reports saves in batches, through chokidar. Node 20's own recursive
+ * fs.watch loses a file for good once an editor (vim, IDEs, `sed -i`) has
+ * saved it by renaming a new file over it (issue 15, item 1); chokidar
+ * watches each file's folder and picks renamed, deleted-and-recreated and
+ * new files up again. Editor droppings and the image cache are ignored.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
 import { isInside } from './served-files.ts';
 
@@ -15,7 +17,9 @@ export interface WatchedFolder {
 }
 
 export interface SourceWatcher {
-  close(): void;
+  /** Settles once the folders are scanned: saves from then on are seen. */
+  ready: Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface WatchOptions {
@@ -26,8 +30,8 @@ export interface WatchOptions {
   onError?: (error: Error) => void;
 }
 
-// Swap, backup and lock files of vim, emacs and others, and vim's write test file "4913".
-const NOISE = /(^|\/)(\.[^/]*|[^/]*~|[^/]*\.sw[a-p]|4913|#[^/]*#)$/;
+// Swap, backup and lock files of vim, emacs and others, vim's write test file "4913", sed -i's "sedXXXXXX".
+const NOISE = /(^|\/)(\.[^/]*|[^/]*~|[^/]*\.sw[a-p]|4913|#[^/]*#|sed[A-Za-z0-9]{6})$/;
 
 export function watchSources(
   folders: readonly WatchedFolder[],
@@ -46,23 +50,31 @@ export function watchSources(
   };
 
   const watchers: FSWatcher[] = folders.map((folder) => {
-    const watcher = watch(folder.dir, { recursive: true }, (_event, filename) => {
-      const name = filename?.toString() ?? '';
-      const full = path.resolve(folder.dir, name);
-      if (NOISE.test(name.split(path.sep).join('/'))) return;
-      if (exclude.some((dir) => full === dir || isInside(dir, full))) return;
-      changed.add(name ? `${folder.label}/${name.split(path.sep).join('/')}` : folder.label);
+    const root = path.resolve(folder.dir);
+    const watcher = watch(root, {
+      ignoreInitial: true,
+      ignored: (file) => {
+        const full = path.resolve(file);
+        if (exclude.some((dir) => full === dir || isInside(dir, full))) return true;
+        const name = path.relative(root, full).split(path.sep).join('/');
+        return name !== '' && NOISE.test(name);
+      },
+    });
+    watcher.on('all', (_event, file) => {
+      const name = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+      changed.add(name ? `${folder.label}/${name}` : folder.label);
       clearTimeout(timer);
       timer = setTimeout(flush, debounceMs);
     });
-    watcher.on('error', (error) => options.onError?.(error));
+    watcher.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
     return watcher;
   });
 
   return {
-    close() {
+    ready: Promise.all(watchers.map((watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve())))).then(() => undefined),
+    async close() {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await Promise.all(watchers.map((watcher) => watcher.close()));
     },
   };
 }

@@ -77,6 +77,20 @@ describe('folio CLI', () => {
     expect(folioIn({ LANG: 'zh_CN.UTF-8' }, '--lang', 'en', 'render').stderr).toMatch(/^error: missing required argument <edition>/);
   });
 
+  it('fails within seconds, naming the folder and why, when an output folder cannot be made', () => {
+    // Node 20's mkdir(…, { recursive: true }) spins for ever under /proc: each run here would hang without the guard.
+    const runs = [
+      ['render', 'content/wuzhi-2024', '-o', '/proc/folio-no/x.pdf'],
+      ['batch', 'test/fixtures/batch/editions', '-o', '/proc/folio-no/out'],
+      ['batch', 'test/fixtures/batch/editions', '-o', mkdtempSync(path.join(os.tmpdir(), 'folio-cli-')), '--volume', '/proc/folio-no/volume.pdf'],
+    ].map((args) => spawnSync(process.execPath, ['bin/folio.js', ...args], { encoding: 'utf8', timeout: 60_000 }));
+    for (const run of runs) {
+      expect(run.signal).toBeNull();
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/^error: cannot make the output folder \/proc\/folio-no(\/out)?: no folder can be made in \/proc$/m);
+    }
+  });
+
   it('prints the JSON Schema', () => {
     const run = folio('schema');
     expect(run.status).toBe(0);

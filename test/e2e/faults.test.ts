@@ -363,9 +363,10 @@ describe('a failed render keeps the earlier good PDF', () => {
       execFileSync('mount', ['-o', 'remount,ro', dir]);
       const run = await runCli([editionDir, '-o', target]);
       expect(run.code, run.stderr).toBe(1);
-      expect(run.stderr).toMatch(/^error: could not write .*page\.pdf$/m);
+      // Found before the render, by ensure-dir.ts (issue 15, item 10).
+      expect(run.stderr).toMatch(/^error: cannot write in the output folder .*: .* is on a read-only disk$/m);
       expect(run.stderr).toMatch(/EROFS/);
-      expect(run.stderr).toMatch(/fix: check that the output folder exists, is writable/);
+      expect(run.stderr).toMatch(/fix: choose an output path in a folder you can write to/);
       expect(run.stderr).not.toMatch(/^\s+at /m);
       expect(await readFile(target)).toEqual(good);
       expect(await readdir(dir)).toEqual(before);

@@ -191,7 +191,7 @@ const CASES: Case[] = [
       await writeFile(path.join(outDir, 'blocker'), 'a file where the output folder should be\n');
       return path.join(outDir, 'blocker', 'out.pdf');
     },
-    message: [/could not write .*blocker\/out\.pdf/, /fix: check that the output folder exists, is writable/],
+    message: [/^error: cannot make the output folder .*blocker: .*blocker is a file, not a folder$/m, /fix: choose an output path in a folder you can write to/],
   },
   {
     name: 'no-chromium',

@@ -4,7 +4,8 @@
  * over the last good page, the toolbar works, and nothing outside the
  * allow-listed folders can be fetched.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { loadEdition } from '../../src/content/load.ts';
 import { describeError } from '../../src/errors.ts';
 import { startPreview, type PreviewServer } from '../../src/preview/server.ts';
 import { sharedBrowser } from './support/browser.ts';
+import { inPage as inPageOf, shownVersion as shownVersionIn } from './support/preview-tab.ts';
 
 let root: string;
 let editionFile: string;
@@ -51,12 +53,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const shownVersion = (version: number) =>
-  page.waitForFunction((v) => document.documentElement.dataset.pageVersion === String(v), { timeout: 30_000 }, version);
-
-/** Evaluates in the proofed page inside the shell's iframe. */
-const inPage = <T>(run: (doc: Document) => T) =>
-  page.evaluate(`(${run.toString()})(document.querySelector('#folio-sheet iframe').contentDocument)`) as Promise<T>;
+const shownVersion = (version: number) => shownVersionIn(page, version);
+const inPage = <T>(run: (doc: Document) => T) => inPageOf(page, run);
 
 function rawGet(rawPath: string, host?: string): Promise<number> {
   const url = new URL(preview.url);
@@ -184,5 +182,47 @@ describe('folio preview', () => {
     }
     // A page elsewhere that rebinds its name to 127.0.0.1 is refused by its Host header.
     expect(await rawGet('/', 'attacker.example:80')).toBe(403);
+  });
+
+  it('sees every save of a long mixed sequence: plain writes, renames over the file, delete and recreate, a new photo', async () => {
+    const headline = () => inPage((doc) => doc.querySelector('.headline__title')?.textContent?.trim() ?? '');
+    const shows = (title: string) =>
+      page.waitForFunction(
+        (t) => (document.querySelector('#folio-sheet iframe') as HTMLIFrameElement | null)?.contentDocument?.querySelector('.headline__title')?.textContent?.trim() === t,
+        { timeout: 60_000 },
+        title,
+      );
+    const edition = path.dirname(editionFile);
+    const withTitle = (title: string) => original.replace('title: 擎旗领跑', `title: ${title}`);
+    const steps: [string, () => void][] = [
+      ['擎旗领跑一', () => writeFileSync(editionFile, withTitle('擎旗领跑一'))],
+      // sed -i writes a new file beside it and renames it over edition.yaml, as vim and many IDEs save.
+      ['擎旗领跑二', () => execFileSync('sed', ['-i', 's/title: 擎旗领跑一/title: 擎旗领跑二/', editionFile])],
+      ['擎旗领跑三', () => writeFileSync(editionFile, withTitle('擎旗领跑三'))],
+      ['擎旗领跑四', () => {
+        writeFileSync(`${editionFile}.new`, withTitle('擎旗领跑四'));
+        renameSync(`${editionFile}.new`, editionFile);
+      }],
+      ['擎旗领跑五', () => {
+        unlinkSync(editionFile);
+        writeFileSync(editionFile, withTitle('擎旗领跑五'));
+      }],
+      ['擎旗领跑六', () => execFileSync('sed', ['-i', 's/title: 擎旗领跑五/title: 擎旗领跑六/', editionFile])],
+      ['擎旗领跑七', () => writeFileSync(editionFile, withTitle('擎旗领跑七'))],
+      ['擎旗领跑八', () => writeFileSync(editionFile, withTitle('擎旗领跑八'))],
+    ];
+    for (const [title, save] of steps) {
+      save();
+      await shows(title);
+    }
+    // A new photo in the edition folder is a change too: the page is rebuilt.
+    const versionBefore = await page.evaluate(() => Number(document.documentElement.dataset.pageVersion));
+    copyFileSync(path.join(edition, 'photo.jpg'), path.join(edition, 'new-photo.jpg'));
+    await shownVersion(versionBefore + 1);
+    writeFileSync(editionFile, withTitle('擎旗领跑九'));
+    await shows('擎旗领跑九');
+    expect(await headline()).toBe('擎旗领跑九');
+    writeFileSync(editionFile, original);
+    await shows('擎旗领跑');
   });
 });

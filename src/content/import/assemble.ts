@@ -12,13 +12,20 @@ export interface ImportWarning {
   line: number;
   endLine?: number;
   message: string;
+  /** A routine fix nobody needs to check one by one (issue 15, item 8): the CLI summarises each kind in one line. */
+  routine?: RoutineFix;
 }
+
+/** Kinds of routine fix: punctuation and spacing inside lines, whitespace around them, list and byline markers. */
+export type RoutineFix = 'punctuation' | 'whitespace' | 'markers';
 
 /** Collects warnings; comments for the YAML hang on the draft items themselves. */
 export class Report {
   readonly warnings: ImportWarning[] = [];
-  warn(line: number, message: string, endLine?: number): void {
-    this.warnings.push(endLine !== undefined && endLine !== line ? { line, endLine, message } : { line, message });
+  warn(line: number, message: string, endLine?: number, routine?: RoutineFix): void {
+    const warning: ImportWarning = endLine !== undefined && endLine !== line ? { line, endLine, message } : { line, message };
+    if (routine) warning.routine = routine;
+    this.warnings.push(warning);
   }
 }
 

@@ -156,11 +156,11 @@ export function reportLineFixes(draft: Draft, report: Report, stats: CleanStats)
     if (closed > 0) parts.push(`removed ${closed} stray space${closed > 1 ? 's' : ''} between Chinese characters`);
     if (line.collapsed) parts.push('collapsed runs of whitespace to one space');
     if (line.controls > 0) parts.push(`removed ${line.controls} control character${line.controls > 1 ? 's' : ''}`);
-    if (parts.length > 0) report.warn(line.line, parts.join('; '));
+    if (parts.length > 0) report.warn(line.line, parts.join('; '), undefined, 'punctuation');
     if (line.trimmed) trimmed.push(line.line);
   }
   if (trimmed.length > 0) {
     const shown = trimmed.length > 8 ? `${trimmed.slice(0, 8).join(', ')}, …` : trimmed.join(', ');
-    report.warn(trimmed[0]!, `trimmed leading or trailing whitespace on ${trimmed.length} line${trimmed.length > 1 ? 's' : ''} (${shown})`, trimmed.at(-1));
+    report.warn(trimmed[0]!, `trimmed leading or trailing whitespace on ${trimmed.length} line${trimmed.length > 1 ? 's' : ''} (${shown})`, trimmed.at(-1), 'whitespace');
   }
 }

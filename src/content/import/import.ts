@@ -25,7 +25,7 @@
  * - Unusable (ContentError): empty, NUL bytes, over a quarter control or
  *   undecodable characters, or a headline with no body text under it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import path from 'node:path';
 import { ContentError, FolioError } from '../../errors.ts';
@@ -37,6 +37,8 @@ import { classify, ensureBody, type Unit } from './classify.ts';
 import { dedupe, reportLineFixes, type CleanStats } from './clean.ts';
 import { toEdition } from './to-edition.ts';
 import { DEFAULT_SCHEMA_PATH, editionYaml, schemaPathFor, writeTextAtomic } from './write-yaml.ts';
+import { importReportLines } from './report-lines.ts';
+import { t } from '../../i18n/locale.ts';
 
 export type { ImportWarning } from './assemble.ts';
 
@@ -118,11 +120,12 @@ function reportMarkers(units: readonly Unit[], report: Report): void {
       honors[0]!.source.line,
       `honors: removed the list markers (${markers}) from ${plural(honors.length, 'item')}; the template sets its own ★`,
       honors.at(-1)!.source.line,
+      'markers',
     );
   }
   for (const unit of units) {
-    if (unit.kind === 'byline' && unit.removed) report.warn(unit.source.line, `byline: removed the ${unit.removed} marker`);
-    if (unit.kind === 'deck' && unit.removed) report.warn(unit.source.line, `deck: the leading ${unit.removed} written as ——`);
+    if (unit.kind === 'byline' && unit.removed) report.warn(unit.source.line, `byline: removed the ${unit.removed} marker`, undefined, 'markers');
+    if (unit.kind === 'deck' && unit.removed) report.warn(unit.source.line, `deck: the leading ${unit.removed} written as ——`, undefined, 'markers');
   }
 }
 
@@ -177,14 +180,16 @@ export function registerImportCommand(program: Command): void {
     .argument('<raw>', 'the page text: plain text, UTF-8 (or GB18030)')
     .option('-o, --output <file>', 'edition YAML to write (default: print it to stdout)')
     .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
-    .action(async (raw: string, options: { output?: string; id?: string }) => {
+    .option('--force', 'replace the -o file when it exists')
+    .action(async (raw: string, options: { output?: string; id?: string; force?: boolean }) => {
+      if (options.output !== undefined && !options.force && (await stat(options.output).catch(() => undefined))) {
+        // An edition an editor has worked on is not overwritten by a re-import by accident (issue 15, item 8).
+        throw new ContentError(t('import.outputExists', { file: options.output }), { hint: t('import.outputExistsHint') });
+      }
       const result = await importFile(raw, { output: options.output, id: options.id });
       if (options.output === undefined) process.stdout.write(result.yaml);
       const print = options.output === undefined ? console.error : console.log;
       for (const line of result.summary) print(line);
-      for (const warning of result.warnings) {
-        const where = warning.endLine !== undefined ? `${warning.line}-${warning.endLine}` : `${warning.line}`;
-        console.error(`${raw}:${where}: warning: ${warning.message}`);
-      }
+      for (const line of importReportLines(raw, result.warnings)) console.error(line);
     });
 }

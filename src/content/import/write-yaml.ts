@@ -4,7 +4,8 @@
  * named, paragraphs as folded block scalars, and a comment wherever the
  * importer cleaned or guessed something.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { ensureDir } from '../../files/ensure-dir.ts';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { FOLIO_ROOT } from '../../defaults.ts';
@@ -93,8 +94,8 @@ export function editionYaml(edition: EditionInput, notes: Notes, options: YamlOp
 /** Writes `text` to a temporary file beside `target`, then renames it: never a half-written edition. */
 export async function writeTextAtomic(target: string, text: string): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  await ensureDir(path.dirname(target));
   try {
-    await mkdir(path.dirname(target), { recursive: true });
     await writeFile(temporary, text, 'utf8');
     await rename(temporary, target);
   } catch (cause) {

@@ -65,17 +65,38 @@
     sheet.append(guides);
   }
 
-  // fit.js's findOverflow() names modules; mark those boxes (the type area for 版面).
+  const say = (id, params) =>
+    (config.messages[id] || id).replace(/\{(\w+)\}/g, (whole, name) => (params && params[name] !== undefined ? String(params[name]) : whole));
+
+  // fit.js's findOverflow() names modules; mark those boxes (the type area for 版面),
+  // and under each overflowing module draw the lines it lacks (issue 15, item 2).
   function markOverflow(entries) {
     for (const element of document.querySelectorAll('.folio-overflowing')) element.classList.remove('folio-overflowing');
+    for (const element of document.querySelectorAll('.folio-overflow-missing')) element.remove();
+    const worst = new Map();
     for (const entry of entries) {
+      const known = worst.get(entry.module);
+      if (!known || entry.lines > known.lines || entry.columns > known.columns) worst.set(entry.module, { ...entry, lines: Math.max(entry.lines, known ? known.lines : 0), columns: Math.max(entry.columns || 0, known ? known.columns || 0 : 0) });
+    }
+    // The section an over-full proof cut short is known by id, and the lines it lacks by the fit (sections may share a name).
+    const overfull = config.overfull;
+    if (overfull && overfull.sectionId) worst.set(overfull.module, { ...(worst.get(overfull.module) || { columns: 0 }), module: overfull.module, lines: overfull.missingLines });
+    for (const entry of worst.values()) {
+      const cut = overfull && overfull.sectionId && entry.module === overfull.module;
       const targets =
         entry.module === '版面'
           ? document.querySelectorAll('#folio-page')
-          : [...document.querySelectorAll('.module[data-module]')].filter((m) => m.dataset.module === entry.module);
+          : [...document.querySelectorAll('.module[data-module]')].filter((m) => (cut ? m.dataset.section === overfull.sectionId : m.dataset.module === entry.module));
       for (const target of targets) {
         target.classList.add('folio-overflowing');
-        target.dataset.folioOverflow = `${entry.module}: ${entry.lines} line(s) over` + (entry.columns ? `, ${entry.columns} column(s) too wide` : '');
+        target.dataset.folioOverflow = say(entry.columns ? 'preview.page.overflowColumns' : 'preview.page.overflowLines', entry);
+        if (entry.module === '版面') continue;
+        const missing = document.createElement('div');
+        missing.className = 'folio-overflow-missing';
+        missing.dataset.lines = String(entry.lines);
+        missing.style.height = `${entry.lines * grid.pitchPt}pt`;
+        missing.textContent = say('preview.page.missingLines', entry);
+        target.append(missing);
       }
     }
   }

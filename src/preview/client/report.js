@@ -1,9 +1,17 @@
-// The fitting report panel of the preview shell (plain JS). It shows what the
+// The report panel of the preview shell (plain JS). It shows what the
 // copyfit gave each module and the room left in it, what it adjusted, the
-// build's warnings, and what the browser found overflowing after Paged.js.
+// build's warnings, what the browser found overflowing after Paged.js, and
+// the preflight findings known before the PDF (photo resolution, folio line).
 // Content comes from the edition, so it is set as text, never as HTML.
 (function () {
   'use strict';
+
+  const messages = JSON.parse(document.getElementById('folio-messages').textContent);
+  // The shell's messages in the user's language (src/i18n), with {name} filled in.
+  window.folioSay = function (id, params) {
+    return (messages[id] || id).replace(/\{(\w+)\}/g, (whole, name) => (params && params[name] !== undefined ? String(params[name]) : whole));
+  };
+  const say = window.folioSay;
 
   function element(tag, text, className) {
     const node = document.createElement(tag);
@@ -15,14 +23,14 @@
   function moduleTable(fit) {
     const table = element('table');
     const head = table.createTHead().insertRow();
-    for (const title of ['Module', 'Lines', 'Room', 'What the fit chose']) head.append(element('th', title));
+    for (const title of ['module', 'lines', 'room', 'choice']) head.append(element('th', say(`preview.report.${title}`)));
     const body = table.createTBody();
     for (const row of fit.modules) {
       const tr = body.insertRow();
       tr.append(element('td', row.module), element('td', String(row.lines), 'num'), element('td', String(row.roomLines), 'num'), element('td', row.detail));
     }
     const foot = body.insertRow();
-    foot.append(element('td', 'page foot'), element('td', '', 'num'), element('td', String(fit.blankLines), 'num'), element('td', `${fit.totalLines} lines in the type area`));
+    foot.append(element('td', say('preview.report.foot')), element('td', '', 'num'), element('td', String(fit.blankLines), 'num'), element('td', say('preview.report.total', { lines: fit.totalLines })));
     return table;
   }
 
@@ -32,23 +40,39 @@
     return ul;
   }
 
+  function findingList(findings) {
+    const ul = element('ul', undefined, 'findings');
+    for (const finding of findings) {
+      const li = element('li', undefined, `finding finding--${finding.severity}`);
+      li.dataset.where = finding.where;
+      li.append(element('code', finding.where), document.createTextNode(` ${finding.message}`));
+      ul.append(li);
+    }
+    return ul;
+  }
+
   window.folioRenderReport = function (panel, state, page) {
     panel.replaceChildren();
-    panel.append(element('h3', 'Fitting report'));
+    panel.append(element('h3', say('preview.report.title')));
     const fit = state && state.report;
     if (!fit) {
-      panel.append(element('p', 'No page has been fitted yet.'));
+      panel.append(element('p', say('preview.report.none')));
       return;
     }
-    panel.append(element('p', `Fitted in ${fit.rounds} round${fit.rounds === 1 ? '' : 's'}. Lines are baseline-grid lines; room is the lines left empty in a module.`));
+    panel.append(element('p', say('preview.report.intro', { rounds: fit.rounds })));
     panel.append(moduleTable(fit));
     if (fit.adjustments.length > 0) {
-      panel.append(element('h3', 'Adjusted'), list(fit.adjustments));
+      panel.append(element('h3', say('preview.report.adjusted')), list(fit.adjustments));
     }
-    const overflow = page ? page.overflow.map((o) => `「${o.module}」 overflows by ${o.lines} line(s)${o.columns ? ` and ${o.columns} column(s)` : ''}`) : [];
+    const overflow = page
+      ? page.overflow.map((o) => say(o.columns ? 'preview.report.overflowColumns' : 'preview.report.overflow', o))
+      : [];
     // The checks paginate.ts makes before printing, made here after Paged.js ran in this browser.
-    if (page && page.pages > 1) overflow.push(`the content spilled onto ${page.pages} pages; the design has 1`);
+    if (page && page.pages > 1) overflow.push(say('preview.report.spilled', { pages: page.pages }));
     const warnings = [...(state.warnings || []), ...overflow];
-    if (warnings.length > 0) panel.append(element('h3', 'Warnings'), list(warnings, 'warning'));
+    if (warnings.length > 0) panel.append(element('h3', say('preview.report.warnings')), list(warnings, 'warning'));
+    const findings = state.findings || [];
+    panel.append(element('h3', say('preview.report.preflight')));
+    panel.append(findings.length > 0 ? findingList(findings) : element('p', say('preview.report.preflightClean')));
   };
 })();

@@ -14,6 +14,8 @@
   const overlay = $('folio-overlay');
   const status = $('folio-status');
   const report = $('folio-report');
+  const toolbar = $('folio-toolbar');
+  const say = window.folioSay;
 
   const PAGE_CLASSES = { baseline: 'folio-show-baseline', columns: 'folio-show-columns', trim: 'folio-show-trim', overflow: 'folio-show-overflow' };
   const KEYS = { g: 'baseline', c: 'columns', t: 'trim', o: 'overflow', r: 'report' };
@@ -70,8 +72,12 @@
   function applyToggles() {
     const root = current && current.frame.contentDocument && current.frame.contentDocument.documentElement;
     for (const [name, className] of Object.entries(PAGE_CLASSES)) if (root) root.classList.toggle(className, toggles[name]);
-    for (const button of document.querySelectorAll('[data-toggle]')) button.setAttribute('aria-pressed', String(toggles[button.dataset.toggle]));
+    for (const button of document.querySelectorAll('button[data-toggle]')) button.setAttribute('aria-pressed', String(toggles[button.dataset.toggle]));
+    // The report sits beside the page, never over it: the stage narrows to make room (issue 15, item 4).
+    const changed = report.hidden === toggles.report;
     report.hidden = !toggles.report;
+    document.body.classList.toggle('has-report', toggles.report);
+    if (changed && zoom === 'fit') applyZoom();
   }
 
   function scaleFor(mode) {
@@ -82,7 +88,8 @@
 
   // Rescales the sheet, keeping the point at the centre of the view in the centre.
   function applyZoom() {
-    for (const button of document.querySelectorAll('[data-zoom]')) button.setAttribute('aria-pressed', String(button.dataset.zoom === zoom));
+    // Buttons only: <html> carries data-zoom too, and is no button (issue 15, item 4).
+    for (const button of document.querySelectorAll('button[data-zoom]')) button.setAttribute('aria-pressed', String(button.dataset.zoom === zoom));
     document.documentElement.dataset.zoom = zoom;
     if (!current) return;
     const before = Number(sheet.dataset.scale || 0);
@@ -92,6 +99,9 @@
     sheet.style.height = `${current.height}px`;
     sheet.style.transform = `scale(${scale})`;
     sheet.dataset.scale = String(scale);
+    // Guides are drawn a device pixel wide whatever the zoom (issue 15, item 3): guides.css divides by this.
+    const root = current.frame.contentDocument && current.frame.contentDocument.documentElement;
+    if (root) root.style.setProperty('--folio-zoom', String(scale));
     sizer.style.width = `${current.width * scale}px`;
     sizer.style.height = `${current.height * scale}px`;
     if (centre && before !== scale) stage.scrollTo(centre.x * scale - stage.clientWidth / 2, centre.y * scale - stage.clientHeight / 2);
@@ -122,11 +132,13 @@
 
   function onState(next) {
     state = next;
-    document.title = `${next.id || 'Folio'}: preview`;
-    $('folio-title').textContent = next.id ? `Folio · ${next.id}` : 'Folio preview';
+    document.title = `${next.id || 'Folio'}: ${say('preview.shell.title')}`;
+    $('folio-title').textContent = next.id ? `Folio · ${next.id}` : say('preview.shell.title');
     if (next.status === 'ok') hiddenError = null;
     if (next.status === 'error' && next.error !== hiddenError) {
       $('folio-error').textContent = next.error;
+      // There is a page underneath only once one has built.
+      $('folio-overlay-underneath').hidden = !current;
       overlay.hidden = false;
     } else if (next.status === 'ok') overlay.hidden = true;
     if (isNewPage(next)) loadPage(next.session, next.pageVersion);
@@ -145,15 +157,17 @@
     if (!state) return;
     const overflow = current ? current.overflow.length + (current.pages > 1 ? 1 : 0) : 0;
     const warnings = (state.warnings || []).length;
+    const findings = (state.findings || []).length;
     let text = '';
-    if (state.status === 'building') text = current ? 'rebuilding…' : 'building…';
-    else if (state.status === 'error') text = 'error: the edition has a problem (last good page shown)';
-    else if (pending) text = 'paginating…';
-    else if (current) text = `built in ${state.seconds} s · ${current.pages} page${current.pages === 1 ? '' : 's'}`;
-    if (state.status !== 'error' && overflow) text += ` · ${overflow} overflowing`;
-    if (state.status !== 'error' && warnings) text += ` · ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    if (state.status === 'building') text = say(current ? 'preview.shell.rebuilding' : 'preview.shell.buildingStatus');
+    else if (state.status === 'error') text = say(current ? 'preview.shell.errorWithPage' : 'preview.shell.errorNoPage');
+    else if (pending) text = say('preview.shell.paginating');
+    else if (current) text = say('preview.shell.built', { seconds: state.seconds, pages: current.pages });
+    if (state.status !== 'error' && overflow) text += say('preview.shell.overflowing', { count: overflow });
+    if (state.status !== 'error' && warnings) text += say('preview.shell.warnings', { count: warnings });
+    if (state.status !== 'error' && findings) text += say('preview.shell.findings', { count: findings });
     status.textContent = text;
-    status.className = `toolbar__status${state.status === 'error' ? ' is-error' : overflow || warnings ? ' is-warning' : ''}`;
+    status.className = `toolbar__status${state.status === 'error' ? ' is-error' : overflow || warnings || findings ? ' is-warning' : ''}`;
     window.folioRenderReport(report, state, current);
   }
 
@@ -177,9 +191,14 @@
   const events = new EventSource('/_folio/events');
   events.addEventListener('state', (event) => onState(JSON.parse(event.data)));
   events.addEventListener('error', () => {
-    status.textContent = 'disconnected from folio preview; retrying…';
+    status.textContent = say('preview.shell.disconnected');
     status.className = 'toolbar__status is-error';
   });
+  // A toolbar wrapped onto two rows on a narrow window pushes the stage down with it (issue 15, item 4).
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty('--bar', `${toolbar.offsetHeight}px`);
+    if (zoom === 'fit') applyZoom();
+  }).observe(toolbar);
   applyToggles();
   applyZoom();
 })();

@@ -10,6 +10,7 @@ const page = (html: string): PreviewPage => ({
   html,
   report: { rounds: 1, totalLines: 104, blankLines: 0, modules: [], adjustments: [] },
   warnings: [],
+  findings: [],
   timings: {},
 });
 

@@ -8,8 +8,8 @@ import { describeChanges, watchSources, type SourceWatcher } from '../../../src/
 let watcher: SourceWatcher | undefined;
 let root: string | undefined;
 
-afterEach(() => {
-  watcher?.close();
+afterEach(async () => {
+  await watcher?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -25,7 +25,7 @@ describe('watchSources', () => {
       debounceMs: 80,
       exclude: [join(root, 'cache')],
     });
-    await settle(50);
+    await watcher.ready;
     // An editor's atomic save: write a temporary file, then rename it over the original.
     writeFileSync(join(root, '.edition.yaml.swp'), 'swap');
     writeFileSync(join(root, 'edition.yaml~'), 'backup');

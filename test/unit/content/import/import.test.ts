@@ -134,7 +134,38 @@ describe('the import command', () => {
     expect(stdout.at(-1)).toBe(`wrote ${output}`);
     const stderr = error.mock.calls.map((call) => String(call[0]));
     expect(stderr.length).toBeGreaterThan(0);
-    expect(stderr.every((line) => line.startsWith(`${FIXTURE}:`) && line.includes(': warning: '))).toBe(true);
+    expect(stderr.every((line) => line.startsWith(`${FIXTURE}:`) || line.startsWith('needs an editor'))).toBe(true);
+  });
+
+  it('lists what needs an editor first and sums up each kind of routine fix in one line (issue 15, item 8)', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const source = path.resolve('test', 'fixtures', 'source', 'wuzhi-2024.txt');
+    const output = path.join(tmp(), 'edition.yaml');
+    await program().parseAsync(['node', 'folio', 'import', source, '-o', output]);
+    const stderr = error.mock.calls.map((call) => String(call[0]));
+    const result = await importFile(source);
+    const routine = result.warnings.filter((w) => w.routine).length;
+    const editor = result.warnings.length - routine;
+    // Most of the Wuzhi page's warnings are routine punctuation fixes; what an editor must check comes first.
+    expect(routine).toBeGreaterThan(editor);
+    expect(stderr[0]).toBe(`needs an editor (${editor}):`);
+    const routineLines = stderr.filter((line) => line.includes(': routine: '));
+    expect(stderr.findIndex((line) => line.includes(': routine: '))).toBe(editor + 1);
+    expect(routineLines.length).toBeLessThanOrEqual(3);
+    expect(stderr).toHaveLength(1 + editor + routineLines.length);
+    expect(stderr.slice(1, editor + 1).filter((line) => /cut off/.test(line))).toHaveLength(2);
+  });
+
+  it('-o onto an existing file asks for --force', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const output = path.join(tmp(), 'edition.yaml');
+    writeFileSync(output, '# an editor worked on this\n');
+    await expect(program().parseAsync(['node', 'folio', 'import', FIXTURE, '-o', output])).rejects.toThrow(/already exists/);
+    expect(readFileSync(output, 'utf8')).toBe('# an editor worked on this\n');
+    await program().parseAsync(['node', 'folio', 'import', FIXTURE, '-o', output, '--force']);
+    expect(readFileSync(output, 'utf8')).toContain('茶香漫山');
   });
 
   it('without -o: the YAML goes to stdout, the summary to stderr', async () => {
