@@ -19,7 +19,8 @@ import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
 import { preflightEditionOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
-import { writePreflightReport } from './preflight/report.ts';
+import { preflightReportPath, writePreflightReport } from './preflight/report.ts';
+import { refuseOutputOverInput, type NamedPath } from './same-file.ts';
 import { stepTimer } from './timing.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
 
@@ -100,6 +101,18 @@ function leaseBrowser(options: BuildOptions) {
   };
 }
 
+/** Every file a build writes, for refuseOutputOverInput. */
+function outputsOf(options: BuildOptions, pdfPath: string): NamedPath[] {
+  const outputs: NamedPath[] = [
+    { path: pdfPath, role: 'the output PDF (-o)' },
+    { path: preflightReportPath(pdfPath), role: 'the preflight report' },
+  ];
+  if (options.htmlOutput) outputs.push({ path: options.htmlOutput, role: 'the HTML output (--html)' });
+  if (options.png) outputs.push({ path: pdfPath.replace(/\.pdf$/i, '') + '.png', role: 'the PNG preview (--png)' });
+  if (options.press || options.gray) outputs.push({ path: pressPdfPath(pdfPath), role: 'the press PDF (--press)' });
+  return outputs;
+}
+
 type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
 
 async function buildWith(
@@ -115,6 +128,10 @@ async function buildWith(
   const geometry = PRESETS[edition.paper.preset]!;
   const cacheDir = options.cacheDir ?? CACHE_DIR;
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
+  refuseOutputOverInput(outputsOf(options, pdfPath), [
+    { path: loaded.file, role: 'the edition file' },
+    ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
+  ]);
 
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));

@@ -13,13 +13,13 @@ import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
 import { ContentError, describeError } from '../errors.ts';
-import { BatchCache, environmentFingerprint } from './cache.ts';
+import { BatchCache, CACHE_FILE, environmentFingerprint } from './cache.ts';
 import { discover } from './discover.ts';
 import { planAll, type Plan } from './plan.ts';
 import { BrowserPool, runQueue } from './pool.ts';
 import { Progress } from './progress.ts';
 import { figuresOf, relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type VolumeSummary } from './summary.ts';
-import { writeVolume } from './volume.ts';
+import { refuseVolumeOverBatchFiles, writeVolume } from './volume.ts';
 
 export type { BatchSummary, EditionSummary } from './summary.ts';
 
@@ -72,6 +72,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         hint: `use the ids of the editions: ${plans.map((plan) => plan.id).join(', ')}`,
       });
     }
+  }
+
+  if (options.volume) {
+    refuseVolumeOverBatchFiles(path.resolve(options.volume), [
+      ...plans.flatMap((plan) => (plan.ok ? [{ path: plan.pdfPath, role: `the PDF of edition "${plan.id}"` }, { path: plan.file, role: `the edition file of "${plan.id}"` }] : [])),
+      { path: input.path, role: 'the batch input' },
+      { path: path.join(outDir, SUMMARY_FILE), role: 'the batch summary' },
+      { path: path.join(outDir, CACHE_FILE), role: 'the batch cache' },
+    ]);
   }
 
   const results: EditionSummary[] = new Array(plans.length);

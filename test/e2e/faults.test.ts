@@ -284,8 +284,8 @@ describe('a failed render keeps the earlier good PDF', () => {
     return pdf;
   }
 
-  async function runCli(args: string[]) {
-    const cli = await startCli(`cli-${Math.random().toString(36).slice(2)}`, args);
+  async function runCli(args: string[], command = 'render') {
+    const cli = await startCli(`cli-${Math.random().toString(36).slice(2)}`, args, {}, command);
     const result = await cli.exited;
     return { ...result, stderr: cli.stderr(), tmp: cli.tmp };
   }
@@ -303,6 +303,32 @@ describe('a failed render keeps the earlier good PDF', () => {
     expect(run.stderr).toMatch(/edition\.yaml:7:16 \(sections\[0\]\.articles\[0\]\.title\)/);
     expect(await readFile(target)).toEqual(good);
     expect(await readdir(dir)).toEqual(before);
+  });
+
+  // Issue 16: an output that is one of the command's inputs is refused before anything is written.
+  it('render -o onto the edition file, import -o onto its text, a volume onto an edition PDF: exit 2, inputs intact', async () => {
+    const dir = await mkdtemp(path.join(work, 'output-is-input-'));
+    const edition = path.join(dir, 'ed1');
+    await mkdir(edition);
+    await writeFile(path.join(edition, 'edition.yaml'), VALID);
+    const render = await runCli([edition, '-o', path.join(edition, 'edition.yaml')]);
+    expect(render.code, render.stderr).toBe(2);
+    expect(render.stderr).toMatch(/^error: the output PDF \(-o\) would overwrite the edition file: .*ed1\/edition\.yaml$/m);
+    expect(render.stderr).toMatch(/^ {2}fix: choose another path/m);
+    expect(await readFile(path.join(edition, 'edition.yaml'), 'utf8')).toBe(VALID);
+
+    const text = path.join(dir, 'page.txt');
+    await writeFile(text, '擎旗领跑\n\n正文。\n');
+    const imported = await runCli([text, '-o', text], 'import');
+    expect(imported.code, imported.stderr).toBe(2);
+    expect(imported.stderr).toMatch(/would overwrite the text being imported/);
+    expect(await readFile(text, 'utf8')).toBe('擎旗领跑\n\n正文。\n');
+
+    const out = path.join(dir, 'out');
+    const volume = await runCli([dir, '-o', out, '--volume', path.join(out, 'ed1.pdf')], 'batch');
+    expect(volume.code, volume.stderr).toBe(2);
+    expect(volume.stderr).toMatch(/the volume \(--volume\) would overwrite the PDF of edition "ed1"/);
+    expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 
   describe('on a small tmpfs', () => {

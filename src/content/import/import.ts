@@ -28,6 +28,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import path from 'node:path';
+import { refuseOutputOverInput } from '../../same-file.ts';
 import { ContentError, FolioError } from '../../errors.ts';
 import { parseEdition } from '../load.ts';
 import type { EditionInput } from '../schema.ts';
@@ -134,6 +135,7 @@ export interface ImportFileOptions {
 
 /** Reads page text (UTF-8, or GB18030 when it is not UTF-8), imports it and writes the YAML when `output` is given. */
 export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
+  if (options.output !== undefined) refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: file, role: 'the text being imported' }]);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
