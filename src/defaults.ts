@@ -98,3 +98,21 @@ export const CACHE_DIR = path.join(FOLIO_ROOT, 'output', '.cache');
 export const DEFAULT_OUTPUT_DIR = path.join(FOLIO_ROOT, 'output');
 
 export const PDF_CREATOR = 'Folio (Paged.js 0.4.3, Chromium)';
+
+/**
+ * What preflight reads of one PDF, at most (issue 16: a 4 KB PDF of nested
+ * forms, a 1.5 MB Flate bomb and a 39 KB flood of `q` each took GBs). A
+ * Folio page uses a small part of each: about 0.1 M operators, forms two deep.
+ */
+export const PREFLIGHT_LIMITS = Object.freeze({
+  /** Forms drawn inside forms. */
+  formDepth: 16,
+  /** Graphics states saved (q) and not yet restored (Q). */
+  stateDepth: 256,
+  /** Content operators run, over all pages and every time a form is drawn. */
+  operators: 5_000_000,
+  /** Bytes of one decompressed content stream. */
+  streamBytes: 64 * 1024 * 1024,
+  /** Bytes decompressed over the whole file. */
+  totalBytes: 512 * 1024 * 1024,
+});
