@@ -89,6 +89,9 @@ export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
   printMs: 60_000,
 });
 
+/** Longest --timeout a user may give, in seconds; Node's timers overflow far above it. */
+export const MAX_TIMEOUT_S = 3600;
+
 /** Images are resized to the placed size at this resolution, never larger. */
 export const IMAGE_PPI = 300;
 

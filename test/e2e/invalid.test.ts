@@ -207,6 +207,7 @@ const CASES: Case[] = [
   },
   { name: 'paged-timeout', exit: 1, args: () => ['--timeout', '0.001'], message: [/Paged\.js did not finish within 0\.001 s/, /fix: /] },
   { name: 'cli-bad-timeout', exit: 2, usage: true, args: () => ['--timeout', '0'], message: [/^error: option --timeout <seconds>: "0" is invalid: give a number of seconds greater than 0$/m] },
+  { name: 'cli-timeout-too-long', exit: 2, usage: true, args: () => ['--timeout', '3000000'], message: [/^error: option --timeout <seconds>: "3000000" is invalid: give at most 3600 seconds/m] },
   { name: 'cli-unknown-option', exit: 2, usage: true, args: () => ['--pdf'], message: [/^error: unknown option --pdf$/m] },
 
   // --debug adds the stack traces, and only it
