@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { decodeEditionSource } from './encoding.ts';
 import { ContentError, type SourceLocation } from '../errors.ts';
 import { formatFieldPath, SCHEMA_HINT, schemaError } from './schema-errors.ts';
 import { firstAlias, unclosedQuoteOffset } from './yaml-errors.ts';
@@ -43,12 +44,13 @@ const INPUT_HINT = `expected a folder containing ${EDITION_FILE} or a path to an
 /** Loads `<input>/edition.yaml`, or `input` itself when it is a .yaml/.yml file. */
 export async function loadEdition(input: string, overrides: readonly EditionOverride[] = []): Promise<LoadedEdition> {
   const file = await resolveEditionFile(path.resolve(input));
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (cause) {
     throw new ContentError(`cannot read ${file}`, { cause, hint: 'Check that the file exists and is readable.' });
   }
+  const source = decodeEditionSource(bytes, displayPath(file));
   const edition = parseEdition(source, displayPath(file), overrides);
   const dir = path.dirname(file);
   return { edition, file, dir, id: edition.id ?? path.basename(dir) };

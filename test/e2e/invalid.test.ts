@@ -89,7 +89,11 @@ const CASES: Case[] = [
   },
   { name: 'yaml-empty', exit: 2, message: [new RegExp(`${file('yaml-empty').source}: the edition file is empty`), SCHEMA_FIX] },
   { name: 'yaml-top-level-list', exit: 2, message: [at('yaml-top-level-list', 2), /must be a mapping of keys/, SCHEMA_FIX] },
-  { name: 'yaml-binary', exit: 2, message: [new RegExp(`${file('yaml-binary').source}:\\d+:\\d+: invalid YAML`), SYNTAX_FIX] },
+  { name: 'yaml-binary', exit: 2, message: [new RegExp(`${file('yaml-binary').source}:2: the file is not UTF-8: byte 0xff at byte offset 48; it looks like a binary file`), /fix: save the edition as UTF-8/] },
+  // Encodings (issue 16): an edition must be UTF-8; the message names the line, the byte offset and what the file looks like.
+  { name: 'encoding-invalid-utf8', exit: 2, message: [new RegExp(`${file('encoding-invalid-utf8').source}:3: the file is not UTF-8: byte 0xe9 at byte offset \\d+`), /fix: save the edition as UTF-8/] },
+  { name: 'encoding-utf16', exit: 2, message: [new RegExp(`${file('encoding-utf16').source}:1: the file is not UTF-8: byte 0xff at byte offset 0; it looks like UTF-16LE`), /fix: save the edition as UTF-8/] },
+  { name: 'encoding-gbk', exit: 2, message: [new RegExp(`${file('encoding-gbk').source}:\\d+: the file is not UTF-8: .*; it looks like GB18030 \\(GBK\\)`), /fix: save the edition as UTF-8/] },
   {
     name: 'yaml-star-alias',
     exit: 2,
