@@ -16,7 +16,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,6 +265,25 @@ describe('interrupting a batch', () => {
   it('Ctrl-C while editions render: exit 130, no Chromium left, TMPDIR empty, no PDF', async () => {
     const batch = { name: 'batch', args: ['content', '-o', '{outDir}', '-j', '2', '--force'] };
     expectCleanInterrupt(await interrupt('sigint-batch', 'SIGINT', 'page', {}, batch), 130, 'SIGINT');
+  });
+});
+
+describe('the browser profile (issue 16)', () => {
+  it('a TMPDIR of 80 characters: the render succeeds, and a profile a killed Folio left there is swept', async () => {
+    const long = path.join(work, 'long-tmpdir-'.padEnd(80 - work.length - 1, 'x'));
+    expect(long.length).toBe(80);
+    await mkdir(long, { recursive: true });
+    // A profile whose Chromium is gone: its SingletonLock names a process that has exited.
+    const stale = path.join(long, 'folio-chromium-stale1');
+    await mkdir(stale);
+    const dead = spawn('true');
+    await new Promise((resolve) => dead.on('exit', resolve));
+    await symlink(`${os.hostname()}-${dead.pid}`, path.join(stale, 'SingletonLock'));
+    const cli = await startCli('long-tmpdir', [EDITION, '-o', '{output}'], { TMPDIR: long });
+    const { code } = await cli.exited;
+    expect(code, cli.stderr()).toBe(0);
+    expect((await readFile(cli.output)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await readdir(long)).toEqual([]);
   });
 });
 
