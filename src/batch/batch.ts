@@ -11,6 +11,7 @@ import path from 'node:path';
 import { build } from '../pipeline.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
+import { TargetCrashedError } from '../paginate/page-events.ts';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
 import { ContentError, describeError } from '../errors.ts';
 import { BatchCache, CACHE_FILE, environmentFingerprint } from './cache.ts';
@@ -194,10 +195,10 @@ async function renderEdition(plan: Plan, pool: BrowserPool, progress: Progress):
   }
 }
 
-/** A crashed page or a dropped browser connection, anywhere in the cause chain. */
+/** A crashed tab or a dropped browser connection, as Puppeteer's events reported it, anywhere in the cause chain. */
 function isCrash(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
-    if (/page crashed|Target crashed|Target closed|Session closed|Connection closed/i.test(current.message)) return true;
+    if (current instanceof TargetCrashedError) return true;
   }
   return false;
 }
