@@ -20,6 +20,7 @@ import { planAll, type Plan } from './plan.ts';
 import { BrowserPool, runQueue } from './pool.ts';
 import { Progress } from './progress.ts';
 import { figuresOf, relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type VolumeSummary } from './summary.ts';
+import { lockOutputFolder } from './output-lock.ts';
 import { refuseVolumeOverBatchFiles, writeVolume } from './volume.ts';
 
 export type { BatchSummary, EditionSummary } from './summary.ts';
@@ -54,15 +55,25 @@ export interface BatchOptions {
 export const DEFAULT_RESTART_AFTER = 50;
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const outDir = path.resolve(options.outDir ?? DEFAULT_OUTPUT_DIR);
+  await mkdir(outDir, { recursive: true });
+  // One batch at a time per output folder: two lost each other's cache entries and summary (issue 16).
+  const unlock = await lockOutputFolder(outDir);
+  try {
+    return await runBatchLocked(options, outDir);
+  } finally {
+    await unlock();
+  }
+}
+
+async function runBatchLocked(options: BatchOptions, outDir: string): Promise<BatchSummary> {
   const startedAt = new Date();
   const t0 = performance.now();
   const log = options.log ?? ((line: string) => console.log(line));
   const jobs = options.jobs ?? os.availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${jobs}`);
-  const outDir = path.resolve(options.outDir ?? DEFAULT_OUTPUT_DIR);
 
   const input = await discover(options.input);
-  await mkdir(outDir, { recursive: true });
   const environment = await environmentFingerprint();
   const cache = await BatchCache.load(outDir);
   const plans = await planAll(input.entries, environment, outDir);
