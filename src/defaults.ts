@@ -119,3 +119,15 @@ export const PREFLIGHT_LIMITS = Object.freeze({
   /** Bytes decompressed over the whole file. */
   totalBytes: 512 * 1024 * 1024,
 });
+
+/**
+ * The largest edition Folio reads, checked before the browser starts (issue
+ * 16: a 50 MB edition or an alias bomb ended as a navigation timeout after
+ * 44 s and 1.4 GB). A broadsheet page holds about 10,000 characters.
+ */
+export const EDITION_LIMITS = Object.freeze({
+  /** Bytes of the edition file. */
+  fileBytes: 5 * 1024 * 1024,
+  /** Characters of text once YAML aliases are expanded. */
+  characters: 1_000_000,
+});

@@ -168,6 +168,18 @@ const CASES: Case[] = [
     message: [/photo "plant": file "plant\.jpg" lies outside the edition folder .* \(it resolves to .*outside\.jpg\)/, /fix: copy the image into the edition folder/],
   },
 
+  // Size limits before the browser (issue 16)
+  {
+    name: 'edition-too-large',
+    exit: 2,
+    setup: async (dir) => {
+      const file = path.join(dir, 'edition.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')) + `# ${'填充'.repeat(60)}\n`.repeat(17_000));
+    },
+    message: [/edition\.yaml is 6\.\d MB; an edition may be at most 5 MB/, /fix: an edition is one page of text/],
+  },
+  { name: 'edition-alias-text-bomb', exit: 2, message: [file('edition-alias-text-bomb'), /more than 1,000,000 characters of text once its YAML aliases are expanded/, /fix: an edition is one page of text/] },
+
   // Content the page cannot hold
   {
     name: 'glyph-no-font',
