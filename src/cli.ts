@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FOLIO_ROOT } from './defaults.ts';
+import { FOLIO_ROOT, MAX_TIMEOUT_S } from './defaults.ts';
 import { build } from './pipeline.ts';
 import type { StartedChromium } from './paginate/chromium-process.mjs';
 import { editionJsonSchema } from './content/json-schema.ts';
@@ -42,6 +42,8 @@ function folioVersion(): string {
 function parseSeconds(value: string): number {
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError(t('cli.badSeconds'));
+  // Node's timers overflow past 2³¹−1 ms (24.8 days) and fire at once (issue 16).
+  if (seconds > MAX_TIMEOUT_S) throw new InvalidArgumentError(t('cli.tooManySeconds', { max: MAX_TIMEOUT_S }));
   return seconds;
 }
 
@@ -65,7 +67,7 @@ function createProgram(context: CliContext): Command {
     .option('--html <file>', 'also write the exact HTML that went to the browser')
     .option('--png', 'also write a PNG preview beside the PDF')
     .option('--templates <dir>', "Handlebars templates to use instead of Folio's own (layouts/page.hbs and partials/)")
-    .option('--timeout <seconds>', 'longest wait for Paged.js to paginate the page (default 60)', parseSeconds)
+    .option('--timeout <seconds>', `longest wait for Paged.js to paginate the page: more than 0, at most ${MAX_TIMEOUT_S} (default 60)`, parseSeconds)
     .option('--press', 'also write <name>.press.pdf for the printer: newsprint CMYK, PDF/X-3, black text and rules as pure K')
     .option('--gray', 'make the press PDF gray, for black-and-white pages (implies --press)')
     .option('--timings', 'print the time each stage took')

@@ -95,6 +95,9 @@ export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
   printMs: 60_000,
 });
 
+/** Longest --timeout a user may give, in seconds; Node's timers overflow far above it. */
+export const MAX_TIMEOUT_S = 3600;
+
 /** Images are resized to the placed size at this resolution, never larger. */
 export const IMAGE_PPI = 300;
 
@@ -149,4 +152,34 @@ export const QUEUE: Readonly<QueueSettings> = Object.freeze({
   maxStalled: 2,
   keepFinishedS: 7 * 24 * 3600,
   connectMs: 10_000,
+});
+
+/**
+ * What preflight reads of one PDF, at most (issue 16: a 4 KB PDF of nested
+ * forms, a 1.5 MB Flate bomb and a 39 KB flood of `q` each took GBs). A
+ * Folio page uses a small part of each: about 0.1 M operators, forms two deep.
+ */
+export const PREFLIGHT_LIMITS = Object.freeze({
+  /** Forms drawn inside forms. */
+  formDepth: 16,
+  /** Graphics states saved (q) and not yet restored (Q). */
+  stateDepth: 256,
+  /** Content operators run, over all pages and every time a form is drawn. */
+  operators: 5_000_000,
+  /** Bytes of one decompressed content stream. */
+  streamBytes: 64 * 1024 * 1024,
+  /** Bytes decompressed over the whole file. */
+  totalBytes: 512 * 1024 * 1024,
+});
+
+/**
+ * The largest edition Folio reads, checked before the browser starts (issue
+ * 16: a 50 MB edition or an alias bomb ended as a navigation timeout after
+ * 44 s and 1.4 GB). A broadsheet page holds about 10,000 characters.
+ */
+export const EDITION_LIMITS = Object.freeze({
+  /** Bytes of the edition file. */
+  fileBytes: 5 * 1024 * 1024,
+  /** Characters of text once YAML aliases are expanded. */
+  characters: 1_000_000,
 });

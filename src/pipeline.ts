@@ -19,7 +19,8 @@ import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
 import { preflightEditionOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
-import { writePreflightReport } from './preflight/report.ts';
+import { preflightReportPath, writePreflightReport } from './preflight/report.ts';
+import { refuseOutputOverInput, type NamedPath } from './same-file.ts';
 import { stepTimer } from './timing.ts';
 import { ensureDir } from './files/ensure-dir.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
@@ -101,6 +102,18 @@ function leaseBrowser(options: BuildOptions) {
   };
 }
 
+/** Every file a build writes, for refuseOutputOverInput. */
+function outputsOf(options: BuildOptions, pdfPath: string): NamedPath[] {
+  const outputs: NamedPath[] = [
+    { path: pdfPath, role: 'the output PDF (-o)' },
+    { path: preflightReportPath(pdfPath), role: 'the preflight report' },
+  ];
+  if (options.htmlOutput) outputs.push({ path: options.htmlOutput, role: 'the HTML output (--html)' });
+  if (options.png) outputs.push({ path: pdfPath.replace(/\.pdf$/i, '') + '.png', role: 'the PNG preview (--png)' });
+  if (options.press || options.gray) outputs.push({ path: pressPdfPath(pdfPath), role: 'the press PDF (--press)' });
+  return outputs;
+}
+
 type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
 
 async function buildWith(
@@ -119,6 +132,10 @@ async function buildWith(
   // An output folder that cannot be made fails now, not after the render (issue 15, item 10).
   await ensureDir(path.dirname(pdfPath));
   if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
+  refuseOutputOverInput(outputsOf(options, pdfPath), [
+    { path: loaded.file, role: 'the edition file' },
+    ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
+  ]);
 
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));

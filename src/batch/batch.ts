@@ -13,14 +13,15 @@ import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
 import { ContentError, describeError, withoutErrorPrefix } from '../errors.ts';
-import { BatchCache, environmentFingerprint } from './cache.ts';
+import { BatchCache, CACHE_FILE, environmentFingerprint } from './cache.ts';
 import { discover } from './discover.ts';
 import { planAll, type Plan } from './plan.ts';
 import { BrowserPool, runQueue } from './pool.ts';
 import { Progress } from './progress.ts';
 import { renderEdition } from './render-edition.ts';
 import { relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type QueueSummary, type VolumeSummary } from './summary.ts';
-import { writeVolume } from './volume.ts';
+import { lockOutputFolder } from './output-lock.ts';
+import { refuseVolumeOverBatchFiles, writeVolume } from './volume.ts';
 
 export type { BatchSummary, EditionSummary } from './summary.ts';
 
@@ -78,16 +79,26 @@ export interface BatchRenderer {
 export const DEFAULT_RESTART_AFTER = 50;
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const startedAt = new Date();
-  const t0 = performance.now();
-  const log = options.log ?? ((line: string) => console.log(line));
   const outDir = path.resolve(options.outDir ?? DEFAULT_OUTPUT_DIR);
-
-  const renderer = options.renderer ?? localRenderer(options);
-  const input = await discover(options.input);
   // Output folders that cannot be made fail now, before any edition is rendered (issue 15, item 10).
   await ensureDir(outDir);
   if (options.volume) await ensureDir(path.dirname(path.resolve(options.volume)));
+  // One batch at a time per output folder: two lost each other's cache entries and summary (issue 16).
+  const unlock = await lockOutputFolder(outDir);
+  try {
+    return await runBatchLocked(options, outDir);
+  } finally {
+    await unlock();
+  }
+}
+
+async function runBatchLocked(options: BatchOptions, outDir: string): Promise<BatchSummary> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  const renderer = options.renderer ?? localRenderer(options);
+  const input = await discover(options.input);
   const environment = await environmentFingerprint();
   const cache = await BatchCache.load(outDir);
   const plans = await planAll(input.entries, environment, outDir);
@@ -98,6 +109,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         hint: `use the ids of the editions: ${plans.map((plan) => plan.id).join(', ')}`,
       });
     }
+  }
+
+  if (options.volume) {
+    refuseVolumeOverBatchFiles(path.resolve(options.volume), [
+      ...plans.flatMap((plan) => (plan.ok ? [{ path: plan.pdfPath, role: `the PDF of edition "${plan.id}"` }, { path: plan.file, role: `the edition file of "${plan.id}"` }] : [])),
+      { path: input.path, role: 'the batch input' },
+      { path: path.join(outDir, SUMMARY_FILE), role: 'the batch summary' },
+      { path: path.join(outDir, CACHE_FILE), role: 'the batch cache' },
+    ]);
   }
 
   const results: EditionSummary[] = new Array(plans.length);

@@ -10,6 +10,7 @@ import { describeError, FolioError, formatLocation } from '../errors.ts';
 import { editionKey, type Environment } from './cache.ts';
 import { editionFile, type BatchEntry } from './discover.ts';
 import { parseEdition } from '../content/load.ts';
+import { decodeEditionSource } from '../content/encoding.ts';
 import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
 
@@ -39,7 +40,7 @@ export async function planEdition(entry: BatchEntry, index: number, environment:
   let file: string | undefined;
   try {
     file = await editionFile(entry.input);
-    const source = await readFile(file, 'utf8');
+    const source = decodeEditionSource(await readFile(file), relative(file));
     const edition = parseEdition(source, relative(file), entry.overrides);
     const dir = path.dirname(file);
     const id = edition.id ?? path.basename(dir);

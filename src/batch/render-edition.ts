@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { build } from '../pipeline.ts';
 import { describeError } from '../errors.ts';
+import { TargetCrashedError } from '../paginate/page-events.ts';
 import type { EditionOverride } from './overrides.ts';
 import type { BrowserPool } from './pool.ts';
 import { figuresOf, type EditionSummary } from './summary.ts';
@@ -48,10 +49,10 @@ export async function renderEdition(target: RenderTarget, pool: BrowserPool, not
   }
 }
 
-/** A crashed page or a dropped browser connection, anywhere in the cause chain. */
+/** A crashed tab or a dropped browser connection, as Puppeteer's events reported it, anywhere in the cause chain (issue 16). */
 function isCrash(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth += 1) {
-    if (/page crashed|Target crashed|Target closed|Session closed|Connection closed/i.test(current.message)) return true;
+    if (current instanceof TargetCrashedError) return true;
   }
   return false;
 }

@@ -26,6 +26,16 @@ import {
 } from 'pdf-lib';
 import { PDF_CREATOR } from '../defaults.ts';
 import { PdfError } from '../errors.ts';
+import { refuseOutputOverInput, type NamedPath } from '../same-file.ts';
+
+/**
+ * Refuses (exit 2) a volume path that is one of the batch's own files: an
+ * edition's PDF or source, the manifest, summary.json or the cache. A volume
+ * written onto an edition's PDF grew by the volume each run (issue 16).
+ */
+export function refuseVolumeOverBatchFiles(volume: string, batchFiles: readonly NamedPath[]): void {
+  refuseOutputOverInput([{ path: volume, role: 'the volume (--volume)' }], batchFiles);
+}
 
 export interface VolumePart {
   /** The edition's PDF. */

@@ -7,7 +7,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { decodeEditionSource } from './encoding.ts';
 import { ContentError, type SourceLocation } from '../errors.ts';
+import { EDITION_LIMITS } from '../defaults.ts';
 import { formatFieldPath, SCHEMA_HINT, schemaError } from './schema-errors.ts';
 import { firstAlias, unclosedQuoteOffset } from './yaml-errors.ts';
 import { EditionSchema, type Edition } from './schema.ts';
@@ -43,12 +45,18 @@ const INPUT_HINT = `expected a folder containing ${EDITION_FILE} or a path to an
 /** Loads `<input>/edition.yaml`, or `input` itself when it is a .yaml/.yml file. */
 export async function loadEdition(input: string, overrides: readonly EditionOverride[] = []): Promise<LoadedEdition> {
   const file = await resolveEditionFile(path.resolve(input));
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (cause) {
     throw new ContentError(`cannot read ${file}`, { cause, hint: 'Check that the file exists and is readable.' });
   }
+  if (bytes.length > EDITION_LIMITS.fileBytes) {
+    throw new ContentError(`${displayPath(file)} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an edition may be at most ${EDITION_LIMITS.fileBytes / 1024 / 1024} MB`, {
+      hint: 'an edition is one page of text: check that this is the right file, or split it into several editions',
+    });
+  }
+  const source = decodeEditionSource(bytes, displayPath(file));
   const edition = parseEdition(source, displayPath(file), overrides);
   const dir = path.dirname(file);
   return { edition, file, dir, id: edition.id ?? path.basename(dir) };
@@ -139,9 +147,30 @@ export function parseEdition(source: string, file: string, overrides: readonly E
       hint: 'A value starting with * or & is a YAML alias or anchor: put text that starts with them in quotes, e.g. title: "*擎旗领跑*".',
     });
   }
+  const characters = textLength(data, EDITION_LIMITS.characters);
+  if (characters > EDITION_LIMITS.characters) {
+    throw new ContentError(`the edition holds more than ${EDITION_LIMITS.characters.toLocaleString('en')} characters of text once its YAML aliases are expanded`, {
+      location: { file },
+      hint: 'an edition is one page of text: remove repeated aliases (*name) or split it into several editions',
+    });
+  }
   const result = EditionSchema.safeParse(data);
   if (!result.success) throw schemaError(result.error.issues, doc, lineCounter, file, overrides);
   return deepFreeze(result.data);
+}
+
+/** Characters in every string and key of `value`, counting no further than just past `limit`. */
+function textLength(value: unknown, limit: number, seen = { total: 0 }): number {
+  if (seen.total > limit) return seen.total;
+  if (typeof value === 'string') seen.total += value.length;
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (!Array.isArray(value)) seen.total += key.length;
+      textLength(child, limit, seen);
+      if (seen.total > limit) break;
+    }
+  }
+  return seen.total;
 }
 
 function deepFreeze<T>(value: T): T {

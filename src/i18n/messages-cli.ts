@@ -33,6 +33,7 @@ export const CLI_MESSAGES = {
   'cli.optionDebug': { en: 'print stack traces with errors', zh: '出错时打印调用栈' },
   'cli.optionVersion': { en: 'print the version of Folio', zh: '显示 Folio 版本' },
   'cli.badSeconds': { en: 'give a number of seconds greater than 0', zh: '请给出大于 0 的秒数' },
+  'cli.tooManySeconds': { en: 'give at most {max} seconds (one hour)', zh: '最多 {max} 秒（一小时）' },
   'cli.listSeparator': { en: ', ', zh: '，' },
   'cli.badLang': { en: 'unknown language "{value}": use en or zh', zh: '不支持的语言“{value}”：请用 en 或 zh' },
   'cli.noSuchFile': { en: 'no such file: {file}', zh: '文件不存在：{file}' },

@@ -3,11 +3,10 @@
 // loads the bundle (about 0.2 s of a cold render) and hand the process to
 // launchBrowser (browser.ts), which connects Puppeteer over the pipe.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { endProcessGroupSync } from './process-group.mjs';
+import { makeProfile } from './chromium-profile.mjs';
 
 /** Folio's own flags, each with the reason it is pinned. */
 export const CHROMIUM_FLAGS = Object.freeze([
@@ -89,11 +88,9 @@ const STDERR_KEPT = 4_000;
  * folder. Never throws for a bad binary: `exited` settles instead.
  */
 export function startChromium({ executablePath, shareable = false }) {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'folio-chromium-'));
   // Chromium's shared-memory files go in TMPDIR and outlive a killed browser:
-  // inside the profile, they go when it goes.
-  const tmp = path.join(profile, 'tmp');
-  mkdirSync(tmp);
+  // inside the profile, they go when it goes. The profile's place keeps its socket path short.
+  const { profile, tmp } = makeProfile();
   const child = spawn(executablePath, chromiumArguments({ profile, shareable }), {
     env: { ...process.env, TMPDIR: tmp },
     // Its own group, so the browser and every helper can be killed at once.

@@ -14,10 +14,22 @@ export interface OverflowEntry {
 
 export type PageEvent = { type: 'rendered'; pages: number; overflow: OverflowEntry[] };
 
+/**
+ * The tab's renderer crashed or the browser dropped the connection, as
+ * Puppeteer reports it (the page's 'error' event on Inspector.targetCrashed,
+ * the browser's 'disconnected'): a batch retries such a render once (issue 16:
+ * a killed renderer ended as "Printing failed", matched by no error text).
+ */
+export class TargetCrashedError extends PaginationError {}
+
 export interface PageWatcher {
   /** Resolves with the next event of that type, or fails after the timeout or a page fault. */
   next<T extends PageEvent['type']>(type: T, timeoutMs: number): Promise<Extract<PageEvent, { type: T }>>;
   throwIfBroken(): void;
+  /** Rejects with TargetCrashedError when the tab crashes or the browser goes. */
+  readonly crashed: Promise<never>;
+  /** The crash, once there was one. */
+  crash(): TargetCrashedError | undefined;
   /** Forgets the faults and waits of the last render, for a tab that is used again. */
   reset(): void;
   dispose(): void;
@@ -37,7 +49,18 @@ export async function watchPage(page: Page, requests: RequestGuard): Promise<Pag
   });
   // A request the guard refused is reported as blocked, not as a broken page.
   requests.onFailed((url, errorText) => fail(`request failed: ${url} (${errorText})`));
-  page.on('error', (error) => fail(`the page crashed: ${error.message}`));
+  let crash: TargetCrashedError | undefined;
+  let rejectCrashed: (error: TargetCrashedError) => void = () => undefined;
+  const crashed = new Promise<never>((_, reject) => (rejectCrashed = reject));
+  crashed.catch(() => undefined);
+  const markCrash = (what: string) => {
+    crash ??= new TargetCrashedError(what, { hint: 'Chromium was killed or ran out of memory; a batch renders the edition once more on its own' });
+    rejectCrashed(crash);
+    fail(what);
+  };
+  page.on('error', (error) => markCrash(`the page crashed: ${error.message}`));
+  const onDisconnected = () => markCrash('the browser closed its connection');
+  page.browser().once('disconnected', onDisconnected);
   await page.exposeFunction('folioReport', (event: PageEvent) => {
     waiting.get(event.type)?.resolve(event);
     waiting.delete(event.type);
@@ -72,8 +95,11 @@ export async function watchPage(page: Page, requests: RequestGuard): Promise<Pag
       });
     },
     throwIfBroken() {
+      if (crash) throw crash;
       if (faults.length > 0) throw brokenPage(faults);
     },
+    crashed,
+    crash: () => crash,
     reset() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -83,6 +109,7 @@ export async function watchPage(page: Page, requests: RequestGuard): Promise<Pag
     dispose() {
       for (const timer of timers) clearTimeout(timer);
       page.removeAllListeners();
+      page.browser().off('disconnected', onDisconnected);
     },
   };
 }

@@ -14,7 +14,7 @@ import type { ManagedBrowser } from './browser.ts';
 import { fitPage, waitForFonts, type FitReport, type Frame } from './fit-page.ts';
 import { FONT_PACKAGE_DIRS, PAGE_RUNTIME_SCRIPTS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
-import type { PageEvent, PageWatcher } from './page-events.ts';
+import { TargetCrashedError, type PageEvent, type PageWatcher } from './page-events.ts';
 import { returnTab, takeTab } from './render-tabs.ts';
 
 // Folio's own files the page may load: its runtime, Paged.js and the npm font packages.
@@ -61,7 +61,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     timings[name] = Math.round(now - mark);
     mark = now;
   };
-  try {
+  const render = async (): Promise<PaginateResult> => {
     const file = path.join(workDir, 'page.html');
     await writeFile(file, withRuntime(input.html));
     await step('load the page', watcher, () =>
@@ -86,6 +86,14 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     const png = input.preview ? await capturePreview(page) : undefined;
     succeeded = true;
     return { pdf, pages: rendered.pages, fit, png, timings, blockedRequests: [...guard.blocked] };
+  };
+  try {
+    // A crashed tab answers no more calls: its crash ends the render at once.
+    return await Promise.race([render(), watcher.crashed]);
+  } catch (error) {
+    const crash = watcher.crash();
+    if (crash && !(error instanceof TargetCrashedError)) throw new TargetCrashedError(crash.message, { cause: error, hint: crash.hint });
+    throw error;
   } finally {
     await returnTab(input.browser, tab, succeeded);
     await removeTempDir(workDir);

@@ -8,6 +8,7 @@ import { PdfError } from '../errors.ts';
 import type { LoadedEdition } from '../content/load.ts';
 import { measureInkCoverage, type InkCoverage } from '../pdf/press/ink-coverage.ts';
 import { inspectPdf, type PdfFacts } from './inspect/document.ts';
+import { UnreadablePdfError } from './inspect/limits.ts';
 import { RULES } from './rules/index.ts';
 import type { Finding, PreflightContext, PreflightEdition, PreflightReport, Rule, RuleStatus } from './types.ts';
 
@@ -62,6 +63,7 @@ export async function runPreflight(input: PreflightInput): Promise<PreflightRepo
   try {
     facts = await inspectPdf(input.pdf);
   } catch (cause) {
+    if (cause instanceof UnreadablePdfError) throw cause;
     throw new PdfError(`cannot read ${input.pdf} as a PDF`, { cause, hint: 'check that the file exists and is a complete PDF' });
   }
   let ink: Promise<InkCoverage> | undefined;

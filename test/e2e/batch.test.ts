@@ -156,4 +156,33 @@ describe('folio batch', () => {
     expect(launched.every((managed) => !managed.browser.connected)).toBe(true);
     expect(lines.some((line) => /review-2023: the browser crashed .*; retrying once/.test(line))).toBe(true);
   });
+
+  // Issue 16: a renderer killed mid-batch (the browser itself fine) failed the edition with "Printing failed".
+  it('retries once an edition whose tab crashed, on the same browser', async () => {
+    writeFileSync(path.join(root, 'tab-crash.yaml'), 'editions: [editions/review-2023]\n');
+    const lines: string[] = [];
+    let crashes = 0;
+    const summary = await runBatch({
+      input: path.join(root, 'tab-crash.yaml'),
+      outDir: path.join(root, 'tab-crash-out'),
+      jobs: 1,
+      log: (line) => lines.push(line),
+      launch: async () => {
+        const managed = await launchBrowser();
+        // Crash the renderer of the first page that loads the edition, as a kill -9 of it would.
+        void managed.browser
+          .waitForTarget((target) => target.url().startsWith('file:'), { timeout: 30_000 })
+          .then(async (target) => {
+            crashes += 1;
+            await (await target.createCDPSession()).send('Page.crash').catch(() => undefined);
+          })
+          .catch(() => undefined);
+        return managed;
+      },
+    });
+    expect(crashes).toBe(1);
+    expect(summary.editions.map((e) => [e.id, e.status, e.attempts])).toEqual([['review-2023', 'rendered', 2]]);
+    expect(summary.browserLaunches).toBe(1);
+    expect(lines.some((line) => /review-2023: the browser crashed \(the page crashed.*\); retrying once/.test(line))).toBe(true);
+  });
 });

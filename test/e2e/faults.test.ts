@@ -16,7 +16,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -268,6 +268,25 @@ describe('interrupting a batch', () => {
   });
 });
 
+describe('the browser profile (issue 16)', () => {
+  it('a TMPDIR of 80 characters: the render succeeds, and a profile a killed Folio left there is swept', async () => {
+    const long = path.join(work, 'long-tmpdir-'.padEnd(80 - work.length - 1, 'x'));
+    expect(long.length).toBe(80);
+    await mkdir(long, { recursive: true });
+    // A profile whose Chromium is gone: its SingletonLock names a process that has exited.
+    const stale = path.join(long, 'folio-chromium-stale1');
+    await mkdir(stale);
+    const dead = spawn('true');
+    await new Promise((resolve) => dead.on('exit', resolve));
+    await symlink(`${os.hostname()}-${dead.pid}`, path.join(stale, 'SingletonLock'));
+    const cli = await startCli('long-tmpdir', [EDITION, '-o', '{output}'], { TMPDIR: long });
+    const { code } = await cli.exited;
+    expect(code, cli.stderr()).toBe(0);
+    expect((await readFile(cli.output)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await readdir(long)).toEqual([]);
+  });
+});
+
 describe('a failed render keeps the earlier good PDF', () => {
   let editionDir: string;
 
@@ -284,8 +303,8 @@ describe('a failed render keeps the earlier good PDF', () => {
     return pdf;
   }
 
-  async function runCli(args: string[]) {
-    const cli = await startCli(`cli-${Math.random().toString(36).slice(2)}`, args);
+  async function runCli(args: string[], command = 'render') {
+    const cli = await startCli(`cli-${Math.random().toString(36).slice(2)}`, args, {}, command);
     const result = await cli.exited;
     return { ...result, stderr: cli.stderr(), tmp: cli.tmp };
   }
@@ -303,6 +322,32 @@ describe('a failed render keeps the earlier good PDF', () => {
     expect(run.stderr).toMatch(/edition\.yaml:7:16 \(sections\[0\]\.articles\[0\]\.title\)/);
     expect(await readFile(target)).toEqual(good);
     expect(await readdir(dir)).toEqual(before);
+  });
+
+  // Issue 16: an output that is one of the command's inputs is refused before anything is written.
+  it('render -o onto the edition file, import -o onto its text, a volume onto an edition PDF: exit 2, inputs intact', async () => {
+    const dir = await mkdtemp(path.join(work, 'output-is-input-'));
+    const edition = path.join(dir, 'ed1');
+    await mkdir(edition);
+    await writeFile(path.join(edition, 'edition.yaml'), VALID);
+    const render = await runCli([edition, '-o', path.join(edition, 'edition.yaml')]);
+    expect(render.code, render.stderr).toBe(2);
+    expect(render.stderr).toMatch(/^error: the output PDF \(-o\) would overwrite the edition file: .*ed1\/edition\.yaml$/m);
+    expect(render.stderr).toMatch(/^ {2}fix: choose another path/m);
+    expect(await readFile(path.join(edition, 'edition.yaml'), 'utf8')).toBe(VALID);
+
+    const text = path.join(dir, 'page.txt');
+    await writeFile(text, '擎旗领跑\n\n正文。\n');
+    const imported = await runCli([text, '-o', text], 'import');
+    expect(imported.code, imported.stderr).toBe(2);
+    expect(imported.stderr).toMatch(/would overwrite the text being imported/);
+    expect(await readFile(text, 'utf8')).toBe('擎旗领跑\n\n正文。\n');
+
+    const out = path.join(dir, 'out');
+    const volume = await runCli([dir, '-o', out, '--volume', path.join(out, 'ed1.pdf')], 'batch');
+    expect(volume.code, volume.stderr).toBe(2);
+    expect(volume.stderr).toMatch(/the volume \(--volume\) would overwrite the PDF of edition "ed1"/);
+    expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 
   describe('on a small tmpfs', () => {

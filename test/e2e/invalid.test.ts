@@ -89,7 +89,11 @@ const CASES: Case[] = [
   },
   { name: 'yaml-empty', exit: 2, message: [new RegExp(`${file('yaml-empty').source}: the edition file is empty`), SCHEMA_FIX] },
   { name: 'yaml-top-level-list', exit: 2, message: [at('yaml-top-level-list', 2), /must be a mapping of keys/, SCHEMA_FIX] },
-  { name: 'yaml-binary', exit: 2, message: [new RegExp(`${file('yaml-binary').source}:\\d+:\\d+: invalid YAML`), SYNTAX_FIX] },
+  { name: 'yaml-binary', exit: 2, message: [new RegExp(`${file('yaml-binary').source}:2: the file is not UTF-8: byte 0xff at byte offset 48; it looks like a binary file`), /fix: save the edition as UTF-8/] },
+  // Encodings (issue 16): an edition must be UTF-8; the message names the line, the byte offset and what the file looks like.
+  { name: 'encoding-invalid-utf8', exit: 2, message: [new RegExp(`${file('encoding-invalid-utf8').source}:3: the file is not UTF-8: byte 0xe9 at byte offset \\d+`), /fix: save the edition as UTF-8/] },
+  { name: 'encoding-utf16', exit: 2, message: [new RegExp(`${file('encoding-utf16').source}:1: the file is not UTF-8: byte 0xff at byte offset 0; it looks like UTF-16LE`), /fix: save the edition as UTF-8/] },
+  { name: 'encoding-gbk', exit: 2, message: [new RegExp(`${file('encoding-gbk').source}:\\d+: the file is not UTF-8: .*; it looks like GB18030 \\(GBK\\)`), /fix: save the edition as UTF-8/] },
   {
     name: 'yaml-star-alias',
     exit: 2,
@@ -164,6 +168,18 @@ const CASES: Case[] = [
     message: [/photo "plant": file "plant\.jpg" lies outside the edition folder .* \(it resolves to .*outside\.jpg\)/, /fix: copy the image into the edition folder/],
   },
 
+  // Size limits before the browser (issue 16)
+  {
+    name: 'edition-too-large',
+    exit: 2,
+    setup: async (dir) => {
+      const file = path.join(dir, 'edition.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')) + `# ${'填充'.repeat(60)}\n`.repeat(17_000));
+    },
+    message: [/edition\.yaml is \d+\.\d MB; an edition may be at most 5 MB/, /fix: an edition is one page of text/],
+  },
+  { name: 'edition-alias-text-bomb', exit: 2, message: [file('edition-alias-text-bomb'), /more than 1,000,000 characters of text once its YAML aliases are expanded/, /fix: an edition is one page of text/] },
+
   // Content the page cannot hold
   {
     name: 'glyph-no-font',
@@ -207,6 +223,7 @@ const CASES: Case[] = [
   },
   { name: 'paged-timeout', exit: 1, args: () => ['--timeout', '0.001'], message: [/Paged\.js did not finish within 0\.001 s/, /fix: /] },
   { name: 'cli-bad-timeout', exit: 2, usage: true, args: () => ['--timeout', '0'], message: [/^error: option --timeout <seconds>: "0" is invalid: give a number of seconds greater than 0$/m] },
+  { name: 'cli-timeout-too-long', exit: 2, usage: true, args: () => ['--timeout', '3000000'], message: [/^error: option --timeout <seconds>: "3000000" is invalid: give at most 3600 seconds/m] },
   { name: 'cli-unknown-option', exit: 2, usage: true, args: () => ['--pdf'], message: [/^error: unknown option --pdf$/m] },
 
   // --debug adds the stack traces, and only it

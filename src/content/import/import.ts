@@ -28,6 +28,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import path from 'node:path';
+import { refuseOutputOverInput } from '../../same-file.ts';
+import { decodeImportText } from '../encoding.ts';
 import { ContentError, FolioError } from '../../errors.ts';
 import { parseEdition } from '../load.ts';
 import type { EditionInput } from '../schema.ts';
@@ -135,15 +137,16 @@ export interface ImportFileOptions {
   output?: string;
 }
 
-/** Reads page text (UTF-8, or GB18030 when it is not UTF-8), imports it and writes the YAML when `output` is given. */
+/** Reads page text (UTF-8, or the encoding decodeImportText recognises), imports it and writes the YAML when `output` is given. */
 export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
+  if (options.output !== undefined) refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: file, role: 'the text being imported' }]);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (cause) {
     throw new ContentError(`cannot read ${file}`, { cause, location: { file }, hint: 'Check that the file exists and is readable.' });
   }
-  const { text, encoding } = decode(bytes);
+  const { text, encoding } = decodeImportText(bytes, file);
   const result = importText(text, { id: options.id, sourceName: path.basename(file), schemaPath: schemaPathFor(options.output) });
   if (encoding !== 'utf-8') result.warnings.unshift({ line: 1, message: `the file is not UTF-8: decoded as ${encoding}` });
   if (options.output !== undefined) {
@@ -151,19 +154,6 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
     result.summary.push(`wrote ${options.output}`);
   }
   return result;
-}
-
-function decode(bytes: Buffer): { text: string; encoding: string } {
-  if (!bytes.includes(0)) {
-    for (const encoding of ['utf-8', 'gb18030']) {
-      try {
-        return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
-      } catch {
-        // Not this encoding (or not supported by this Node): try the next.
-      }
-    }
-  }
-  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
 }
 
 /**
@@ -177,7 +167,7 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description('Import raw page text (blocks separated by blank lines) into an edition YAML, cleaning repeats and punctuation.')
-    .argument('<raw>', 'the page text: plain text, UTF-8 (or GB18030)')
+    .argument('<raw>', 'the page text: plain text, UTF-8 (or UTF-16, GB18030/GBK, Big5, Windows-1252)')
     .option('-o, --output <file>', 'edition YAML to write (default: print it to stdout)')
     .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
     .option('--force', 'replace the -o file when it exists')

@@ -8,8 +8,10 @@
 import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
 import { arrayItems, numbers, parseOperations, stringBytes, type Operand } from '../../pdf/press/content-tokens.ts';
 import { colourFamily, familyOfComponents, isPaperWhite, type ColourFamily } from './colour-spaces.ts';
-import { decode, imageEntries, transparencyOf, type ImagePlacement, type Mark, type PageContent, type State, type TextRun } from './marks.ts';
+import { imageEntries, transparencyOf, type ImagePlacement, type Mark, type PageContent, type State, type TextRun } from './marks.ts';
 import { fontsOf, type FontInfo } from './fonts.ts';
+import type { ReadBudget } from './limits.ts';
+import { limitError } from './limits.ts';
 import { IDENTITY, intersect, multiply, scales, transformRect, union, type Matrix, type Rect } from './geometry.ts';
 
 const name = (value: string) => PDFName.of(value);
@@ -18,9 +20,18 @@ const PAINT = new Set(['f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's']);
 const STROKES = new Set(['S', 's', 'B', 'B*', 'b', 'b*']);
 const FILLS = new Set(['f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 
-export function readPageContent(page: { context: PDFContext; contents: PDFObject | undefined; resources: PDFDict | undefined; box: Rect }, fontCache: Map<PDFDict | PDFRef, FontInfo>): PageContent {
+export function readPageContent(
+  page: { context: PDFContext; contents: PDFObject | undefined; resources: PDFDict | undefined; box: Rect; number: number },
+  fontCache: Map<PDFDict | PDFRef, FontInfo>,
+  budget: ReadBudget,
+): PageContent {
   const { context, contents, resources } = page;
   const out: PageContent = { marks: [], texts: [], images: [], colourUses: new Map(), transparency: [] };
+  const decode = (stream: PDFObject | undefined, what: string) => {
+    const bytes = budget.decode(stream);
+    if (!bytes) budget.unreadable.push(`page ${page.number}: ${what} cannot be decompressed`);
+    return bytes ?? new Uint8Array();
+  };
   const use = (family: ColourFamily) => out.colourUses.set(family, (out.colourUses.get(family) ?? 0) + 1);
 
   const run = (bytes: Uint8Array, res: PDFDict | undefined, start: State, forms: Set<string>) => {
@@ -69,10 +80,14 @@ export function readPageContent(page: { context: PDFContext; contents: PDFObject
     };
 
     for (const op of parseOperations(bytes)) {
+      budget.countOperator();
       const args = numbers(op) ?? [];
       switch (op.operator) {
         // Shallow copies suffice: every operator replaces the state's objects, none mutates them.
-        case 'q': stack.push({ ...gs }); break;
+        case 'q':
+          if (stack.length >= budget.limits.stateDepth) throw limitError('graphics states nested too deep (q without Q)', budget.limits.stateDepth);
+          stack.push({ ...gs });
+          break;
         case 'Q': gs = stack.pop() ?? gs; break;
         case 'cm': if (args.length === 6) gs.ctm = multiply(args as unknown as Matrix, gs.ctm); break;
         case 'w': gs.lineWidth = args[0] ?? gs.lineWidth; break;
@@ -146,7 +161,8 @@ export function readPageContent(page: { context: PDFContext; contents: PDFObject
           if (!(xobject instanceof PDFRawStream)) break;
           const subtype = xobject.dict.lookup(name('Subtype'));
           if (subtype === name('Image')) placeImage(undefined, xobject.dict, key);
-          else if (subtype === name('Form') && forms.size < 16 && !forms.has(String(ref))) {
+          else if (subtype === name('Form') && !forms.has(String(ref))) {
+            if (forms.size >= budget.limits.formDepth) throw limitError('forms nested too deep', budget.limits.formDepth);
             const matrix = xobject.dict.lookup(name('Matrix'));
             const m = matrix instanceof PDFArray && matrix.size() === 6 ? (matrix.asArray().map((v) => num(v) ?? 0) as unknown as Matrix) : IDENTITY;
             const inner: State = { ...gs, ctm: multiply(m, gs.ctm) };
@@ -156,7 +172,7 @@ export function readPageContent(page: { context: PDFContext; contents: PDFObject
             if (!clip) break;
             if (xobject.dict.lookup(name('Group')) instanceof PDFDict) out.transparency.push(`transparency group in form /${key}`);
             const formRes = xobject.dict.lookup(name('Resources'));
-            run(decode(xobject), formRes instanceof PDFDict ? formRes : res, { ...inner, clip }, new Set([...forms, String(ref)]));
+            run(decode(xobject, `form /${key}`), formRes instanceof PDFDict ? formRes : res, { ...inner, clip }, new Set([...forms, String(ref)]));
           }
           break;
         }
@@ -193,7 +209,7 @@ export function readPageContent(page: { context: PDFContext; contents: PDFObject
 
   const target = context.lookup(contents);
   const streams = target instanceof PDFArray ? target.asArray().map((item) => context.lookup(item)) : [target];
-  const joined = streams.map((stream) => decode(stream));
+  const joined = streams.map((stream) => decode(stream, 'the content stream'));
   const bytes = new Uint8Array(joined.reduce((sum, part) => sum + part.length + 1, 0));
   let offset = 0;
   for (const part of joined) {

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject, type PDFPage } from 'pdf-lib';
 import { readPageContent } from './content.ts';
+import { ReadBudget } from './limits.ts';
 import type { PageContent } from './marks.ts';
 import { fontsOf, type FontInfo } from './fonts.ts';
 import type { Rect } from './geometry.ts';
@@ -39,6 +40,8 @@ export interface PdfFacts {
   info: Record<string, string>;
   outputIntents: OutputIntentFacts[];
   pages: PageFacts[];
+  /** What could not be read, e.g. "page 2: the content stream cannot be decompressed". */
+  unreadable: string[];
 }
 
 const name = (value: string) => PDFName.of(value);
@@ -107,11 +110,13 @@ export async function inspectPdf(file: string): Promise<PdfFacts> {
   }
 
   const fontCache = new Map<PDFDict | PDFRef, FontInfo>();
-  const pages = document.getPages().map((page, index): PageFacts => {
+  const budget = new ReadBudget();
+  // An encrypted file's streams cannot be read here: the readable rule reports it, no page is read.
+  const pages = (document.isEncrypted ? [] : document.getPages()).map((page, index): PageFacts => {
     const mediaBox = page.getMediaBox();
     const media = { x0: mediaBox.x, y0: mediaBox.y, x1: mediaBox.x + mediaBox.width, y1: mediaBox.y + mediaBox.height };
     const resources = page.node.Resources();
-    const content = readPageContent({ context, contents: page.node.get(name('Contents')), resources, box: media }, fontCache);
+    const content = readPageContent({ context, contents: page.node.get(name('Contents')), resources, box: media, number: index + 1 }, fontCache, budget);
     const fonts = new Set<FontInfo>();
     for (const dict of allResources(resources)) for (const font of fontsOf(dict, fontCache).values()) fonts.add(font);
     return { number: index + 1, media, trim: declaredBox(page, 'TrimBox'), bleed: declaredBox(page, 'BleedBox'), art: declaredBox(page, 'ArtBox'), content, fonts: [...fonts] };
@@ -125,5 +130,6 @@ export async function inspectPdf(file: string): Promise<PdfFacts> {
     info,
     outputIntents,
     pages,
+    unreadable: budget.unreadable,
   };
 }

@@ -7,12 +7,14 @@ import { imageResolutionRule } from './image-resolution.ts';
 import { inkCoverageRule } from './ink-coverage.ts';
 import { pageSizeRule } from './page-size.ts';
 import { pdfxRule } from './pdfx.ts';
+import { readableRule } from './readable.ts';
 import { rgbRule } from './rgb.ts';
 import { safeAreaRule } from './safe-area.ts';
 import { textSizeRule } from './text-size.ts';
 import { transparencyRule } from './transparency.ts';
 
 export const RULES: readonly Rule[] = [
+  readableRule,
   glyphsRule,
   pageSizeRule,
   boxesRule,

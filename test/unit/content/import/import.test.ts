@@ -103,6 +103,32 @@ describe('importFile', () => {
     expect(result.warnings[0]).toEqual({ line: 1, message: 'the file is not UTF-8: decoded as gb18030' });
   });
 
+  // Issue 16: Windows-1252 and Big5 once lost é “ ” and every Han character to U+FFFD without an error.
+  it('reads Big5 text and says so', async () => {
+    const file = path.join(tmp(), 'big5.txt');
+    // 中華民國 / 報導：本報記者。台灣新聞，今天天氣很好。 in Big5.
+    writeFileSync(file, Buffer.from('a4a4b5d8a5c1b0ea0a0ab3f8bec9a147a5bbb3f8b04fb9cca143a578c657b773bb44a141a4b5a4d1a4d1aef0abdca66ea143', 'hex'));
+    const result = await importFile(file);
+    expect(result.edition.headline.title).toBe('中華民國');
+    expect(result.warnings[0]).toEqual({ line: 1, message: 'the file is not UTF-8: decoded as big5' });
+    expect(result.yaml).not.toContain('\uFFFD');
+  });
+
+  it('reads Windows-1252 text without losing é “ ”', async () => {
+    const file = path.join(tmp(), 'latin.txt');
+    writeFileSync(file, Buffer.from('Caf\xe9 news\n\n\x93Quoted\x94 words about the caf\xe9, na\xefve and r\xe9sum\xe9 included, for the page.\n', 'latin1'));
+    const result = await importFile(file);
+    expect(result.edition.headline.title).toBe('Café news');
+    expect(result.yaml).toContain('“Quoted”');
+    expect(result.yaml).not.toContain('\uFFFD');
+  });
+
+  it('refuses text that already holds U+FFFD, naming the line', async () => {
+    const file = path.join(tmp(), 'lost.txt');
+    writeFileSync(file, '标题\n\n正文\uFFFD内容。\n');
+    await expect(importFile(file)).rejects.toThrow(/lost\.txt:3: the text contains U\+FFFD/);
+  });
+
   it('a missing file → ContentError', async () => {
     await expect(importFile(path.join(tmp(), 'missing.txt'))).rejects.toBeInstanceOf(ContentError);
   });

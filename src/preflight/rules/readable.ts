@@ -1,0 +1,21 @@
+/**
+ * The file can be read at all: not encrypted, at least one page, every
+ * content stream decodes. A file that fails here was not checked by the other
+ * rules, so it must not pass (issue 16: an encrypted PDF, a PDF with no
+ * pages and a page that would not decode all passed).
+ */
+import type { Finding, Rule } from '../types.ts';
+
+export const readableRule: Rule = {
+  id: 'readable',
+  title: 'the file can be read: not encrypted, has pages, every content stream decodes',
+  applies: () => true,
+  check({ facts }) {
+    const findings: Finding[] = [];
+    const fail = (message: string, hint: string) => findings.push({ rule: 'readable', severity: 'error', message, hint });
+    if (facts.encrypted) fail('the file is encrypted, so its content cannot be checked (and a printer cannot use it)', 'export it again without a password or security settings');
+    else if (facts.pages.length === 0) fail('the file has no pages', 'render or export the page again');
+    for (const problem of facts.unreadable) fail(problem, 'the file is damaged: render or export it again');
+    return findings;
+  },
+};
