@@ -13,6 +13,8 @@ import { DUIKAI } from '../../src/defaults.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readBoxes, readPdfGlyphs, type PdfBoxes } from './support/pdf.ts';
 import { columnLines, largestBlankSquareMm, type ColumnLine } from './support/layout.ts';
+import { readGlyphs } from './support/glyphs.ts';
+import { couldHoldOneMore, glyphLines, hanSpread, nextInParagraph, wordSpread, type GlyphLine } from './support/justification.ts';
 
 const EDITIONS = (process.env.ONLY ?? 'wuzhi-2024,wuzhi-2023-only,wuzhi-2024-dense').split(',');
 const PITCH = DUIKAI.linePitchPt;
@@ -25,6 +27,8 @@ interface Rendered {
   pdf: string;
   boxes: PdfBoxes;
   body: ColumnLine[];
+  /** Body lines with each glyph's own position (justification is read from these). */
+  bodyGlyphs: GlyphLine[];
   subheads: ColumnLine[];
   bands: number[];
 }
@@ -42,12 +46,15 @@ beforeAll(async () => {
       const glyphs = await readPdfGlyphs(pdf);
       const isBody = (g: (typeof glyphs)[number]) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.height - 9) < 0.3;
       const isSubhead = (g: (typeof glyphs)[number]) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && Math.abs(g.height - 11) < 0.3;
+      const isBodyGlyph = (g: { font: string; size: number }) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.size - 9) < 0.3;
+      const bodyGlyphs = glyphLines((await readGlyphs(pdf)).filter(isBodyGlyph), boxes.trim, DUIKAI);
       const bands = [...new Set(glyphs.filter((g) => /NotoSansSC/.test(g.font) && Math.abs(g.height - 20) < 0.3).map((g) => Math.round(g.y)))].sort((a, b) => b - a);
       rendered.set(id, {
         result,
         pdf,
         boxes,
         body: columnLines(glyphs.filter(isBody), boxes.trim, DUIKAI),
+        bodyGlyphs,
         subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI),
         bands,
       });
@@ -114,6 +121,28 @@ describe.each(EDITIONS)('%s', (id) => {
       const below = body.filter((line) => line.column === subhead.column && line.y < subhead.y && subhead.y - line.y < 3 * PITCH);
       expect(below.length, `subhead ${subhead.text} in column ${subhead.column}`).toBeGreaterThan(0);
     }
+  });
+
+  // Issue 19: justify by compressing punctuation (标点挤压), not by letter-spacing.
+  it('spreads Han characters by at most 0.15 em in 99% of body lines', () => {
+    const lines = page().bodyGlyphs;
+    const loose = lines.filter((line) => hanSpread(line) > 0.15).map((line) => `${line.column}@${line.y}: ${line.text} (${hanSpread(line).toFixed(2)} em)`);
+    expect(lines.length).toBeGreaterThan(40);
+    expect(loose.length, loose.join('\n')).toBeLessThanOrEqual(Math.floor(lines.length * 0.01));
+  });
+
+  it('never spaces the letters of a Latin or digit run', () => {
+    const spaced = page().bodyGlyphs.filter((line) => wordSpread(line) > 0.01).map((line) => `${line.column}@${line.y}: ${line.text}`);
+    expect(spaced).toEqual([]);
+  });
+
+  it('leaves no line short of a character that a compressed ，。、 would have taken in', () => {
+    const lines = page().bodyGlyphs;
+    const missed = lines.flatMap((line) => {
+      const next = nextInParagraph(lines, line, PITCH);
+      return next && couldHoldOneMore(line, next) ? [`${line.column}@${line.y}: ${line.text} / ${next.text}`] : [];
+    });
+    expect(missed).toEqual([]);
   });
 
   it('leaves no blank square larger than 25 mm in the type area', async () => {
