@@ -13,7 +13,8 @@ import { DUIKAI } from '../../src/defaults.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readBoxes, readPdfGlyphs, type PdfBoxes } from './support/pdf.ts';
 import { columnLines, largestBlankSquareMm, type ColumnLine } from './support/layout.ts';
-import { readGlyphs } from './support/glyphs.ts';
+import { readGlyphs, type Glyph } from './support/glyphs.ts';
+import { boxItems, wordBoundaries } from './support/honors.ts';
 import { couldHoldOneMore, glyphLines, hanSpread, nextInParagraph, wordSpread, type GlyphLine } from './support/justification.ts';
 
 const EDITIONS = (process.env.ONLY ?? 'wuzhi-2024,wuzhi-2023-only,wuzhi-2024-dense').split(',');
@@ -29,6 +30,7 @@ interface Rendered {
   body: ColumnLine[];
   /** Body lines with each glyph's own position (justification is read from these). */
   bodyGlyphs: GlyphLine[];
+  glyphs: Glyph[];
   subheads: ColumnLine[];
   bands: number[];
 }
@@ -47,7 +49,8 @@ beforeAll(async () => {
       const isBody = (g: (typeof glyphs)[number]) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.height - 9) < 0.3;
       const isSubhead = (g: (typeof glyphs)[number]) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && Math.abs(g.height - 11) < 0.3;
       const isBodyGlyph = (g: { font: string; size: number }) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.size - 9) < 0.3;
-      const bodyGlyphs = glyphLines((await readGlyphs(pdf)).filter(isBodyGlyph), boxes.trim, DUIKAI);
+      const allGlyphs = await readGlyphs(pdf);
+      const bodyGlyphs = glyphLines(allGlyphs.filter(isBodyGlyph), boxes.trim, DUIKAI);
       const bands = [...new Set(glyphs.filter((g) => /NotoSansSC/.test(g.font) && Math.abs(g.height - 20) < 0.3).map((g) => Math.round(g.y)))].sort((a, b) => b - a);
       rendered.set(id, {
         result,
@@ -55,6 +58,7 @@ beforeAll(async () => {
         boxes,
         body: columnLines(glyphs.filter(isBody), boxes.trim, DUIKAI),
         bodyGlyphs,
+        glyphs: allGlyphs,
         subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI),
         bands,
       });
@@ -143,6 +147,24 @@ describe.each(EDITIONS)('%s', (id) => {
       return next && couldHoldOneMore(line, next) ? [`${line.column}@${line.y}: ${line.text} / ${next.text}`] : [];
     });
     expect(missed).toEqual([]);
+  });
+
+  // Issue 19: the honors box breaks between phrases and leaves no character alone.
+  it('breaks honors only between words, never leaving one character on a line', () => {
+    const items = boxItems(page().glyphs, page().boxes.trim, DUIKAI, 6, 12);
+    expect(items.length).toBeGreaterThan(3);
+    const problems: string[] = [];
+    for (const item of items) {
+      const bounds = wordBoundaries(item.text);
+      let at = 0;
+      for (const line of item.lines.slice(0, -1)) {
+        at += line.length;
+        if (!bounds.has(at)) problems.push(`${item.text}: breaks inside a word after ${line}`);
+      }
+      // 奖” is one character and its mark: alone on a line all the same.
+      for (const line of item.lines) if (line.replace(/[^\p{L}\p{N}]/gu, '').length <= 1) problems.push(`${item.text}: ${line} alone on a line`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('leaves no blank square larger than 25 mm in the type area', async () => {
