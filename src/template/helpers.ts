@@ -62,6 +62,31 @@ export function phrases(text: unknown): Phrase[] {
   return [{ text: lead[0], open: true }, { text: words[0]!.slice(1) }, ...words.slice(1).map((word) => ({ text: word }))].filter((p) => p.text);
 }
 
+/** A piece of text set in LXGW WenKai (captions, leads); `mark` says how a quote or interpunct is set in a full-width cell. */
+export interface MarkRun {
+  text: string;
+  mark?: 'open' | 'close' | 'middle';
+}
+
+const KAI_MARK = /([“‘])|([”’])|(·)/u;
+
+/**
+ * Kai text (captions, leads) with its quotes and interpuncts apart. LXGW WenKai draws “ ” ·
+ * as narrow proportional marks; GB/T 15834 and clreq set them full-width
+ * beside Chinese text, so the styles widen each to a one-em cell (issue 19).
+ */
+export function kaiMarkRuns(text: unknown): MarkRun[] {
+  const runs: MarkRun[] = [];
+  let rest = String(text ?? '');
+  for (let match = KAI_MARK.exec(rest); match; match = KAI_MARK.exec(rest)) {
+    if (match.index > 0) runs.push({ text: rest.slice(0, match.index) });
+    runs.push({ text: match[0], mark: match[1] ? 'open' : match[2] ? 'close' : 'middle' });
+    rest = rest.slice(match.index + 1);
+  }
+  if (rest) runs.push({ text: rest });
+  return runs;
+}
+
 /** YYYY-MM-DD → 2024年1月5日, as Chinese folio lines print dates. */
 export function formatDate(iso: unknown): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso ?? ''));
@@ -74,5 +99,6 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = Object.freeze({
   breakParts,
   stripStar,
   phrases,
+  kaiMarkRuns,
   formatDate,
 });

@@ -167,6 +167,21 @@ describe.each(EDITIONS)('%s', (id) => {
     expect(problems).toEqual([]);
   });
 
+  // Issue 19: GB/T 15834 sets “ ” · full-width beside Chinese text; LXGW WenKai draws them narrow.
+  it('gives every quote and interpunct in Kai text (captions, leads) a full-width cell', () => {
+    const kai = page().glyphs.filter((g) => /WenKai/i.test(g.font));
+    const narrow: string[] = [];
+    for (const [i, glyph] of kai.entries()) {
+      const before = kai[i - 1];
+      const after = kai[i + 1];
+      if (!/[“”‘’·]/u.test(glyph.char) || !before || !after || before.y !== glyph.y || after.y !== glyph.y) continue;
+      const cell = (after.x - (before.x + before.advance)) / glyph.size;
+      if (cell < 0.9) narrow.push(`${before.char}${glyph.char}${after.char} (${cell.toFixed(2)} em)`);
+    }
+    expect(kai.length).toBeGreaterThan(100);
+    expect(narrow).toEqual([]);
+  });
+
   it('leaves no blank square larger than 25 mm in the type area', async () => {
     const { boxes, pdf } = page();
     const blank = await largestBlankSquareMm(pdf, boxes.trim, boxes.media[3]!, DUIKAI);
