@@ -4,6 +4,7 @@
  * file only orders them, times them and threads the abort signal.
  */
 import path from 'node:path';
+import { cutOffCopyWarnings } from './content/cut-off.ts';
 import { loadEdition, type EditionOverride } from './content/load.ts';
 import { checkPhotoFiles, prepareImages } from './assets/images.ts';
 import { selectFontFaces } from './assets/fonts.ts';
@@ -126,6 +127,8 @@ async function buildWith(
   const { edition } = loaded;
   // A character no font has would print as tofu: stop before the browser.
   await timed('glyphs', () => assertGlyphCoverage(loaded, path.relative(process.cwd(), loaded.file)));
+  // Copy cut mid-sentence is printed as written, and named for an editor to mend.
+  const copyWarnings = await cutOffCopyWarnings(loaded);
   const geometry = PRESETS[edition.paper.preset]!;
   const cacheDir = options.cacheDir ?? CACHE_DIR;
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
@@ -193,7 +196,7 @@ async function buildWith(
     );
     pressPreflightPath = await writePreflightReport(press.preflight);
   }
-  const warnings: string[] = paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`);
+  const warnings: string[] = [...copyWarnings, ...paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`)];
   for (const finding of preflight.findings) warnings.push(`preflight ${finding.severity}: [${finding.rule}] ${finding.message}`);
   warnings.push(...fitWarnings(paged.fit));
   return {

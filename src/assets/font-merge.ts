@@ -57,7 +57,9 @@ export async function mergeFace(source: string, wanted: readonly number[], cache
     .slice(0, 32);
   const file = path.join(cacheDir, 'fonts', `${key}.ttf`);
   if (!(await isCached(file))) {
-    // Loaded only for a cut not in the cache yet.
+    // Loaded only for a cut not in the cache yet. subset-font keeps every
+    // layout feature (its default is hb-subset's --layout-features=*), so the
+    // GPOS halt and chws that punctuation compression needs survive (issue 19).
     const { default: subsetFont } = await import('subset-font');
     const cut = await subsetFont(await readFile(source), String.fromCodePoint(...sorted), { targetFormat: 'truetype' });
     await writeAtomically(file, (temporary) => writeFile(temporary, cut));

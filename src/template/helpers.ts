@@ -16,6 +16,77 @@ export function stripStar(item: unknown): string {
   return String(item ?? '').replace(/^\s*[★☆]\s*/u, '');
 }
 
+const OPENING = /^[“‘（《「『【〔]+$/u;
+const CLOSING = /^[”’）》」』】〕，。、；：？！…·]+$/u;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** One unbreakable phrase of a short text set in a box; `open` marks a leading opening mark set apart to be trimmed. */
+export interface Phrase {
+  text: string;
+  open?: boolean;
+}
+
+/**
+ * A short text (an honor) cut into phrases a line may break between, never
+ * inside: the words Intl.Segmenter finds, with marks joined to the word they
+ * belong to (clreq: opening marks to the next, closing ones to the previous),
+ * runs of one-character words joined (大|赛 is one word the dictionary lacks;
+ * 10|个 a number and its measure word),
+ * and a short last phrase joined to the one before, so no line holds one
+ * character alone (issue 19). A leading opening mark comes apart, for the box
+ * to trim its half-em of space so every item starts at the same edge.
+ */
+export function phrases(text: unknown): Phrase[] {
+  const words: string[] = [];
+  let pending = '';
+  let lastSingle = false;
+  for (const { segment } of segmenter.segment(String(text ?? ''))) {
+    if (OPENING.test(segment)) {
+      pending += segment;
+      lastSingle = false;
+    } else if (CLOSING.test(segment) && words.length > 0 && !pending) {
+      words[words.length - 1] += segment;
+    } else {
+      const single = ([...segment].length === 1 && /\p{Script=Han}/u.test(segment)) || /^\d+$/.test(segment);
+      if (single && lastSingle && !pending) words[words.length - 1] += segment;
+      else words.push(pending + segment);
+      pending = '';
+      lastSingle = single;
+    }
+  }
+  if (pending) words.push(pending);
+  const hanCount = (word: string) => [...word].filter((c) => /\p{Script=Han}/u.test(c)).length;
+  if (words.length > 1 && hanCount(words.at(-1)!) <= 2) words.splice(-2, 2, words.at(-2)! + words.at(-1)!);
+  const lead = /^[“‘（《「『【〔]/u.exec(words[0] ?? '');
+  if (!lead) return words.map((word) => ({ text: word }));
+  return [{ text: lead[0], open: true }, { text: words[0]!.slice(1) }, ...words.slice(1).map((word) => ({ text: word }))].filter((p) => p.text);
+}
+
+/** A piece of text set in LXGW WenKai (captions, leads); `mark` says how a quote or interpunct is set in a full-width cell. */
+export interface MarkRun {
+  text: string;
+  mark?: 'open' | 'close' | 'middle';
+}
+
+const KAI_MARK = /([“‘])|([”’])|(·)/u;
+
+/**
+ * Kai text (captions, leads) with its quotes and interpuncts apart. LXGW WenKai draws “ ” ·
+ * as narrow proportional marks; GB/T 15834 and clreq set them full-width
+ * beside Chinese text, so the styles widen each to a one-em cell (issue 19).
+ */
+export function kaiMarkRuns(text: unknown): MarkRun[] {
+  const runs: MarkRun[] = [];
+  let rest = String(text ?? '');
+  for (let match = KAI_MARK.exec(rest); match; match = KAI_MARK.exec(rest)) {
+    if (match.index > 0) runs.push({ text: rest.slice(0, match.index) });
+    runs.push({ text: match[0], mark: match[1] ? 'open' : match[2] ? 'close' : 'middle' });
+    rest = rest.slice(match.index + 1);
+  }
+  if (rest) runs.push({ text: rest });
+  return runs;
+}
+
 /** YYYY-MM-DD → 2024年1月5日, as Chinese folio lines print dates. */
 export function formatDate(iso: unknown): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso ?? ''));
@@ -27,5 +98,7 @@ export function formatDate(iso: unknown): string {
 export const HELPERS: Readonly<Record<string, HelperDelegate>> = Object.freeze({
   breakParts,
   stripStar,
+  phrases,
+  kaiMarkRuns,
   formatDate,
 });

@@ -13,6 +13,9 @@ import { DUIKAI } from '../../src/defaults.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readBoxes, readPdfGlyphs, type PdfBoxes } from './support/pdf.ts';
 import { columnLines, largestBlankSquareMm, type ColumnLine } from './support/layout.ts';
+import { readGlyphs, type Glyph } from './support/glyphs.ts';
+import { boxItems, wordBoundaries } from './support/honors.ts';
+import { couldHoldOneMore, glyphLines, hanSpread, nextInParagraph, wordSpread, type GlyphLine } from './support/justification.ts';
 
 const EDITIONS = (process.env.ONLY ?? 'wuzhi-2024,wuzhi-2023-only,wuzhi-2024-dense').split(',');
 const PITCH = DUIKAI.linePitchPt;
@@ -25,6 +28,9 @@ interface Rendered {
   pdf: string;
   boxes: PdfBoxes;
   body: ColumnLine[];
+  /** Body lines with each glyph's own position (justification is read from these). */
+  bodyGlyphs: GlyphLine[];
+  glyphs: Glyph[];
   subheads: ColumnLine[];
   bands: number[];
 }
@@ -42,12 +48,17 @@ beforeAll(async () => {
       const glyphs = await readPdfGlyphs(pdf);
       const isBody = (g: (typeof glyphs)[number]) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.height - 9) < 0.3;
       const isSubhead = (g: (typeof glyphs)[number]) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && Math.abs(g.height - 11) < 0.3;
+      const isBodyGlyph = (g: { font: string; size: number }) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.size - 9) < 0.3;
+      const allGlyphs = await readGlyphs(pdf);
+      const bodyGlyphs = glyphLines(allGlyphs.filter(isBodyGlyph), boxes.trim, DUIKAI);
       const bands = [...new Set(glyphs.filter((g) => /NotoSansSC/.test(g.font) && Math.abs(g.height - 20) < 0.3).map((g) => Math.round(g.y)))].sort((a, b) => b - a);
       rendered.set(id, {
         result,
         pdf,
         boxes,
         body: columnLines(glyphs.filter(isBody), boxes.trim, DUIKAI),
+        bodyGlyphs,
+        glyphs: allGlyphs,
         subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI),
         bands,
       });
@@ -114,6 +125,61 @@ describe.each(EDITIONS)('%s', (id) => {
       const below = body.filter((line) => line.column === subhead.column && line.y < subhead.y && subhead.y - line.y < 3 * PITCH);
       expect(below.length, `subhead ${subhead.text} in column ${subhead.column}`).toBeGreaterThan(0);
     }
+  });
+
+  // Issue 19: justify by compressing punctuation (标点挤压), not by letter-spacing.
+  it('spreads Han characters by at most 0.15 em in 99% of body lines', () => {
+    const lines = page().bodyGlyphs;
+    const loose = lines.filter((line) => hanSpread(line) > 0.15).map((line) => `${line.column}@${line.y}: ${line.text} (${hanSpread(line).toFixed(2)} em)`);
+    expect(lines.length).toBeGreaterThan(40);
+    expect(loose.length, loose.join('\n')).toBeLessThanOrEqual(Math.floor(lines.length * 0.01));
+  });
+
+  it('never spaces the letters of a Latin or digit run', () => {
+    const spaced = page().bodyGlyphs.filter((line) => wordSpread(line) > 0.01).map((line) => `${line.column}@${line.y}: ${line.text}`);
+    expect(spaced).toEqual([]);
+  });
+
+  it('leaves no line short of a character that a compressed ，。、 would have taken in', () => {
+    const lines = page().bodyGlyphs;
+    const missed = lines.flatMap((line) => {
+      const next = nextInParagraph(lines, line, PITCH);
+      return next && couldHoldOneMore(line, next) ? [`${line.column}@${line.y}: ${line.text} / ${next.text}`] : [];
+    });
+    expect(missed).toEqual([]);
+  });
+
+  // Issue 19: the honors box breaks between phrases and leaves no character alone.
+  it('breaks honors only between words, never leaving one character on a line', () => {
+    const items = boxItems(page().glyphs, page().boxes.trim, DUIKAI, 6, 12);
+    expect(items.length).toBeGreaterThan(3);
+    const problems: string[] = [];
+    for (const item of items) {
+      const bounds = wordBoundaries(item.text);
+      let at = 0;
+      for (const line of item.lines.slice(0, -1)) {
+        at += line.length;
+        if (!bounds.has(at)) problems.push(`${item.text}: breaks inside a word after ${line}`);
+      }
+      // 奖” is one character and its mark: alone on a line all the same.
+      for (const line of item.lines) if (line.replace(/[^\p{L}\p{N}]/gu, '').length <= 1) problems.push(`${item.text}: ${line} alone on a line`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  // Issue 19: GB/T 15834 sets “ ” · full-width beside Chinese text; LXGW WenKai draws them narrow.
+  it('gives every quote and interpunct in Kai text (captions, leads) a full-width cell', () => {
+    const kai = page().glyphs.filter((g) => /WenKai/i.test(g.font));
+    const narrow: string[] = [];
+    for (const [i, glyph] of kai.entries()) {
+      const before = kai[i - 1];
+      const after = kai[i + 1];
+      if (!/[“”‘’·]/u.test(glyph.char) || !before || !after || before.y !== glyph.y || after.y !== glyph.y) continue;
+      const cell = (after.x - (before.x + before.advance)) / glyph.size;
+      if (cell < 0.9) narrow.push(`${before.char}${glyph.char}${after.char} (${cell.toFixed(2)} em)`);
+    }
+    expect(kai.length).toBeGreaterThan(100);
+    expect(narrow).toEqual([]);
   });
 
   it('leaves no blank square larger than 25 mm in the type area', async () => {

@@ -151,6 +151,8 @@
     fitDisplayType(grid);
     fitSubheads(grid);
     const root = page();
+    // Before the text is measured: compression changes how many lines it takes.
+    window.folio.squeezePunctuation(root);
     const head = root.querySelector('.module--head');
     const credit = root.querySelector('.page-credit');
     const gallery = root.querySelector('.module--gallery');

@@ -19,7 +19,7 @@ export interface ColumnLine {
 /** The type area's left edge and top (PDF points) from the TrimBox. */
 export function typeArea(trim: number[], geometry: PageGeometry) {
   const m = measureGeometry(geometry);
-  return { left: trim[0]! + m.marginInside, top: trim[3]! - m.marginTop, width: m.typeWidth, height: m.typeHeight, step: m.columnWidth + m.gutter };
+  return { left: trim[0]! + m.marginInside, top: trim[3]! - m.marginTop, width: m.typeWidth, height: m.typeHeight, column: m.columnWidth, step: m.columnWidth + m.gutter };
 }
 
 /**
@@ -27,20 +27,22 @@ export function typeArea(trim: number[], geometry: PageGeometry) {
  * centre is in: a trimmed opening bracket starts half an em left of its column.
  */
 export function columnLines(glyphs: (TextItem & { font: string })[], trim: number[], geometry: PageGeometry): ColumnLine[] {
+  return linesByColumn(glyphs, (g) => g.width, trim, geometry).map(({ column, y, items }) => ({ column, y, glyphs: items, text: items.map((g) => g.str).join('') }));
+}
+
+/** Items with a position grouped by grid column and baseline, each line sorted left to right, columns in order. */
+export function linesByColumn<T extends { x: number; y: number }>(items: T[], widthOf: (item: T) => number, trim: number[], geometry: PageGeometry) {
   const area = typeArea(trim, geometry);
-  const lines = new Map<string, ColumnLine>();
-  for (const glyph of glyphs) {
-    const column = Math.floor((glyph.x + glyph.width * 0.75 - area.left) / area.step);
-    const y = Math.round(glyph.y * 4) / 4;
+  const lines = new Map<string, { column: number; y: number; items: T[] }>();
+  for (const item of items) {
+    const column = Math.floor((item.x + widthOf(item) * 0.75 - area.left) / area.step);
+    const y = Math.round(item.y * 4) / 4;
     const key = `${column}:${y}`;
-    const line = lines.get(key) ?? { column, y, text: '', glyphs: [] };
-    line.glyphs.push(glyph);
+    const line = lines.get(key) ?? { column, y, items: [] };
+    line.items.push(item);
     lines.set(key, line);
   }
-  for (const line of lines.values()) {
-    line.glyphs.sort((a, b) => a.x - b.x);
-    line.text = line.glyphs.map((g) => g.str).join('');
-  }
+  for (const line of lines.values()) line.items.sort((a, b) => a.x - b.x);
   return [...lines.values()].sort((a, b) => a.column - b.column || b.y - a.y);
 }
 

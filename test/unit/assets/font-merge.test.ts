@@ -40,6 +40,16 @@ describe('selectFontFaces with a cache folder', () => {
     expect(statSync(cut.file).size).toBeLessThan(60_000);
   });
 
+  // Issue 19: text-spacing-trim and the squeeze (标点挤压) set marks half-width
+  // through the font's GPOS halt/chws; a cut that dropped them would print every mark full-width.
+  it('keeps the GPOS features punctuation compression needs (halt, chws)', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'folio-fonts-'));
+    const { faces } = await selectFontFaces([{ family: 'Noto Serif SC', weight: 400, text: '中心，第二人民医院“建成”。' }], cacheDir);
+    const hb = await import('harfbuzzjs');
+    const face = new hb.Face(new hb.Blob(readFileSync(faces.at(-1)!.file)), 0);
+    expect(face.getTableFeatureTags('GPOS')).toEqual(expect.arrayContaining(['halt', 'chws']));
+  });
+
   it('reuses the cut for the same text, and leaves characters the whole-script file lacks to the slices', async () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'folio-fonts-'));
     const first = await selectFontFaces([{ family: 'Noto Sans SC', weight: 700, text: '图片' }], cacheDir);
