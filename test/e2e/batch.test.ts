@@ -55,7 +55,9 @@ describe('folio batch', () => {
     expect(broken).toMatchObject({ pdf: null, pages: null, fit: null });
     expect(broken.error).toMatch(/broken\/edition\.yaml:\d+:\d+: invalid YAML/);
     for (const edition of written.editions.slice(1)) {
-      expect(edition).toMatchObject({ pdf: `${edition.id}.pdf`, pages: 1, attempts: 1, warnings: [] });
+      expect(edition).toMatchObject({ pdf: `${edition.id}.pdf`, pages: 1, attempts: 1 });
+      // Only the cut-off paragraphs the Wuzhi text carries as printed (issue 19, item 7), nothing else.
+      for (const warning of edition.warnings) expect(warning).toMatch(/ends without terminal punctuation/);
       expect(edition.timeMs).toBeGreaterThan(0);
       expect(edition.fit!.galleryLines).toBeGreaterThan(0);
       expect(edition.fit!.sections.every((s) => s.lines > 0 && s.textColumns > 0)).toBe(true);

@@ -172,6 +172,8 @@ export function registerImportCommand(program: Command): void {
     .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
     .option('--force', 'replace the -o file when it exists')
     .action(async (raw: string, options: { output?: string; id?: string; force?: boolean }) => {
+      // Writing over the text itself is refused whatever --force says (issue 16), and said so first.
+      if (options.output !== undefined) refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: raw, role: 'the text being imported' }]);
       if (options.output !== undefined && !options.force && (await stat(options.output).catch(() => undefined))) {
         // An edition an editor has worked on is not overwritten by a re-import by accident (issue 15, item 8).
         throw new ContentError(t('import.outputExists', { file: options.output }), { hint: t('import.outputExistsHint') });

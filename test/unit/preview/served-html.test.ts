@@ -52,6 +52,7 @@ describe('toServedHtml', () => {
     const { html } = toServedHtml(page('<style>p{}</style>', '<p>正文</p>'), DUIKAI, files);
     const scripts = [...html.matchAll(/<script defer src="([^"]+)"><\/script>/g)].map((match) => match[1]);
     expect(scripts).toEqual([
+      '/_folio/runtime/squeeze.js',
       '/_folio/runtime/even-columns.js',
       '/_folio/runtime/fit.js',
       '/_folio/runtime/paged-handlers.js',
