@@ -56,7 +56,7 @@ describe('preflight of the proof', () => {
   it('passes every check that applies to a proof', async () => {
     const report = await runPreflight({ pdf: proof, edition });
     expect(report.findings).toEqual([]);
-    expect(report.rules.filter((rule) => rule.status !== 'skipped').map((rule) => rule.id)).toEqual(['glyphs', 'page-size', 'boxes', 'fonts', 'image-resolution', 'text-size', 'safe-area']);
+    expect(report.rules.filter((rule) => rule.status !== 'skipped').map((rule) => rule.id)).toEqual(['readable', 'glyphs', 'page-size', 'boxes', 'fonts', 'image-resolution', 'text-size', 'safe-area']);
     expect(report.measurements.smallestTextPt).toBeGreaterThanOrEqual(6);
   });
 });

@@ -9,6 +9,7 @@ function fakePage() {
   const page = {
     on: () => page,
     removeAllListeners: () => page,
+    browser: () => ({ once: () => undefined, off: () => undefined }),
     exposeFunction: async (_name: string, fn: (event: PageEvent) => void) => void (report = fn),
   };
   const guard = { onFailed: () => undefined } as unknown as RequestGuard;
