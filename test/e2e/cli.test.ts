@@ -112,7 +112,7 @@ describe('folio CLI', () => {
     // The only thing said on stderr: the feature's two paragraphs cut off in the source (issue 19, item 7).
     const said = run.stderr.split('\n').filter((line) => line.trim() !== '' && !/^\s/.test(line));
     expect(said).toHaveLength(2);
-    for (const line of said) expect(line).toMatch(/edition\.yaml:\d+:\d+ .*ends without terminal punctuation/);
+    for (const line of said) expect(line).toMatch(/edition\.yaml:\d+:\d+: .*ends without terminal punctuation/);
     expect(run.status).toBe(0);
     const pdf = path.join(dir, 'output', 'wuzhi-2024.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
