@@ -135,11 +135,20 @@ export interface ImportFileOptions {
   id?: string;
   /** Edition YAML to write (atomically); the result is returned either way. */
   output?: string;
+  /** Refuse an `output` that exists already (the CLI without --force). */
+  keepExisting?: boolean;
 }
 
 /** Reads page text (UTF-8, or the encoding decodeImportText recognises), imports it and writes the YAML when `output` is given. */
 export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
-  if (options.output !== undefined) refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: file, role: 'the text being imported' }]);
+  if (options.output !== undefined) {
+    // Writing over the text itself is refused whatever --force says (issue 16), and said so first.
+    refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: file, role: 'the text being imported' }]);
+    if (options.keepExisting && (await stat(options.output).catch(() => undefined))) {
+      // An edition an editor has worked on is not overwritten by a re-import by accident (issue 15, item 8).
+      throw new ContentError(t('import.outputExists', { file: options.output }), { hint: t('import.outputExistsHint') });
+    }
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -172,13 +181,7 @@ export function registerImportCommand(program: Command): void {
     .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
     .option('--force', 'replace the -o file when it exists')
     .action(async (raw: string, options: { output?: string; id?: string; force?: boolean }) => {
-      // Writing over the text itself is refused whatever --force says (issue 16), and said so first.
-      if (options.output !== undefined) refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: raw, role: 'the text being imported' }]);
-      if (options.output !== undefined && !options.force && (await stat(options.output).catch(() => undefined))) {
-        // An edition an editor has worked on is not overwritten by a re-import by accident (issue 15, item 8).
-        throw new ContentError(t('import.outputExists', { file: options.output }), { hint: t('import.outputExistsHint') });
-      }
-      const result = await importFile(raw, { output: options.output, id: options.id });
+      const result = await importFile(raw, { output: options.output, id: options.id, keepExisting: !options.force });
       if (options.output === undefined) process.stdout.write(result.yaml);
       const print = options.output === undefined ? console.error : console.log;
       for (const line of result.summary) print(line);
