@@ -87,13 +87,26 @@ function createProgram(context: CliContext): Command {
       console.log(t('cli.wrotePdf', { file: relative(result.pdfPath), pages: result.pages, seconds: (total / 1000).toFixed(2) }));
       if (result.htmlPath) console.log(t('cli.wrote', { file: relative(result.htmlPath) }));
       if (result.pngPath) console.log(t('cli.wrote', { file: relative(result.pngPath) }));
-      const a = result.fit.arrangement;
-      console.log(t('cli.fitSummary', {
-        rounds: result.fit.rounds,
-        gallery: a.galleryLines,
-        sections: a.sections.map((s) => t('cli.fitSection', { name: s.name, lines: s.lines, columns: s.textColumns })).join(t('cli.listSeparator')),
-        blank: a.blankLines ? t('cli.fitBlank', { lines: a.blankLines }) : '',
-      }));
+      if (result.fit) {
+        const a = result.fit.arrangement;
+        console.log(t('cli.fitSummary', {
+          rounds: result.fit.rounds,
+          gallery: a.galleryLines,
+          sections: a.sections.map((s) => t('cli.fitSection', { name: s.name, lines: s.lines, columns: s.textColumns })).join(t('cli.listSeparator')),
+          blank: a.blankLines ? t('cli.fitBlank', { lines: a.blankLines }) : '',
+        }));
+      }
+      if (result.arrangement) {
+        const a = result.arrangement;
+        console.log(t('cli.pageSummary', {
+          count: a.modules.length,
+          rounds: a.rounds,
+          steps: a.steps,
+          ms: a.solveMs,
+          modules: a.modules.map((m) => t('cli.pageModule', { id: m.id, columns: m.columns, lines: m.lines })).join(t('cli.listSeparator')),
+          blank: a.blankLines ? t('cli.fitBlank', { lines: a.blankLines }) : '',
+        }));
+      }
       if (result.press) {
         const press = result.press;
         console.log(t('cli.wrotePress', { file: relative(press.output), pdfx: press.pdfx, colour: press.colour, ink: press.ink.maxPercent, limit: press.ink.limitPercent }));

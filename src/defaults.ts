@@ -56,6 +56,46 @@ export const DUIKAI: PageGeometry = Object.freeze({
 
 export const PRESETS: Readonly<Record<string, PageGeometry>> = Object.freeze({ duikai: DUIKAI });
 
+/**
+ * What the page solver needs beyond the grid (docs/design/general-pages.md,
+ * sections 3 and 6), per preset: headline sizes by rank and the masthead.
+ */
+export interface PageLayoutPreset {
+  /** Headline title sizes (pt), largest first: rank r starts at step r − 1 and may go smaller at a price. */
+  headlineLadder: readonly number[];
+  /** Height of the masthead (报头) band on a front page, in body lines. */
+  mastheadLines: number;
+  /** Size of the paper's name in the masthead (pt). */
+  mastheadNamePt: number;
+}
+
+export const PAGE_LAYOUT_PRESETS: Readonly<Record<string, PageLayoutPreset>> = Object.freeze({
+  duikai: Object.freeze({ headlineLadder: [64, 44, 34, 28, 24, 20], mastheadLines: 14, mastheadNamePt: 110 }),
+});
+
+/** The solver's rules, the same on every preset. */
+export const PAGE_LAYOUT = Object.freeze({
+  /** Lines between modules stacked one above the other (a rule is drawn in the middle). */
+  gapLines: 1,
+  /** No blank square larger than this on a page (issue 17). */
+  maxBlankMm: 25,
+  blankLineCost: 1,
+  /** 撞题: taken only when nothing else fits, and then named in the report. */
+  collisionCost: 1000,
+  maxSteps: 2_000_000,
+  /** A title broken into more lines than this is too small a span for its size. */
+  headlineMaxTitleLines: 2,
+  headGapLines: 1,
+  photoGapLines: 1,
+  minFrameLines: 6,
+  /** Height / width of a photo frame: aimed at (a placeholder has no aspect of its own), flattest, tallest. */
+  targetAspect: 2 / 3,
+  minAspect: 0.45,
+  maxAspect: 1.3,
+  /** Rounds of measure → solve → apply → check before a module still short is reported. */
+  rounds: 4,
+});
+
 /** Derived measures of a geometry, in points. */
 export function measureGeometry(geometry: PageGeometry) {
   const columnWidth = geometry.columnChars * geometry.bodySizePt;

@@ -5,71 +5,28 @@
  */
 import path from 'node:path';
 import { cutOffCopyWarnings } from './content/cut-off.ts';
-import { loadEdition, type EditionOverride } from './content/load.ts';
+import { loadContent, type LoadedEdition } from './content/load.ts';
 import { checkPhotoFiles, prepareImages } from './assets/images.ts';
 import { selectFontFaces } from './assets/fonts.ts';
 import { loadSharp } from './assets/load-sharp.ts';
 import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
-import { launchBrowser, type ManagedBrowser } from './paginate/browser.ts';
-import type { StartedChromium } from './paginate/chromium-process.mjs';
 import { paginate } from './paginate/paginate.ts';
-import { fitWarnings, type FitReport } from './paginate/fit-page.ts';
+import { fitWarnings } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
+import { buildPageWith } from './pipeline-page.ts';
+import { leaseBrowser, outputsOf, type BuildOptions, type BuildResult, type Timed } from './pipeline-support.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { preflightEditionOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
-import { preflightReportPath, writePreflightReport } from './preflight/report.ts';
-import { refuseOutputOverInput, type NamedPath } from './same-file.ts';
+import { preflightEditionOf, runPreflight } from './preflight/preflight.ts';
+import { writePreflightReport } from './preflight/report.ts';
+import { refuseOutputOverInput } from './same-file.ts';
 import { stepTimer } from './timing.ts';
 import { ensureDir } from './files/ensure-dir.ts';
-import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
+import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
 
-export interface BuildOptions {
-  /** An edition folder or its edition.yaml. */
-  input: string;
-  /** PDF path; default output/<edition id>.pdf. */
-  output?: string;
-  /** Also write the exact HTML that went to the browser. */
-  htmlOutput?: string;
-  /** Also write a PNG preview beside the PDF. */
-  png?: boolean;
-  /** A browser to reuse (batch, tests); otherwise one is launched and closed. */
-  browser?: ManagedBrowser;
-  /** A Chromium started for this build before Folio loaded (bin/folio.js); launched and closed as its own. */
-  startedChromium?: StartedChromium;
-  cacheDir?: string;
-  /** A folder of Handlebars templates (layouts/, partials/) to use instead of Folio's own. */
-  templatesDir?: string;
-  /** Overrides of the browser timeouts (src/defaults.ts). */
-  timeouts?: Partial<Timeouts>;
-  /** Also write <name>.press.pdf for the printer (CMYK, or gray with `gray`). */
-  press?: boolean;
-  gray?: boolean;
-  signal?: AbortSignal;
-  /** Values set over the edition file's own (batch manifests); the file is not changed. */
-  overrides?: readonly EditionOverride[];
-}
-
-export interface BuildResult {
-  id: string;
-  pdfPath: string;
-  htmlPath?: string;
-  pngPath?: string;
-  pages: number;
-  fit: FitReport;
-  /** Milliseconds per stage. */
-  timings: Record<string, number>;
-  /** Problems that did not stop the build, for the user to read. */
-  warnings: string[];
-  /** The preflight of the proof PDF, also written to <name>.preflight.json. */
-  preflight: PreflightReport;
-  preflightPath: string;
-  /** The press PDF, when asked for; its preflight is in <name>.press.preflight.json. */
-  press?: PressReport;
-  pressPreflightPath?: string;
-}
+export type { BuildOptions, BuildResult } from './pipeline-support.ts';
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
@@ -85,45 +42,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** The caller's browser, or one launched now and closed when the build ends. */
-function leaseBrowser(options: BuildOptions) {
-  if (options.browser) {
-    options.startedChromium?.killNow();
-    const given = options.browser;
-    return { get: async () => given, release: async () => undefined };
-  }
-  const launching = launchBrowser({ timeoutMs: options.timeouts?.launchMs, started: options.startedChromium });
-  launching.catch(() => undefined); // reported when the browser is needed, not before
-  return {
-    get: () => launching,
-    release: async () => {
-      const browser = await launching.catch(() => undefined);
-      await browser?.close();
-    },
-  };
-}
-
-/** Every file a build writes, for refuseOutputOverInput. */
-function outputsOf(options: BuildOptions, pdfPath: string): NamedPath[] {
-  const outputs: NamedPath[] = [
-    { path: pdfPath, role: 'the output PDF (-o)' },
-    { path: preflightReportPath(pdfPath), role: 'the preflight report' },
-  ];
-  if (options.htmlOutput) outputs.push({ path: options.htmlOutput, role: 'the HTML output (--html)' });
-  if (options.png) outputs.push({ path: pdfPath.replace(/\.pdf$/i, '') + '.png', role: 'the PNG preview (--png)' });
-  if (options.press || options.gray) outputs.push({ path: pressPdfPath(pdfPath), role: 'the press PDF (--press)' });
-  return outputs;
-}
-
-type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
-
 async function buildWith(
   options: BuildOptions,
   lease: ReturnType<typeof leaseBrowser>,
   timed: Timed,
   timings: Record<string, number>,
 ): Promise<BuildResult> {
-  const loaded = await timed('content', () => loadEdition(options.input, options.overrides));
+  const content = await timed('content', () => loadContent(options.input, options.overrides));
+  // A general page (stories, photos, boxes, ads placed by the page solver) has its own path.
+  if ('page' in content) return buildPageWith(options, content, lease, timed, timings);
+  const loaded: LoadedEdition = content;
   const { edition } = loaded;
   // A character no font has would print as tofu: stop before the browser.
   await timed('glyphs', () => assertGlyphCoverage(loaded, path.relative(process.cwd(), loaded.file)));

@@ -9,7 +9,7 @@ import { describeError } from '../errors.ts';
 import { TargetCrashedError } from '../paginate/page-events.ts';
 import type { EditionOverride } from './overrides.ts';
 import type { BrowserPool } from './pool.ts';
-import { figuresOf, type EditionSummary } from './summary.ts';
+import { figuresOf, pageFiguresOf, type EditionSummary } from './summary.ts';
 
 /** What a render needs to know of an edition. */
 export interface RenderTarget {
@@ -35,7 +35,7 @@ export async function renderEdition(target: RenderTarget, pool: BrowserPool, not
     try {
       const result = await build({ input: target.file, output: target.pdfPath, browser: lease.browser, overrides: target.overrides });
       timeMs += performance.now() - start;
-      return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: figuresOf(result.fit), attempts };
+      return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: result.fit ? figuresOf(result.fit) : result.arrangement ? pageFiguresOf(result.arrangement) : null, attempts };
     } catch (error) {
       timeMs += performance.now() - start;
       if (attempts === 1 && pool.canRestart && (lease.crashed() || isCrash(error))) {

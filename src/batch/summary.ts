@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { FitReport } from '../paginate/fit-page.ts';
+import type { PageArrangement } from '../paginate/fit-modules.ts';
 import { writeFileAtomic } from '../pdf/write-atomic.ts';
 import { withoutErrorPrefix } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
@@ -22,6 +23,8 @@ export interface FitFigures {
   sections: { id: string; name: string; lines: number; textColumns: number; photoSpan: number; blankLines: number }[];
   /** Lines left empty at the foot of the type area. */
   blankLines: number;
+  /** A general page: where the solver placed each module. */
+  modules?: { id: string; kind: string; column: number; line: number; columns: number; lines: number }[];
 }
 
 export interface EditionSummary {
@@ -73,6 +76,19 @@ export interface BatchSummary {
   summaryFile: string;
 }
 
+/** The figures of a general page's arrangement, in the same record (its feature-only fields empty). */
+export function pageFiguresOf(a: PageArrangement): FitFigures {
+  return {
+    rounds: a.rounds,
+    headLines: 0,
+    galleryLines: 0,
+    galleryPhotos: 0,
+    sections: [],
+    blankLines: a.blankLines,
+    modules: a.modules.map(({ id, kind, column, line, columns, lines }) => ({ id, kind, column, line, columns, lines })),
+  };
+}
+
 export function figuresOf(fit: FitReport): FitFigures {
   const a = fit.arrangement;
   return {
@@ -111,7 +127,7 @@ export function summaryLines(summary: BatchSummary): string[] {
     e.attempts > 0 ? seconds(e.timeMs) : '–',
     e.pages === null ? '–' : String(e.pages),
     e.fit ? String(e.fit.galleryLines) : '–',
-    e.fit ? e.fit.sections.map((s) => `${s.name} ${s.lines}×${s.textColumns}`).join(', ') : '–',
+    e.fit ? (e.fit.modules ?? []).map((m) => `${m.id} ${m.columns}×${m.lines}`).concat(e.fit.sections.map((s) => `${s.name} ${s.lines}×${s.textColumns}`)).join(', ') : '–',
     e.fit ? String(e.fit.blankLines) : '–',
     String(e.warnings.length),
   ]);

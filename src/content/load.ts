@@ -13,6 +13,8 @@ import { EDITION_LIMITS } from '../defaults.ts';
 import { formatFieldPath, SCHEMA_HINT, schemaError } from './schema-errors.ts';
 import { firstAlias, unclosedQuoteOffset } from './yaml-errors.ts';
 import { EditionSchema, type Edition } from './schema.ts';
+import { PageSchema, type Page } from './v2/page.ts';
+import { featurePageAsEdition } from './v2/upgrade.ts';
 
 /**
  * A value set over the edition file's own, e.g. by a batch manifest
@@ -42,8 +44,35 @@ export interface LoadedEdition {
 const EDITION_FILE = 'edition.yaml';
 const INPUT_HINT = `expected a folder containing ${EDITION_FILE} or a path to an edition .yaml file`;
 
-/** Loads `<input>/edition.yaml`, or `input` itself when it is a .yaml/.yml file. */
+/** A general page (schema v2 with stories, photos, boxes, ads), loaded. */
+export interface LoadedPage {
+  page: Readonly<Page>;
+  file: string;
+  dir: string;
+  id: string;
+}
+
+/**
+ * Loads an edition for the commands that read only the feature layout (the
+ * preview, preflight's expectations): a general page is named as such.
+ */
 export async function loadEdition(input: string, overrides: readonly EditionOverride[] = []): Promise<LoadedEdition> {
+  const loaded = await loadContent(input, overrides);
+  if ('page' in loaded) {
+    throw new ContentError(`${displayPath(loaded.file)} is a general page (schema v2 with ${loaded.page.modules.length} modules); this command reads feature editions only`, {
+      location: { file: displayPath(loaded.file) },
+      hint: 'render it with `folio render`; the preview of general pages is not built yet',
+    });
+  }
+  return loaded;
+}
+
+/**
+ * Loads `<input>/edition.yaml`, or `input` itself when it is a .yaml/.yml
+ * file: a v1 edition, or a v2 page. A v2 page whose one module is a feature
+ * is read as the feature edition it is, so it renders exactly as v1 does.
+ */
+export async function loadContent(input: string, overrides: readonly EditionOverride[] = []): Promise<LoadedEdition | LoadedPage> {
   const file = await resolveEditionFile(path.resolve(input));
   let bytes: Buffer;
   try {
@@ -57,9 +86,10 @@ export async function loadEdition(input: string, overrides: readonly EditionOver
     });
   }
   const source = decodeEditionSource(bytes, displayPath(file));
-  const edition = parseEdition(source, displayPath(file), overrides);
+  const content = parseContent(source, displayPath(file), overrides);
   const dir = path.dirname(file);
-  return { edition, file, dir, id: edition.id ?? path.basename(dir) };
+  const id = content.id ?? path.basename(dir);
+  return 'modules' in content ? { page: content, file, dir, id } : { edition: content, file, dir, id };
 }
 
 // These errors carry no `location`: the message already names the path, and describeError would print it twice.
@@ -90,6 +120,15 @@ function displayPath(file: string): string {
  * not be able to change the content under each other.
  */
 export function parseEdition(source: string, file: string, overrides: readonly EditionOverride[] = []): Edition {
+  const content = parseContent(source, file, overrides);
+  if ('modules' in content) {
+    throw new ContentError('this is a general page (schema v2 with stories); a feature edition was expected', { location: { file }, hint: 'render it with `folio render`' });
+  }
+  return content;
+}
+
+/** Parses and validates a v1 edition or a v2 page (told apart by `version: 2`). */
+export function parseContent(source: string, file: string, overrides: readonly EditionOverride[] = []): Edition | Page {
   const lineCounter = new LineCounter();
   // logLevel 'error': the yaml library would otherwise print Node warnings (collection keys) beside Folio's message.
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter, logLevel: 'error' });
@@ -154,9 +193,18 @@ export function parseEdition(source: string, file: string, overrides: readonly E
       hint: 'an edition is one page of text: remove repeated aliases (*name) or split it into several editions',
     });
   }
+  if (isVersion2(data)) {
+    const page = PageSchema.safeParse(data);
+    if (!page.success) throw schemaError(page.error.issues, doc, lineCounter, file, overrides);
+    return deepFreeze(featurePageAsEdition(page.data) ?? page.data);
+  }
   const result = EditionSchema.safeParse(data);
   if (!result.success) throw schemaError(result.error.issues, doc, lineCounter, file, overrides);
   return deepFreeze(result.data);
+}
+
+function isVersion2(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { version?: unknown }).version === 2;
 }
 
 /** Characters in every string and key of `value`, counting no further than just past `limit`. */

@@ -10,6 +10,11 @@ export const CLI_MESSAGES = {
     zh: '已写入 {file}（{pages} 个版面，用时 {seconds} 秒）',
   },
   'cli.fitSummary': { en: 'fit: {rounds} round(s); gallery {gallery} lines; {sections}{blank}', zh: '排版：拟合 {rounds} 轮；图片区 {gallery} 行；{sections}{blank}' },
+  'cli.pageSummary': {
+    en: 'layout: {count} modules placed in {rounds} round(s) ({steps} solver steps, {ms} ms): {modules}{blank}',
+    zh: '排版：{count} 个稿件区块，拟合 {rounds} 轮（求解 {steps} 步，{ms} 毫秒）：{modules}{blank}',
+  },
+  'cli.pageModule': { en: '{id} {columns} col × {lines} lines', zh: '{id} {columns} 栏 × {lines} 行' },
   'cli.fitSection': { en: '「{name}」 {lines} lines in {columns} columns', zh: '「{name}」{lines} 行分 {columns} 栏' },
   'cli.fitBlank': { en: '; {lines} blank lines', zh: '；空 {lines} 行' },
   'cli.wrotePress': {

@@ -138,6 +138,7 @@ function placeLeaf(module: SolverModule, option: ModuleOption, lines: number, co
     blankLines,
     cost: option.cost + blankLines * option.columns * grid.blankLineCost,
     variant: option.variant,
+    detail: option.detail,
     headline: option.headline && { line: line + option.headline.offset, lines: option.headline.lines },
   };
 }

@@ -18,6 +18,8 @@ export interface ModuleOption {
   headline?: { offset: number; lines: number };
   /** The kind's name for this variant in the report (e.g. "photo-top", "headline 48pt"). */
   variant?: string;
+  /** What the kind needs to set this option on the page (headline size, photo block); opaque to the solver. */
+  detail?: Readonly<Record<string, unknown>>;
 }
 
 /** An editor's pin: any of a module's position and size, in grid units. */
@@ -65,6 +67,8 @@ export interface PlacedModule {
   blankLines: number;
   cost: number;
   variant?: string;
+  /** The chosen option's detail, for the kind that sets the module on the page. */
+  detail?: Readonly<Record<string, unknown>>;
   /** The headline's band on the page, in lines from the type area's top. */
   headline?: { line: number; lines: number };
 }

@@ -20,12 +20,14 @@ import { returnTab, takeTab } from './render-tabs.ts';
 // Folio's own files the page may load: its runtime, Paged.js and the npm font packages.
 const FOLIO_ASSET_ROOTS = [RUNTIME_DIR, PAGED_DIST_DIR, ...FONT_PACKAGE_DIRS];
 
-export interface PaginateInput {
+export interface PaginateInput<F = FitReport> {
   html: string;
   geometry: PageGeometry;
   browser: ManagedBrowser;
   /** Crops or generates each photo for its placed frame and returns file:// URLs. */
   resolveImages: (frames: Frame[]) => Promise<Record<string, string>>;
+  /** How the loaded page is fitted: the feature's copyfit (default), or a general page's module solver. */
+  fit?: (tab: Page, resolveImages: (frames: Frame[]) => Promise<Record<string, string>>) => Promise<F>;
   /** Folders the page may load files from besides Folio's own (the edition, the image cache). */
   allowedRoots?: readonly string[];
   /** Pages the design has; more means the content spilled. */
@@ -37,10 +39,10 @@ export interface PaginateInput {
   signal?: AbortSignal;
 }
 
-export interface PaginateResult {
+export interface PaginateResult<F = FitReport> {
   pdf: Uint8Array;
   pages: number;
-  fit: FitReport;
+  fit: F;
   png?: Uint8Array;
   /** Milliseconds per step inside the browser: load, fit, paged, print. */
   timings: Record<string, number>;
@@ -48,7 +50,7 @@ export interface PaginateResult {
   blockedRequests: readonly string[];
 }
 
-export async function paginate(input: PaginateInput): Promise<PaginateResult> {
+export async function paginate<F = FitReport>(input: PaginateInput<F>): Promise<PaginateResult<F>> {
   const workDir = await makeTempDir('folio-page-');
   const tab = await takeTab(input.browser, [workDir, ...FOLIO_ASSET_ROOTS, ...(input.allowedRoots ?? [])]);
   const { page, guard, watcher } = tab;
@@ -61,7 +63,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     timings[name] = Math.round(now - mark);
     mark = now;
   };
-  const render = async (): Promise<PaginateResult> => {
+  const render = async (): Promise<PaginateResult<F>> => {
     const file = path.join(workDir, 'page.html');
     await writeFile(file, withRuntime(input.html));
     await step('load the page', watcher, () =>
@@ -69,7 +71,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     );
     await waitForFonts(page);
     lap('load');
-    const fit = await fitPage(page, input.resolveImages);
+    const fit = input.fit ? await input.fit(page, input.resolveImages) : ((await fitPage(page, input.resolveImages)) as F);
     lap('fit');
     input.signal?.throwIfAborted();
     const rendered = await runPagedJs(page, input.geometry, watcher, timeouts.paginateMs);

@@ -8,8 +8,9 @@
  */
 import { findUncoveredCharacters } from '../assets/fonts.ts';
 import { printedFields } from '../template/font-uses.ts';
-import type { LoadedEdition } from '../content/load.ts';
+import type { LoadedEdition, LoadedPage } from '../content/load.ts';
 import type { Edition } from '../content/schema.ts';
+import type { Page } from '../content/v2/page.ts';
 import { ContentError } from '../errors.ts';
 import type { Finding } from './types.ts';
 
@@ -21,7 +22,7 @@ const codePoint = (point: number) => `U+${point.toString(16).toUpperCase().padSt
  * One error per character per field that no font has. Async because the
  * font catalogs are read from the font packages on first use.
  */
-export async function checkGlyphCoverage(edition: Readonly<Edition>, file?: string): Promise<Finding[]> {
+export async function checkGlyphCoverage(edition: Readonly<Edition> | Readonly<Page>, file?: string): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const field of printedFields(edition)) {
     for (const missing of await findUncoveredCharacters([{ family: field.family, weight: field.weight, text: field.text }])) {
@@ -41,8 +42,8 @@ export async function checkGlyphCoverage(edition: Readonly<Edition>, file?: stri
  * For the pipeline, before rendering: throws a ContentError (exit 2) that
  * lists the characters no font has, located at the first one's field.
  */
-export async function assertGlyphCoverage(loaded: LoadedEdition, file = loaded.file): Promise<void> {
-  const findings = await checkGlyphCoverage(loaded.edition);
+export async function assertGlyphCoverage(loaded: LoadedEdition | LoadedPage, file = loaded.file): Promise<void> {
+  const findings = await checkGlyphCoverage('page' in loaded ? loaded.page : loaded.edition);
   if (findings.length === 0) return;
   const listed = findings.slice(0, 5).map((finding) => `  ${finding.message}`);
   if (findings.length > 5) listed.push(`  …and ${findings.length - 5} more`);

@@ -4,6 +4,7 @@
  * finding, never an exception.
  */
 import type { PageGeometry } from '../defaults.ts';
+import type { Page } from '../content/v2/page.ts';
 import type { Edition } from '../content/schema.ts';
 import type { InkCoverage } from '../pdf/press/ink-coverage.ts';
 import type { PdfFacts } from './inspect/document.ts';
@@ -30,7 +31,7 @@ export interface PreflightEdition {
   /** Expected number of pages: a Folio edition is one page. */
   pages: number;
   /** The edition's content, for the glyph coverage check. */
-  content?: Readonly<Edition>;
+  content?: Readonly<Edition> | Readonly<Page>;
   /** The edition file, for messages. */
   file?: string;
 }

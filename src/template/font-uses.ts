@@ -7,6 +7,8 @@
  */
 import type { FontFamily, FontUse } from '../assets/fonts.ts';
 import type { Edition } from '../content/schema.ts';
+import type { Page } from '../content/v2/page.ts';
+import { PAGE_TEMPLATE_TEXT, pageFields } from './page-fields.ts';
 
 export interface PrintedField {
   path: string;
@@ -20,8 +22,10 @@ const TEMPLATE_TEXT = '责任编辑：年月日0123456789';
 // The honors marker the template sets before each item.
 const HONORS_STAR = '★';
 
-/** Every printed field of the edition with the face that sets it. */
-export function printedFields(edition: Readonly<Edition>): PrintedField[] {
+/** Every printed field of the edition (or general page) with the face that sets it. */
+export function printedFields(content: Readonly<Edition> | Readonly<Page>): PrintedField[] {
+  if ('modules' in content) return pageFields(content);
+  const edition = content;
   const fields: PrintedField[] = [];
   const add = (path: string, family: FontFamily, weight: number, text: string | number | undefined) => {
     if (text !== undefined && String(text).length > 0) fields.push({ path, family, weight, text: String(text) });
@@ -51,7 +55,7 @@ export function printedFields(edition: Readonly<Edition>): PrintedField[] {
 }
 
 /** The text each face sets: the printed fields, plus what the templates add. */
-export function collectFontUses(edition: Readonly<Edition>): FontUse[] {
+export function collectFontUses(content: Readonly<Edition> | Readonly<Page>): FontUse[] {
   const uses = new Map<string, FontUse>();
   const add = (family: FontFamily, weight: number, text: string) => {
     const key = `${family}:${weight}`;
@@ -59,8 +63,9 @@ export function collectFontUses(edition: Readonly<Edition>): FontUse[] {
     use.text += text;
     uses.set(key, use);
   };
-  for (const field of printedFields(edition)) add(field.family, field.weight, field.text);
+  for (const field of printedFields(content)) add(field.family, field.weight, field.text);
   add('Noto Sans SC', 500, HONORS_STAR);
   add('Noto Sans SC', 400, TEMPLATE_TEXT);
+  if ('modules' in content) add('Noto Sans SC', 400, PAGE_TEMPLATE_TEXT);
   return [...uses.values()];
 }

@@ -95,7 +95,18 @@ export function formatDate(iso: unknown): string {
   return `${year}年${Number(month)}月${Number(day)}日`;
 }
 
+const WEEKDAYS = '日一二三四五六';
+
+/** YYYY-MM-DD → 星期五: the masthead prints the weekday of the date, computed, never typed. */
+export function weekday(iso: unknown): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso ?? ''));
+  if (!match) return '';
+  const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).getUTCDay();
+  return `星期${WEEKDAYS[day]}`;
+}
+
 export const HELPERS: Readonly<Record<string, HelperDelegate>> = Object.freeze({
+  weekday,
   breakParts,
   stripStar,
   phrases,

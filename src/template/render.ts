@@ -26,18 +26,14 @@ export interface RenderedHtml {
   title: string;
 }
 
-const STYLESHEETS = ['tokens.css', 'page.css', 'grid.css', 'type.css'];
+export const STYLESHEETS = ['tokens.css', 'page.css', 'grid.css', 'type.css'];
 const IGNORED_STYLESHEET = 'ignored.css';
 
 export async function renderHtml(input: RenderHtmlInput): Promise<RenderedHtml> {
   const templatesDir = input.templatesDir ?? path.join(FOLIO_ROOT, 'templates');
   const stylesDir = input.stylesDir ?? path.join(FOLIO_ROOT, 'styles');
-  const page = await compileTemplates(templatesDir);
-  const [styles, ignoredCss] = await Promise.all([
-    Promise.all(STYLESHEETS.map((name) => readStyle(stylesDir, name))),
-    readStyle(stylesDir, IGNORED_STYLESHEET),
-  ]);
-  const css = [geometryCss(input.geometry), ...styles].join('\n');
+  const page = await compileTemplates(templatesDir, 'page.hbs');
+  const { css, ignoredCss } = await readStyles(stylesDir, input.geometry, STYLESHEETS);
   const { edition } = input;
   const title = edition.title ?? [edition.headline.title, edition.headline.deck].filter(Boolean).join(' ');
   try {
@@ -76,9 +72,9 @@ function photoView(photo: Edition['photos'][number]) {
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 const COMPILED_KEPT = 8;
 
-async function compileTemplates(templatesDir: string): Promise<HandlebarsTemplateDelegate> {
+export async function compileTemplates(templatesDir: string, layout: string): Promise<HandlebarsTemplateDelegate> {
   const partialsDir = path.join(templatesDir, 'partials');
-  const layoutFile = path.join(templatesDir, 'layouts', 'page.hbs');
+  const layoutFile = path.join(templatesDir, 'layouts', layout);
   let sources: { layout: string; partials: [string, string][] };
   try {
     const names = (await readdir(partialsDir)).filter((entry) => entry.endsWith('.hbs')).sort();
@@ -100,6 +96,15 @@ async function compileTemplates(templatesDir: string): Promise<HandlebarsTemplat
   return template;
 }
 
+/** The page's stylesheets with the geometry first, and the ones Paged.js must not parse. */
+export async function readStyles(stylesDir: string, geometry: PageGeometry, names: readonly string[]) {
+  const [styles, ignoredCss] = await Promise.all([
+    Promise.all(names.map((name) => readStyle(stylesDir, name))),
+    readStyle(stylesDir, IGNORED_STYLESHEET),
+  ]);
+  return { css: [geometryCss(geometry), ...styles].join('\n'), ignoredCss };
+}
+
 async function readStyle(stylesDir: string, name: string): Promise<string> {
   const file = path.join(stylesDir, name);
   try {
@@ -119,6 +124,7 @@ export function geometryCss(geometry: PageGeometry): string {
   --bleed: ${geometry.bleedMm}mm;
   --slug: ${geometry.slugMm}mm;
   --columns: ${geometry.columns};
+  --lines: ${geometry.lines};
   --col: ${pt(m.columnWidth)};
   --gutter: ${pt(m.gutter)};
   --type-width: ${pt(m.typeWidth)};

@@ -62,7 +62,7 @@ describe('short imported editions', () => {
     const { result, text } = await importAndBuild(path.join(FIXTURES, name));
     expect(result.pages).toBe(1);
     expect(text.pageCount).toBe(1);
-    const blank = result.fit.arrangement.blankLines;
+    const blank = result.fit!.arrangement.blankLines;
     expect(result.warnings.some((warning) => warning.includes(`${blank} lines short`))).toBe(blank > 0);
   });
 });

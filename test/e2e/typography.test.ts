@@ -84,7 +84,7 @@ describe.each(EDITIONS)('%s', (id) => {
 
   it('fits on one page with no blank lines', () => {
     expect(page().result.pages).toBe(1);
-    expect(page().result.fit.arrangement.blankLines).toBe(0);
+    expect(page().result.fit!.arrangement.blankLines).toBe(0);
     expect(page().body.length).toBeGreaterThan(40);
   });
 

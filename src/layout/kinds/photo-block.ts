@@ -15,7 +15,21 @@ export interface PhotoMeasure {
   captionLines: Record<number, number>;
 }
 
+/** One frame as a block sets it: its columns, its frame lines at the aimed aspect, its caption, how far it may grow. */
+export interface PlacedFrame {
+  id: string;
+  columns: number;
+  frameLines: number;
+  captionLines: number;
+  grow: number;
+}
+
 export interface PhotoBlock {
+  /** none, a row across the module, or a stack at its left. */
+  mode: 'none' | 'row' | 'stack';
+  /** Columns of each frame (row) or of the stack. */
+  span: number;
+  frames: PlacedFrame[];
   /** Column-lines the photos take from the module's text. */
   columnLines: number;
   /** Lines of the row across the full width (0 when the photos are stacked beside the text). */
@@ -27,14 +41,15 @@ export interface PhotoBlock {
   label: string;
 }
 
-const NO_PHOTOS: PhotoBlock = Object.freeze({ columnLines: 0, fullWidthLines: 0, growLines: 0, cost: 0, label: '' });
+const NO_PHOTOS: PhotoBlock = Object.freeze({ mode: 'none', span: 0, frames: [], columnLines: 0, fullWidthLines: 0, growLines: 0, cost: 0, label: '' });
 
 export function photoBlocks(photos: readonly PhotoMeasure[], w: number, grid: KindGrid): PhotoBlock[] {
   if (photos.length === 0) return [NO_PHOTOS];
   const blocks: PhotoBlock[] = [];
   const row = photoRow(photos, w, grid);
   if (row) blocks.push(row);
-  for (let p = 2; p < w; p += 1) {
+  // A stack takes at most half the module: text squeezed into one column beside a wide picture reads badly.
+  for (let p = 2; p <= Math.floor(w / 2); p += 1) {
     const stack = photoStack(photos, p, w, grid);
     if (stack) blocks.push(stack);
   }
@@ -53,7 +68,12 @@ function frame(photo: PhotoMeasure, span: number, grid: KindGrid) {
   const distance = Math.log(aspect / aim);
   const caption = photo.captionLines[span];
   if (caption === undefined) return undefined;
-  return { lines: lines + caption + grid.photoGapLines, grow: Math.max(0, tallest - lines), cost: distance * distance * 10 };
+  return {
+    lines: lines + caption + grid.photoGapLines,
+    grow: Math.max(0, tallest - lines),
+    cost: distance * distance * 10,
+    placed: { id: photo.id, columns: span, frameLines: lines, captionLines: caption, grow: Math.max(0, tallest - lines) },
+  };
 }
 
 function photoRow(photos: readonly PhotoMeasure[], w: number, grid: KindGrid): PhotoBlock | undefined {
@@ -63,6 +83,9 @@ function photoRow(photos: readonly PhotoMeasure[], w: number, grid: KindGrid): P
   if (frames.some((f) => f === undefined)) return undefined;
   const lines = Math.max(...frames.map((f) => f!.lines));
   return {
+    mode: 'row',
+    span,
+    frames: frames.map((f) => f!.placed),
     columnLines: w * lines,
     fullWidthLines: lines,
     growLines: Math.min(...frames.map((f) => f!.grow)),
@@ -77,6 +100,9 @@ function photoStack(photos: readonly PhotoMeasure[], p: number, w: number, grid:
   const lines = frames.reduce((sum, f) => sum + f!.lines, 0);
   const grow = frames.reduce((sum, f) => sum + f!.grow, 0);
   return {
+    mode: 'stack',
+    span: p,
+    frames: frames.map((f) => f!.placed),
     columnLines: p * lines,
     fullWidthLines: 0,
     // A module line more is w column-lines; taller frames in p columns absorb p each.

@@ -5,7 +5,7 @@
  * module of w columns and H body lines holds w·H of them; a photo of p
  * columns and h lines takes p·h; the body needs `bodyLines`.
  */
-import { photoBlocks, type PhotoMeasure } from './photo-block.ts';
+import { photoBlocks, type PhotoBlock, type PhotoMeasure } from './photo-block.ts';
 import type { KindGrid } from './kind-grid.ts';
 import type { ModuleOption, SolverModule } from '../types.ts';
 
@@ -29,10 +29,12 @@ const COST = {
   /** Each step of the headline ladder below the rank's own size. */
   headlineStep: 6,
   /** Each column narrower or wider than the span range of the story's rank. */
-  span: 3,
+  span: 12,
   /** A module shallower than this many lines per column reads as a strip. */
   shallowLines: 8,
   shallow: 20,
+  /** A column-line left white inside the module (text beside a taller stack of photos). */
+  white: 1,
   /** Opening with the photo instead of the headline: fine, slightly less usual. */
   photoTop: 1,
 } as const;
@@ -47,23 +49,48 @@ export function storyOptions(story: StoryMeasure, grid: KindGrid): ModuleOption[
     if (textColumns < 1) continue;
     const headLines = head ? head.lines + grid.headGapLines : 0;
     for (const block of photoBlocks(story.photos, w, grid)) {
-      const bodyRoom = Math.ceil((story.bodyLines + block.columnLines) / textColumns) + (textColumns > 1 ? 1 : 0);
+      const bodyRoom = bodyRoomFor(story.bodyLines, block, textColumns);
+      if (bodyRoom === undefined) continue;
       const minLines = Math.max(headLines + bodyRoom, story.vertical?.lines ?? 0);
       const cost =
         (head?.steps ?? 0) * COST.headlineStep +
         (Math.max(0, narrowest - w) + Math.max(0, w - widest)) * COST.span +
         (minLines < COST.shallowLines && w > 2 ? COST.shallow : 0) +
-        block.cost;
-      const base = { columns: w, minLines, maxLines: minLines + block.growLines, cost };
+        block.cost +
+        whiteColumnLines(story.bodyLines, block, textColumns, bodyRoom) * COST.white;
+      const base = { columns: w, minLines, maxLines: minLines + (block.mode === 'row' ? block.growLines : 0), cost };
       const label = `${w} col${head ? `, headline ${head.sizePt}pt` : ', vertical headline'}${block.label}`;
-      options.push({ ...base, headline: head && { offset: 0, lines: head.lines }, variant: label });
+      const detail = { titleSizePt: head?.sizePt, headLines, minLines, block, textColumns: block.mode === 'stack' ? textColumns - block.span : textColumns };
+      options.push({ ...base, headline: head && { offset: 0, lines: head.lines }, variant: label, detail: { ...detail, photoTop: false } });
       // A photo across the whole module may open it, with the headline under it: keeps headlines apart (撞题).
       if (head && block.fullWidthLines > 0) {
-        options.push({ ...base, cost: cost + COST.photoTop, headline: { offset: block.fullWidthLines, lines: head.lines }, variant: `${label}, photo on top` });
+        options.push({ ...base, cost: cost + COST.photoTop, headline: { offset: block.fullWidthLines, lines: head.lines }, variant: `${label}, photo on top`, detail: { ...detail, photoTop: true } });
       }
     }
   }
   return options;
+}
+
+/**
+ * Lines under the headline that the text and photos need: a row of photos
+ * across the module sits above the text; a stack stands at its left, the text
+ * in the columns beside it (no text runs under the stack: doglegs are not set).
+ * One line more than the even share lets each column end where a line may end.
+ */
+function bodyRoomFor(bodyLines: number, block: PhotoBlock, columns: number): number | undefined {
+  const textLines = (c: number) => Math.ceil(bodyLines / c) + (c > 1 ? 1 : 0);
+  if (block.mode === 'none') return textLines(columns);
+  if (block.mode === 'row') return block.fullWidthLines + textLines(columns);
+  const beside = columns - block.span;
+  if (beside < 1) return undefined;
+  return Math.max(textLines(beside), block.columnLines / block.span);
+}
+
+/** Column-lines the text area leaves white at this height: beside a stack the text may be much shorter than the photos. */
+function whiteColumnLines(bodyLines: number, block: PhotoBlock, columns: number, bodyRoom: number): number {
+  const textColumns = block.mode === 'stack' ? columns - block.span : columns;
+  const textHeight = bodyRoom - (block.mode === 'row' ? block.fullWidthLines : 0);
+  return Math.max(0, textColumns * textHeight - bodyLines - textColumns);
 }
 
 /**

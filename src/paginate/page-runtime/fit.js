@@ -243,6 +243,7 @@
     const root = page();
     for (const module of root.querySelectorAll('.module')) check(module, module.dataset.module);
     for (const text of root.querySelectorAll('.section__text')) check(text, text.closest('.module').dataset.module);
+    for (const overflow of window.folio.moduleOverflow ? window.folio.moduleOverflow() : []) found.push(overflow);
     check(root, '版面');
     return found;
   }
@@ -251,5 +252,5 @@
     return window.folio.evenSection(sectionId, columns, pitchPx());
   }
 
-  window.folio = Object.assign(window.folio || {}, { measure, apply, setImages, findOverflow, evenSectionText: evenSection });
+  window.folio = Object.assign(window.folio || {}, { measure, apply, setImages, findOverflow, evenSectionText: evenSection, alignBaselines });
 })();

@@ -146,7 +146,7 @@
   /** Squeezes every justified body paragraph of the page; returns how many marks it set half-width. */
   function squeezePunctuation(root) {
     let count = 0;
-    for (const para of root.querySelectorAll('.section__text .para')) {
+    for (const para of root.querySelectorAll('.section__text .para, [data-part="text"] .para')) {
       if (para.children.length > 0) continue; // already squeezed, or not plain text
       const emPx = parseFloat(getComputedStyle(para).fontSize);
       const squeezed = squeezeOffsets(para, emPx);

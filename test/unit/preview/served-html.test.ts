@@ -55,6 +55,7 @@ describe('toServedHtml', () => {
       '/_folio/runtime/squeeze.js',
       '/_folio/runtime/even-columns.js',
       '/_folio/runtime/fit.js',
+      '/_folio/runtime/modules.js',
       '/_folio/runtime/paged-handlers.js',
       '/_folio/client/page.js',
       '/_folio/pagedjs/paged.polyfill.js',

@@ -1,0 +1,178 @@
+/**
+ * From a general page and one measurement of its modules (taken in the
+ * browser) to what the solver searches, and from the solver's placement back
+ * to what the page runtime sets. Pure: no browser, no files. Each kind is a
+ * handler in one ordered list (the Paged.js pattern), so a new kind is a new
+ * entry, not a branch in a fitter.
+ */
+import { PAGE_LAYOUT, PAGE_LAYOUT_PRESETS, type PageGeometry } from '../defaults.ts';
+import type { Module } from '../content/v2/modules.ts';
+import type { Page } from '../content/v2/page.ts';
+import { PaginationError } from '../errors.ts';
+import type { KindGrid } from './kinds/kind-grid.ts';
+import type { PhotoMeasure, PlacedFrame, PhotoBlock } from './kinds/photo-block.ts';
+import { storyModule, type StoryMeasure } from './kinds/story.ts';
+import { boxModule, photoModule, slotModule } from './kinds/fixed.ts';
+import type { PlacedModule, SolverGrid, SolverModule } from './types.ts';
+
+/** What the page runtime (modules.js) reports of one module. */
+export interface MeasuredModule {
+  id: string;
+  kind: string;
+  bodyLines?: number;
+  headlines?: StoryMeasure['headlines'];
+  photos?: PhotoMeasure[];
+  linesAt?: Record<number, number>;
+}
+
+export interface MeasuredPage {
+  pitchPx: number;
+  colPx: number;
+  gutterPx: number;
+  modules: MeasuredModule[];
+}
+
+/** What the page runtime sets for one module: its place, and for a story how it fills it. */
+export interface ModulePlan extends PlacedModule {
+  titleSizePt?: number;
+  headLines?: number;
+  photoMode?: PhotoBlock['mode'];
+  photoColumns?: number;
+  photoLines?: number;
+  photoTop?: boolean;
+  photos?: PlacedFrame[];
+  textColumns?: number;
+  frameLines?: number;
+}
+
+export function kindGridFor(geometry: PageGeometry, measured: Pick<MeasuredPage, 'pitchPx' | 'colPx' | 'gutterPx'>): KindGrid {
+  const preset = layoutPresetOf(geometry);
+  return {
+    columns: geometry.columns,
+    lines: geometry.lines,
+    colPx: measured.colPx,
+    gutterPx: measured.gutterPx,
+    pitchPx: measured.pitchPx,
+    headlineLadder: preset.headlineLadder,
+    headlineMaxTitleLines: PAGE_LAYOUT.headlineMaxTitleLines,
+    headGapLines: PAGE_LAYOUT.headGapLines,
+    photoGapLines: PAGE_LAYOUT.photoGapLines,
+    minFrameLines: PAGE_LAYOUT.minFrameLines,
+    targetAspect: PAGE_LAYOUT.targetAspect,
+    minAspect: PAGE_LAYOUT.minAspect,
+    maxAspect: PAGE_LAYOUT.maxAspect,
+  };
+}
+
+/** The type area left to the modules: all of it, less the credit line and its gap at the foot. */
+export function solverGridFor(geometry: PageGeometry, page: Readonly<Page>): SolverGrid {
+  const pitchMm = (geometry.linePitchPt * 25.4) / 72;
+  const creditLines = page.furniture.credit ? 1 + PAGE_LAYOUT.gapLines : 0;
+  return {
+    columns: geometry.columns,
+    lines: geometry.lines - creditLines,
+    gapLines: PAGE_LAYOUT.gapLines,
+    maxBlankLines: Math.floor(PAGE_LAYOUT.maxBlankMm / pitchMm),
+    blankLineCost: PAGE_LAYOUT.blankLineCost,
+    collisionCost: PAGE_LAYOUT.collisionCost,
+    maxSteps: PAGE_LAYOUT.maxSteps,
+  };
+}
+
+export function layoutPresetOf(geometry: PageGeometry) {
+  const preset = PAGE_LAYOUT_PRESETS[geometry.name];
+  if (!preset) throw new PaginationError(`the preset "${geometry.name}" has no page layout settings (headline ladder, masthead)`, { hint: 'add it to PAGE_LAYOUT_PRESETS in src/defaults.ts' });
+  return preset;
+}
+
+interface KindHandler {
+  kind: string;
+  module(content: Module, measured: MeasuredModule, grid: KindGrid): SolverModule;
+  plan?(placed: PlacedModule, measured: MeasuredModule): Partial<ModulePlan>;
+}
+
+const KINDS: readonly KindHandler[] = [
+  {
+    kind: 'story',
+    module: (content, measured, grid) => {
+      if (content.kind !== 'story') throw new Error('story handler given another kind');
+      return storyModule(
+        { id: content.id, rank: content.rank, name: content.headline.title, bodyLines: measured.bodyLines ?? 0, headlines: measured.headlines ?? {}, photos: measured.photos ?? [], pin: content.pin },
+        grid,
+      );
+    },
+    plan: storyPlan,
+  },
+  {
+    kind: 'photo',
+    module: (content, measured, grid) => photoModule(content.id, measured.photos![0]!, grid, content.pin),
+    plan: (placed) => {
+      const frame = placed.detail!.frame as PlacedFrame;
+      return { frameLines: placed.lines - frame.captionLines };
+    },
+  },
+  {
+    kind: 'box',
+    module: (content, measured, grid) => boxModule(content.id, content.kind === 'box' ? content.title : undefined, measured.linesAt ?? {}, grid, content.pin),
+  },
+  {
+    kind: 'ad',
+    module: (content) => {
+      if (content.kind !== 'ad') throw new Error('ad handler given another kind');
+      return slotModule(content.id, 'ad', content.pin);
+    },
+  },
+];
+
+const handlerOf = (kind: string) => {
+  const handler = KINDS.find((k) => k.kind === kind);
+  if (!handler) throw new PaginationError(`a general page cannot hold a module of kind "${kind}"`, { hint: 'a feature is a page of its own: put it in a file without other modules' });
+  return handler;
+};
+
+/** Every module of the page as the solver sees it, with the masthead pinned across the top of a front page. */
+export function solverModules(page: Readonly<Page>, measured: MeasuredPage, grid: KindGrid, geometry: PageGeometry): SolverModule[] {
+  const byId = new Map(measured.modules.map((m) => [m.id, m]));
+  const modules = page.modules.map((content) => handlerOf(content.kind).module(content, byId.get(content.id) ?? { id: content.id, kind: content.kind }, grid));
+  if (page.furniture.masthead) {
+    modules.unshift(slotModule('masthead', 'masthead', { column: 0, line: 0, columns: geometry.columns, lines: layoutPresetOf(geometry).mastheadLines }));
+  }
+  return modules;
+}
+
+export function planModules(placed: readonly PlacedModule[], measured: MeasuredPage): ModulePlan[] {
+  const byId = new Map(measured.modules.map((m) => [m.id, m]));
+  return placed.map((p) => {
+    const handler = KINDS.find((k) => k.kind === p.kind);
+    return { ...p, ...(handler?.plan?.(p, byId.get(p.id)!) ?? {}) };
+  });
+}
+
+interface StoryDetail {
+  titleSizePt: number;
+  headLines: number;
+  minLines: number;
+  block: PhotoBlock;
+  textColumns: number;
+  photoTop: boolean;
+}
+
+/** Lines the module has beyond its least go first to its photos (taller frames), the rest is white under the text. */
+function storyPlan(placed: PlacedModule): Partial<ModulePlan> {
+  const d = placed.detail as unknown as StoryDetail;
+  const frames = d.block.frames.map((f) => ({ ...f }));
+  let photoLines = 0;
+  if (d.block.mode === 'row') {
+    const grow = Math.min(placed.lines - d.minLines, ...frames.map((f) => f.grow));
+    for (const f of frames) f.frameLines += Math.max(0, grow);
+    photoLines = d.block.fullWidthLines + Math.max(0, grow);
+  } else if (d.block.mode === 'stack') {
+    let spare = placed.lines - d.headLines - frames.reduce((sum, f) => sum + f.frameLines + f.captionLines + 1, 0);
+    for (const f of frames) {
+      const g = Math.min(spare, f.grow);
+      f.frameLines += g;
+      spare -= g;
+    }
+  }
+  return { titleSizePt: d.titleSizePt, headLines: d.headLines, photoMode: d.block.mode, photoColumns: d.block.span, photoLines, photoTop: d.photoTop, photos: frames, textColumns: d.textColumns };
+}

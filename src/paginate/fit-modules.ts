@@ -1,0 +1,104 @@
+/**
+ * Fits a general page against the live page: the runtime measures every
+ * module once (modules.js), the solver places them in Node (src/layout/),
+ * the runtime sets the placement and the browser's own layout checks it. A
+ * module the browser finds short gets those lines and the page is solved
+ * again; the search never runs in the page.
+ */
+import type { Page as Tab } from 'puppeteer-core';
+import { PAGE_LAYOUT, type PageGeometry } from '../defaults.ts';
+import type { Page } from '../content/v2/page.ts';
+import { OverflowError } from '../errors.ts';
+import { solvePage } from '../layout/solve-page.ts';
+import { kindGridFor, layoutPresetOf, planModules, solverGridFor, solverModules, type MeasuredPage, type ModulePlan } from '../layout/page-modules.ts';
+import type { SolverModule } from '../layout/types.ts';
+import type { Frame } from './fit-page.ts';
+
+/** The one report of a general page: what the CLI, summary.json, the preview and the cache read. */
+export interface PageArrangement {
+  preset: string;
+  columns: number;
+  lines: number;
+  modules: ModulePlan[];
+  /** White lines under content, summed over modules (in module lines, not column-lines). */
+  blankLines: number;
+  cost: number;
+  /** Pairs of module ids whose headlines sit side by side at the same height (撞题); empty when none. */
+  collisions: [string, string][];
+  /** Solver steps, for the bench. */
+  steps: number;
+  /** Milliseconds the solver took over all rounds. */
+  solveMs: number;
+  rounds: number;
+}
+
+export interface ModulesFitReport {
+  arrangement: PageArrangement;
+  frames: Frame[];
+}
+
+interface ModulesRuntime {
+  measureModules(spans: number[], ladder: readonly number[]): MeasuredPage;
+  applyModules(plans: ModulePlan[]): Frame[];
+  moduleOverflow(): { module: string; lines: number }[];
+  setImages(urls: Record<string, string>): Promise<void>;
+}
+type WithRuntime = { folio: ModulesRuntime };
+
+export async function fitModules(
+  tab: Tab,
+  page: Readonly<Page>,
+  geometry: PageGeometry,
+  resolveImages: (frames: Frame[]) => Promise<Record<string, string>>,
+): Promise<ModulesFitReport> {
+  const spans = Array.from({ length: geometry.columns }, (_, i) => i + 1);
+  const ladder = layoutPresetOf(geometry).headlineLadder;
+  const measured = await tab.evaluate((s, l) => (window as unknown as WithRuntime).folio.measureModules(s, l), spans, ladder);
+  const kindGrid = kindGridFor(geometry, measured);
+  const grid = solverGridFor(geometry, page);
+  let solveMs = 0;
+  for (let round = 1; round <= PAGE_LAYOUT.rounds; round += 1) {
+    const started = performance.now();
+    const modules = solverModules(page, measured, kindGrid, geometry);
+    const solution = solvePage(modules, grid);
+    solveMs += performance.now() - started;
+    const plans = planModules(solution.modules, measured);
+    const { frames, short } = await tab.evaluate((p) => {
+      const { folio } = window as unknown as WithRuntime;
+      return { frames: folio.applyModules(p), short: folio.moduleOverflow() };
+    }, plans);
+    if (short.length === 0) {
+      const urls = await resolveImages(frames);
+      await tab.evaluate((u) => (window as unknown as WithRuntime).folio.setImages(u), urls);
+      const arrangement: PageArrangement = {
+        preset: geometry.name,
+        columns: grid.columns,
+        lines: grid.lines,
+        modules: plans,
+        blankLines: plans.reduce((sum, p) => sum + p.blankLines, 0),
+        cost: solution.cost,
+        collisions: solution.collisions,
+        steps: solution.steps,
+        solveMs: Math.round(solveMs),
+        rounds: round,
+      };
+      return { arrangement, frames };
+    }
+    // The browser's layout needs more than the one-column measure said (a column may not end mid-paragraph
+    // where the arithmetic ended it): give each short story those lines in one column and solve again.
+    for (const entry of short) {
+      const module = measured.modules.find((m) => m.id === entry.module);
+      const plan = plans.find((p) => p.id === entry.module);
+      if (module?.bodyLines === undefined || !plan) throw shortError(entry.module, entry.lines, modules);
+      module.bodyLines += entry.lines * (plan.textColumns ?? 1);
+    }
+  }
+  throw new OverflowError(`the page did not fit after ${PAGE_LAYOUT.rounds} rounds of fitting`, { hint: 'cut text in the longest story' });
+}
+
+function shortError(id: string, lines: number, modules: readonly SolverModule[]): OverflowError {
+  const module = modules.find((m) => m.id === id);
+  return new OverflowError(`module "${id}"${module ? ` (${module.name})` : ''} is ${lines} line(s) short of its content`, {
+    hint: `cut text in "${id}", or pin it larger (pin: columns, lines)`,
+  });
+}

@@ -1,0 +1,172 @@
+// In-page runtime for general pages (plain JS, runs in Chromium): measures
+// each module once, in grid units, and sets the arrangement the page solver
+// chose in Node (src/paginate/fit-modules.ts, src/layout/). Modules are found
+// by data-module-id and data-module-kind, never by class names, so a custom
+// template that keeps those two attributes works.
+(function () {
+  'use strict';
+
+  const root = () => document.getElementById('folio-page');
+  const modules = () => [...root().querySelectorAll('[data-module-kind]')];
+  const part = (el, name) => el.querySelector(`[data-part="${name}"]`);
+  const lines = (n) => `calc(var(--pitch) * ${n})`;
+
+  function gridPx() {
+    const probe = document.createElement('div');
+    probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--pitch);width:var(--col);padding-left:var(--gutter)';
+    document.body.appendChild(probe);
+    const rect = probe.getBoundingClientRect();
+    const gutter = parseFloat(getComputedStyle(probe).paddingLeft);
+    probe.remove();
+    return { pitch: rect.height, col: rect.width - gutter, gutter };
+  }
+
+  const spanPx = (grid, span) => span * grid.col + (span - 1) * grid.gutter;
+  const linesOf = (el, grid) => (el ? Math.ceil(el.getBoundingClientRect().height / grid.pitch - 0.01) : 0);
+
+  // One element laid out at each width, read after all are set: a layout per probe, not per read.
+  function linesAtSpans(el, spans, grid) {
+    const out = {};
+    for (const span of spans) {
+      el.style.width = `${spanPx(grid, span)}px`;
+      out[span] = linesOf(el, grid);
+    }
+    el.style.width = '';
+    return out;
+  }
+
+  function measureHeadline(head, spans, ladder, grid) {
+    const title = head.querySelector('[data-part="title"]');
+    const out = {};
+    for (const span of spans) {
+      out[span] = {};
+      head.style.width = `${spanPx(grid, span)}px`;
+      for (const size of ladder) {
+        head.style.setProperty('--title-size', `${size}pt`);
+        const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+        // A part of the title kept whole (nowrap) that is wider than the span does not fit it at this size.
+        const fits = title.scrollWidth <= title.clientWidth + 1;
+        out[span][size] = { lines: linesOf(head, grid), titleLines: fits ? Math.round(title.getBoundingClientRect().height / lineHeight) : 99 };
+      }
+    }
+    head.style.width = '';
+    head.style.removeProperty('--title-size');
+    return out;
+  }
+
+  function measureStory(el, spans, ladder, grid) {
+    const text = part(el, 'text');
+    text.style.cssText = `column-count:1;height:auto;width:${grid.col}px`;
+    window.folio.squeezePunctuation(el);
+    const bodyLines = linesOf(text, grid);
+    text.style.cssText = '';
+    const photos = [...el.querySelectorAll('[data-photo]')].map((figure) => ({
+      id: figure.dataset.photo,
+      captionLines: linesAtSpans(figure.querySelector('.photo__caption'), spans, grid),
+    }));
+    return { bodyLines, headlines: measureHeadline(part(el, 'headline'), spans, ladder, grid), photos };
+  }
+
+  // Measures every module of the page: Node turns these into the options the solver searches.
+  function measureModules(spans, ladder) {
+    window.folio.alignBaselines();
+    const grid = gridPx();
+    const page = root();
+    page.dataset.measuring = '';
+    const out = modules().map((el) => {
+      const base = { id: el.dataset.moduleId, kind: el.dataset.moduleKind };
+      switch (base.kind) {
+        case 'story':
+          return { ...base, ...measureStory(el, spans, ladder, grid) };
+        case 'photo':
+          return { ...base, photos: [{ id: el.dataset.moduleId, captionLines: linesAtSpans(el.querySelector('.photo__caption'), spans, grid) }] };
+        case 'box':
+          return { ...base, linesAt: linesAtSpans(part(el, 'content'), spans, grid) };
+        default:
+          return base;
+      }
+    });
+    delete page.dataset.measuring;
+    return { pitchPx: grid.pitch, colPx: grid.col, gutterPx: grid.gutter, modules: out };
+  }
+
+  function placeOn(el, p) {
+    el.style.gridColumn = `${p.column + 1} / span ${p.columns}`;
+    el.style.gridRow = `${p.line + 1} / span ${p.lines}`;
+    el.dataset.top = String(p.line);
+    el.dataset.left = String(p.column);
+  }
+
+  function applyStory(el, plan) {
+    el.style.setProperty('--title-size', `${plan.titleSizePt}pt`);
+    const photoWidth = `calc(var(--col) * ${plan.photoColumns} + var(--gutter) * ${plan.photoColumns - 1})`;
+    el.style.gridTemplateColumns = plan.photoMode === 'stack' ? `${photoWidth} 1fr` : '100%';
+    const rows = [];
+    const areas = [];
+    const across = (name) => (plan.photoMode === 'stack' ? `"${name} ${name}"` : `"${name}"`);
+    const head = `${lines(plan.headLines)}`;
+    if (plan.photoMode === 'row' && plan.photoTop) {
+      rows.push(lines(plan.photoLines), head);
+      areas.push(across('photos'), across('head'));
+    } else {
+      rows.push(head);
+      areas.push(across('head'));
+      if (plan.photoMode === 'row') {
+        rows.push(lines(plan.photoLines));
+        areas.push(across('photos'));
+      }
+    }
+    rows.push('1fr');
+    areas.push(plan.photoMode === 'stack' ? '"photos text"' : '"text"');
+    el.style.gridTemplateRows = rows.join(' ');
+    el.style.gridTemplateAreas = areas.join(' ');
+    el.dataset.photoMode = plan.photoMode;
+    const photos = part(el, 'photos');
+    photos.style.setProperty('--photo-columns', String(plan.photoColumns));
+    for (const photo of plan.photos) {
+      const figure = el.querySelector(`[data-photo="${CSS.escape(photo.id)}"]`);
+      figure.style.setProperty('--span', String(photo.columns));
+      figure.style.setProperty('--frame-lines-h', lines(photo.frameLines));
+    }
+    const text = part(el, 'text');
+    text.style.setProperty('--text-columns', String(plan.textColumns));
+  }
+
+  // Sets the solver's arrangement on the page; returns the placed photo frames for the image stage.
+  function applyModules(plans) {
+    const byId = new Map(modules().map((el) => [el.dataset.moduleId, el]));
+    for (const plan of plans) {
+      const el = byId.get(plan.id);
+      placeOn(el, plan);
+      if (plan.kind === 'story') applyStory(el, plan);
+      if (plan.kind === 'photo') el.style.setProperty('--frame-lines-h', lines(plan.frameLines));
+    }
+    const toPt = 72 / 96;
+    return [...root().querySelectorAll('[data-photo]')].map((figure) => {
+      const rect = figure.querySelector('.photo__frame').getBoundingClientRect();
+      return { id: figure.dataset.photo, widthPt: rect.width * toPt, heightPt: rect.height * toPt };
+    });
+  }
+
+  // Modules whose content is taller than their place, by id, in lines (text that needs more columns counts too).
+  function moduleOverflow() {
+    const grid = gridPx();
+    const found = [];
+    for (const el of modules()) {
+      const box = el.getBoundingClientRect();
+      const text = part(el, 'text') || part(el, 'content') || el;
+      const bottoms = [...text.children].map((child) => child.getBoundingClientRect().bottom);
+      const over = Math.max(0, ...bottoms) - box.bottom;
+      const wide = text.scrollWidth - text.clientWidth;
+      if (over > 1 || wide > 1) {
+        const textBox = text.getBoundingClientRect();
+        const spill = wide > 1 ? Math.ceil(wide / (grid.col + grid.gutter)) * Math.round(textBox.height / grid.pitch) : 0;
+        const columns = Math.max(1, Math.round((textBox.width + grid.gutter) / (grid.col + grid.gutter)));
+        found.push({ module: el.dataset.moduleId, lines: Math.max(1, Math.ceil(over / grid.pitch), Math.ceil(spill / columns)) });
+      }
+    }
+    return found;
+  }
+
+  window.folio = Object.assign(window.folio || {}, { measureModules, applyModules, moduleOverflow });
+})();

@@ -1,0 +1,151 @@
+/**
+ * The pipeline for a general page (schema v2: stories, photos, boxes, ads,
+ * furniture), in the same stages as the feature's: content → assets →
+ * template → paginate (measure, solve in Node, apply, check) → pdf →
+ * preflight. Only the template and the fit differ.
+ */
+import path from 'node:path';
+import type { LoadedPage } from './content/load.ts';
+import type { Page } from './content/v2/page.ts';
+import type { StoryModule } from './content/v2/modules.ts';
+import { ContentError } from './errors.ts';
+import { checkPhotoFiles, prepareImages } from './assets/images.ts';
+import { selectFontFaces } from './assets/fonts.ts';
+import { collectFontUses } from './template/font-uses.ts';
+import { renderPageHtml } from './template/render-page.ts';
+import { paginate } from './paginate/paginate.ts';
+import { fitModules } from './paginate/fit-modules.ts';
+import { postprocessPdf } from './pdf/postprocess.ts';
+import { writeFileAtomic } from './pdf/write-atomic.ts';
+import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
+import { assertGlyphCoverage } from './preflight/glyphs.ts';
+import { runPreflight } from './preflight/preflight.ts';
+import type { PreflightEdition } from './preflight/types.ts';
+import { writePreflightReport } from './preflight/report.ts';
+import { refuseOutputOverInput } from './same-file.ts';
+import { ensureDir } from './files/ensure-dir.ts';
+import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
+import { t } from './i18n/locale.ts';
+import { outputsOf, type BuildOptions, type BuildResult, type leaseBrowser, type Timed } from './pipeline-support.ts';
+
+/** The 眉头 fields a page cannot go to press without (issue 17). */
+const FOLIO_LINE_FIELDS = ['name', 'date', 'page'] as const;
+
+export async function buildPageWith(
+  options: BuildOptions,
+  loaded: LoadedPage,
+  lease: ReturnType<typeof leaseBrowser>,
+  timed: Timed,
+  timings: Record<string, number>,
+): Promise<BuildResult> {
+  const { page } = loaded;
+  const displayFile = path.relative(process.cwd(), loaded.file);
+  await timed('glyphs', () => assertGlyphCoverage(loaded, displayFile));
+  refuseUnplacedAds(page, displayFile);
+  const geometry = PRESETS[page.paper.preset]!;
+  const cacheDir = options.cacheDir ?? CACHE_DIR;
+  const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
+  await ensureDir(path.dirname(pdfPath));
+  if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
+  const photos = photosOf(page);
+  refuseOutputOverInput(outputsOf(options, pdfPath), [
+    { path: loaded.file, role: 'the page file' },
+    ...photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
+  ]);
+
+  await timed('assets', () => checkPhotoFiles(photos, loaded.dir));
+  const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(page), cacheDir));
+  const rendered = await timed('template', () => renderPageHtml({ page, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
+  if (options.htmlOutput) await writeFileAtomic(path.resolve(options.htmlOutput), rendered.html);
+
+  const browser = await timed('launch', () => lease.get());
+  const paged = await timed('paginate', () =>
+    paginate({
+      html: rendered.html,
+      geometry,
+      browser,
+      signal: options.signal,
+      preview: options.png ?? false,
+      allowedRoots: [loaded.dir, cacheDir],
+      timeouts: options.timeouts,
+      fit: (tab, resolveImages) => fitModules(tab, page, geometry, resolveImages),
+      resolveImages: async (frames) => {
+        const images = await prepareImages({ photos, editionDir: loaded.dir, frames, cacheDir });
+        return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
+      },
+    }),
+  );
+  for (const [step, ms] of Object.entries(paged.timings)) timings[`paginate.${step}`] = ms;
+  timings['paginate.solve'] = paged.fit.arrangement.solveMs;
+  lease.release().catch(() => undefined);
+  const lead = leadStory(page);
+  const pdf = await timed('pdf', () =>
+    postprocessPdf(paged.pdf, geometry, { title: rendered.title, author: lead?.byline, subject: lead?.headline.deck, keywords: page.keywords, lang: page.lang }),
+  );
+  const expected: PreflightEdition = { geometry, pages: 1, content: page, file: displayFile };
+  const preflight = await timed('preflight', () =>
+    writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
+  );
+  preflight.file = pdfPath;
+  const preflightPath = await writePreflightReport(preflight);
+  let pngPath: string | undefined;
+  if (paged.png) {
+    pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
+    await writeFileAtomic(pngPath, paged.png);
+  }
+  let press: PressReport | undefined;
+  let pressPreflightPath: string | undefined;
+  if (options.press || options.gray) {
+    press = await timed('press', () => makePressPdf({ pdf: pdfPath, output: pressPdfPath(pdfPath), gray: options.gray, edition: expected, signal: options.signal }));
+    pressPreflightPath = await writePreflightReport(press.preflight);
+  }
+  const warnings = [
+    ...folioLineWarnings(page),
+    ...paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`),
+    ...preflight.findings.map((finding) => `preflight ${finding.severity}: [${finding.rule}] ${finding.message}`),
+    ...paged.fit.arrangement.collisions.map(([a, b]) => `the headlines of "${a}" and "${b}" stand side by side at the same height (撞题): no other arrangement fitted`),
+  ];
+  return {
+    id: loaded.id,
+    warnings,
+    pdfPath,
+    htmlPath: options.htmlOutput && path.resolve(options.htmlOutput),
+    pngPath,
+    pages: paged.pages,
+    arrangement: paged.fit.arrangement,
+    timings,
+    preflight,
+    preflightPath,
+    press,
+    pressPreflightPath,
+  };
+}
+
+/** Every photo on the page, in stories and standing alone: the image stage crops each to its frame. */
+function photosOf(page: Readonly<Page>) {
+  return page.modules.flatMap((module) => {
+    if (module.kind === 'story') return module.photos;
+    if (module.kind === 'photo') return [{ id: module.id, file: module.file, caption: module.caption, credit: module.credit, focus: module.focus }];
+    return [];
+  });
+}
+
+function leadStory(page: Readonly<Page>): StoryModule | undefined {
+  return page.modules.filter((m): m is StoryModule => m.kind === 'story').sort((a, b) => a.rank - b.rank)[0];
+}
+
+/** A page cannot go to press without its paper's name, date and page in the folio line (or masthead). */
+function folioLineWarnings(page: Readonly<Page>): string[] {
+  return FOLIO_LINE_FIELDS.filter((field) => page.paper[field] === undefined && !(field === 'page' && page.furniture.masthead)).map(
+    (field) => t('preflight.missingFolioField', { field: `paper.${field}`, what: t(`preflight.folioField.${field}`) }),
+  );
+}
+
+function refuseUnplacedAds(page: Readonly<Page>, file: string): void {
+  const index = page.modules.findIndex((m) => m.kind === 'ad' && m.file !== undefined);
+  if (index < 0) return;
+  throw new ContentError(`ad "${page.modules[index]!.id}" names a file; supplied ad files are not placed yet`, {
+    location: { file, path: `modules[${index}].file` },
+    hint: 'leave file out to reserve the slot with a placeholder marked 广告, and place the ad in the plate workflow',
+  });
+}
