@@ -72,7 +72,9 @@ export function solverGridFor(geometry: PageGeometry, page: Readonly<Page>): Sol
     columns: geometry.columns,
     lines: geometry.lines - creditLines,
     gapLines: PAGE_LAYOUT.gapLines,
-    maxBlankLines: Math.floor(PAGE_LAYOUT.maxBlankMm / pitchMm),
+    // White under a module meets the gap line and the short last line of the text: keep the module's own
+    // white two lines under the limit, so that no blank square on the page reaches it.
+    maxBlankLines: Math.max(0, Math.floor(PAGE_LAYOUT.maxBlankMm / pitchMm) - 2),
     blankLineCost: PAGE_LAYOUT.blankLineCost,
     collisionCost: PAGE_LAYOUT.collisionCost,
     maxSteps: PAGE_LAYOUT.maxSteps,

@@ -89,8 +89,10 @@ export async function fitModules(
     for (const entry of short) {
       const module = measured.modules.find((m) => m.id === entry.module);
       const plan = plans.find((p) => p.id === entry.module);
-      if (module?.bodyLines === undefined || !plan) throw shortError(entry.module, entry.lines, modules);
-      module.bodyLines += entry.lines * (plan.textColumns ?? 1);
+      if (!module || !plan) throw shortError(entry.module, entry.lines, modules);
+      if (module.bodyLines !== undefined) module.bodyLines += entry.lines * (plan.textColumns ?? 1);
+      else if (module.linesAt?.[plan.columns] !== undefined) module.linesAt[plan.columns]! += entry.lines;
+      else throw shortError(entry.module, entry.lines, modules);
     }
   }
   throw new OverflowError(`the page did not fit after ${PAGE_LAYOUT.rounds} rounds of fitting`, { hint: 'cut text in the longest story' });

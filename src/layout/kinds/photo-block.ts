@@ -68,11 +68,15 @@ function frame(photo: PhotoMeasure, span: number, grid: KindGrid) {
   const distance = Math.log(aspect / aim);
   const caption = photo.captionLines[span];
   if (caption === undefined) return undefined;
+  // Beside text, a frame may also be cropped flatter, down to the flattest aspect, to end level with the text.
+  const flattest = Math.min(lines, Math.max(grid.minFrameLines, Math.ceil((grid.minAspect * width) / grid.pitchPx)));
   return {
     lines: lines + caption + grid.photoGapLines,
+    flatLines: flattest + caption + grid.photoGapLines,
     grow: Math.max(0, tallest - lines),
     cost: distance * distance * 10,
     placed: { id: photo.id, columns: span, frameLines: lines, captionLines: caption, grow: Math.max(0, tallest - lines) },
+    flat: { id: photo.id, columns: span, frameLines: flattest, captionLines: caption, grow: Math.max(0, tallest - flattest) },
   };
 }
 
@@ -97,12 +101,12 @@ function photoRow(photos: readonly PhotoMeasure[], w: number, grid: KindGrid): P
 function photoStack(photos: readonly PhotoMeasure[], p: number, w: number, grid: KindGrid): PhotoBlock | undefined {
   const frames = photos.map((photo) => frame(photo, p, grid));
   if (frames.some((f) => f === undefined)) return undefined;
-  const lines = frames.reduce((sum, f) => sum + f!.lines, 0);
-  const grow = frames.reduce((sum, f) => sum + f!.grow, 0);
+  const lines = frames.reduce((sum, f) => sum + f!.flatLines, 0);
+  const grow = frames.reduce((sum, f) => sum + f!.flat.grow, 0);
   return {
     mode: 'stack',
     span: p,
-    frames: frames.map((f) => f!.placed),
+    frames: frames.map((f) => f!.flat),
     columnLines: p * lines,
     fullWidthLines: 0,
     // A module line more is w column-lines; taller frames in p columns absorb p each.

@@ -17,7 +17,7 @@ export interface StoryMeasure {
   /** Lines the body needs in one grid column: dateline, lead, paragraphs, subheads, sign-off. */
   bodyLines: number;
   /** The headline block, by span and then by headline size (pt): measured for every pair the kind asks for. */
-  headlines: Record<number, Record<number, { lines: number; titleLines: number }>>;
+  headlines: Record<number, Record<number, { lines: number; titleLines: number; white?: number }>>;
   /** A vertical (竖排) headline: the columns it takes beside the text, and the lines it needs; none for a horizontal one. */
   vertical?: { columns: number; lines: number };
   photos: PhotoMeasure[];
@@ -35,6 +35,8 @@ const COST = {
   shallow: 20,
   /** A column-line left white inside the module (text beside a taller stack of photos). */
   white: 1,
+  /** A column-line of white beside a short title line: it reads as a hole at the top of the module. */
+  titleWhite: 3,
   /** Opening with the photo instead of the headline: fine, slightly less usual. */
   photoTop: 1,
 } as const;
@@ -51,19 +53,21 @@ export function storyOptions(story: StoryMeasure, grid: KindGrid): ModuleOption[
     for (const block of photoBlocks(story.photos, w, grid)) {
       const bodyRoom = bodyRoomFor(story.bodyLines, block, textColumns);
       if (bodyRoom === undefined) continue;
+      const white = whiteColumnLines(story.bodyLines, block, textColumns, bodyRoom);
       const minLines = Math.max(headLines + bodyRoom, story.vertical?.lines ?? 0);
       const cost =
-        (head?.steps ?? 0) * COST.headlineStep +
+        (head?.price ?? 0) +
         (Math.max(0, narrowest - w) + Math.max(0, w - widest)) * COST.span +
         (minLines < COST.shallowLines && w > 2 ? COST.shallow : 0) +
         block.cost +
-        whiteColumnLines(story.bodyLines, block, textColumns, bodyRoom) * COST.white;
+        white * COST.white;
       const base = { columns: w, minLines, maxLines: minLines + (block.mode === 'row' ? block.growLines : 0), cost };
       const label = `${w} col${head ? `, headline ${head.sizePt}pt` : ', vertical headline'}${block.label}`;
       const detail = { titleSizePt: head?.sizePt, headLines, minLines, block, textColumns: block.mode === 'stack' ? textColumns - block.span : textColumns };
       options.push({ ...base, headline: head && { offset: 0, lines: head.lines }, variant: label, detail: { ...detail, photoTop: false } });
       // A photo across the whole module may open it, with the headline under it: keeps headlines apart (撞题).
-      if (head && block.fullWidthLines > 0) {
+      // Not for the lead story: its headline opens the page.
+      if (head && block.fullWidthLines > 0 && story.rank > 1) {
         options.push({ ...base, cost: cost + COST.photoTop, headline: { offset: block.fullWidthLines, lines: head.lines }, variant: `${label}, photo on top`, detail: { ...detail, photoTop: true } });
       }
     }
@@ -104,16 +108,29 @@ function spanRange(rank: number, columns: number): [number, number] {
   return [Math.min(2, columns), Math.max(2, Math.round(columns / 2))];
 }
 
-/** The largest ladder size at or below the rank's own at which the title takes few enough lines at this span. */
-function headlineAt(story: StoryMeasure, span: number, grid: KindGrid) {
+/**
+ * The headline size for this span: of the ladder sizes at or below the rank's
+ * own at which the title takes few enough lines, the one whose price (steps
+ * below the rank's size, white beside short title lines) is least. A two-part
+ * title that just misses one line at its size is set one step smaller on one
+ * line rather than leave a hole beside its first part.
+ */
+function headlineAt(story: StoryMeasure, span: number, grid: KindGrid): { sizePt: number; lines: number; steps: number; white: number; price: number } | undefined {
   const ladder = grid.headlineLadder;
   const own = Math.min(story.rank - 1, ladder.length - 1);
-  for (let step = own; step < ladder.length; step += 1) {
+  // The lead story keeps the page's largest headline; it steps down only when that size fits nowhere.
+  const lowest = story.rank <= 1 ? own + 1 : ladder.length;
+  let best: { sizePt: number; lines: number; steps: number; white: number; price: number } | undefined;
+  for (let step = own; step < lowest; step += 1) {
     const sizePt = ladder[step]!;
     const measured = story.headlines[span]?.[sizePt];
-    if (measured && measured.titleLines <= grid.headlineMaxTitleLines) return { sizePt, lines: measured.lines, steps: step - own };
+    if (!measured || measured.titleLines > grid.headlineMaxTitleLines) continue;
+    // White beside short title lines, in column-lines: priced like any white on the page.
+    const white = (measured.white ?? 0) / ((grid.colPx + grid.gutterPx) * grid.pitchPx);
+    const price = (step - own) * COST.headlineStep + white * COST.titleWhite;
+    if (!best || price < best.price) best = { sizePt, lines: measured.lines, steps: step - own, white, price };
   }
-  return undefined;
+  return best ?? (lowest < ladder.length ? headlineAt({ ...story, rank: story.rank + 1 }, span, grid) : undefined);
 }
 
 export function storyModule(story: StoryMeasure, grid: KindGrid): SolverModule {

@@ -35,6 +35,18 @@
     return out;
   }
 
+  // Width of the title's text on all its lines (text nodes only: an element's own box would count twice).
+  function textWidth(element) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let width = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) width += rect.width;
+    }
+    return width;
+  }
+
   function measureHeadline(head, spans, ladder, grid) {
     const title = head.querySelector('[data-part="title"]');
     const out = {};
@@ -46,7 +58,11 @@
         const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
         // A part of the title kept whole (nowrap) that is wider than the span does not fit it at this size.
         const fits = title.scrollWidth <= title.clientWidth + 1;
-        out[span][size] = { lines: linesOf(head, grid), titleLines: fits ? Math.round(title.getBoundingClientRect().height / lineHeight) : 99 };
+        const titleLines = fits ? Math.round(title.getBoundingClientRect().height / lineHeight) : 99;
+        // White beside the title's lines (a short line of a centred title leaves it at both sides), in px².
+        const inked = textWidth(title);
+        const white = Math.max(0, titleLines * title.clientWidth - inked) * lineHeight;
+        out[span][size] = { lines: linesOf(head, grid), titleLines, white };
       }
     }
     head.style.width = '';
@@ -81,7 +97,7 @@
         case 'photo':
           return { ...base, photos: [{ id: el.dataset.moduleId, captionLines: linesAtSpans(el.querySelector('.photo__caption'), spans, grid) }] };
         case 'box':
-          return { ...base, linesAt: linesAtSpans(part(el, 'content'), spans, grid) };
+          return { ...base, linesAt: linesAtSpans(el, spans, grid) };
         default:
           return base;
       }
