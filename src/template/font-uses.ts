@@ -8,7 +8,7 @@
 import type { FontFamily, FontUse } from '../assets/fonts.ts';
 import type { Edition } from '../content/schema.ts';
 import type { Page } from '../content/v2/page.ts';
-import { PAGE_TEMPLATE_TEXT, pageFields } from './page-fields.ts';
+import { AD_MARK, PAGE_TEMPLATE_TEXT, pageFields } from './page-fields.ts';
 
 export interface PrintedField {
   path: string;
@@ -66,6 +66,9 @@ export function collectFontUses(content: Readonly<Edition> | Readonly<Page>): Fo
   for (const field of printedFields(content)) add(field.family, field.weight, field.text);
   add('Noto Sans SC', 500, HONORS_STAR);
   add('Noto Sans SC', 400, TEMPLATE_TEXT);
-  if ('modules' in content) add('Noto Sans SC', 400, PAGE_TEMPLATE_TEXT);
+  if ('modules' in content) {
+    add('Noto Sans SC', 400, PAGE_TEMPLATE_TEXT);
+    add('Noto Sans SC', 700, AD_MARK);
+  }
   return [...uses.values()];
 }

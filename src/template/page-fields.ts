@@ -13,7 +13,9 @@ export function titleFace(rank: number): { family: FontFamily; weight: number } 
 }
 
 // What the page templates add themselves: the masthead's weekday and issue words, the ad placeholder.
-export const PAGE_TEMPLATE_TEXT = '星期一二三四五六日第期广告主办出版年月日';
+export const PAGE_TEMPLATE_TEXT = '星期一二三四五六日第期主办出版年月日';
+/** The mark of an ad slot with no file (templates/partials/module-ad.hbs), set bold. */
+export const AD_MARK = '广告';
 
 export function pageFields(page: Readonly<Page>): PrintedField[] {
   const fields: PrintedField[] = [];

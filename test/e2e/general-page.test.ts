@@ -17,8 +17,11 @@ import { readBoxes, readPdfText } from './support/pdf.ts';
 import { centreOf, fixtureModules, inside, moduleRects, squash, textByModule, type ModuleRect } from './support/modules.ts';
 
 const NEWS = 'test/fixtures/pages/news-six';
+const FRONT = 'test/fixtures/pages/front';
+const AD = 'test/fixtures/pages/ad';
 
 interface Rendered {
+  arrangement(): NonNullable<BuildResult['arrangement']>;
   result: BuildResult;
   pdf: string;
   glyphs: Glyph[];
@@ -34,6 +37,7 @@ async function render(input: string): Promise<Rendered> {
   const boxes = readBoxes(pdf);
   const text = await readPdfText(pdf);
   return {
+    arrangement: () => result.arrangement!,
     result,
     pdf,
     glyphs: await readGlyphs(pdf),
@@ -44,20 +48,26 @@ async function render(input: string): Promise<Rendered> {
   };
 }
 
-describe('a news page of six stories, two photos and a box', () => {
+describe.each([
+  ['a news page of six stories, two photos and a box', NEWS],
+  ['a front page with its masthead and five stories of three ranks', FRONT],
+  ['a page with an ad slot pinned across its foot', AD],
+])('%s', (_name, input) => {
   let page: Rendered;
   beforeAll(async () => {
-    page = await render(NEWS);
+    page = await render(input);
   }, 120_000);
 
   it('is one page, and the report places every module of the file once', () => {
     expect(page.result.pages).toBe(1);
-    const ids = fixtureModules(`${NEWS}/edition.yaml`).map((m) => m.id).sort();
+    const ids = fixtureModules(`${input}/edition.yaml`).map((m) => m.id);
+    if (input === FRONT) ids.push('masthead');
+    ids.sort();
     expect(page.result.arrangement!.modules.map((m) => m.id).sort()).toEqual(ids);
   });
 
   it('prints every paragraph, subhead, title and caption exactly once', () => {
-    for (const module of fixtureModules(`${NEWS}/edition.yaml`)) {
+    for (const module of fixtureModules(`${input}/edition.yaml`)) {
       const texts = [
         module.headline?.title,
         module.lead,
@@ -79,7 +89,7 @@ describe('a news page of six stories, two photos and a box', () => {
     });
     expect(stray.map((g) => g.char).join('')).toBe('');
     const text = textByModule(page.glyphs, page.rects);
-    for (const module of fixtureModules(`${NEWS}/edition.yaml`)) {
+    for (const module of fixtureModules(`${input}/edition.yaml`)) {
       const own = squash(text.get(module.id)!);
       if (module.headline) expect(own, module.id).toContain(squash(module.headline.title));
       for (const item of module.body ?? []) expect(own, module.id).toContain(squash(typeof item === 'string' ? item : item.subhead));
@@ -98,12 +108,14 @@ describe('a news page of six stories, two photos and a box', () => {
         expect(apart, `${a.id} and ${b.id}`).toBe(true);
       }
     }
-    const blank = await largestBlankSquareMm(page.pdf, page.trim, page.mediaHeight, DUIKAI);
+    const masthead = page.rects.find((r) => r.kind === 'masthead');
+    const skip = masthead ? masthead.top - masthead.bottom + DUIKAI.linePitchPt : 0;
+    const blank = await largestBlankSquareMm(page.pdf, page.trim, page.mediaHeight, DUIKAI, 25, skip);
     expect(blank.sizeMm).toBeLessThanOrEqual(50);
   });
 
   it('gives the lead story the largest headline, and no rank a larger one than a more important rank', () => {
-    const modules = fixtureModules(`${NEWS}/edition.yaml`).filter((m) => m.kind === 'story');
+    const modules = fixtureModules(`${input}/edition.yaml`).filter((m) => m.kind === 'story');
     const sizeOf = (id: string, title: string) => {
       const rect = page.rects.find((r) => r.id === id)!;
       const first = [...squash(title)][0]!;
@@ -117,8 +129,45 @@ describe('a news page of six stories, two photos and a box', () => {
     expect(page.result.arrangement!.collisions).toEqual([]);
   });
 
-  it('sets the folio line from the paper fields and the credit at the foot', () => {
-    for (const field of ['A2', '综合新闻', '示例日报', '2024年1月26日', '责任编辑：某编辑']) expect(page.joined).toContain(field);
-    expect(page.joined).toContain('（本版照片除署名外均由武陟县委宣传部提供）');
+});
+
+describe('page furniture and fixed slots of general pages', () => {
+  let news: Rendered;
+  let front: Rendered;
+  let ad: Rendered;
+  beforeAll(async () => {
+    [news, front, ad] = [await render(NEWS), await render(FRONT), await render(AD)];
+  }, 180_000);
+
+  it('sets the folio line above the type area from the paper fields, and the credit at the foot', () => {
+    const area = typeArea(news.trim, DUIKAI);
+    const head = news.glyphs.filter((g) => g.y > area.top).map((g) => g.char).join('');
+    for (const field of ['A2', '综合新闻', '示例日报', '2024年1月26日', '责任编辑：某编辑']) expect(head).toContain(field);
+    expect(news.joined).toContain('（本版照片除署名外均由武陟县委宣传部提供）');
+  });
+
+  it('sets the masthead across the top of the front page: the paper name large, the date with its weekday and the issue number', () => {
+    const masthead = front.rects.find((r) => r.id === 'masthead')!;
+    const area = typeArea(front.trim, DUIKAI);
+    expect(masthead.top).toBeCloseTo(area.top, 0);
+    expect(masthead.right - masthead.left).toBeCloseTo(area.width, 0);
+    const inMasthead = front.glyphs.filter((g) => inside(masthead, centreOf(g)));
+    const name = inMasthead.filter((g) => g.size > 36);
+    expect(name.map((g) => g.char).join('')).toBe('示例日报');
+    const body = front.glyphs.filter((g) => !inside(masthead, centreOf(g)));
+    expect(Math.min(...name.map((g) => g.size))).toBeGreaterThan(Math.max(...body.map((g) => g.size)));
+    const facts = inMasthead.map((g) => g.char).join('');
+    // 2024-01-26 is a Friday: the weekday is computed from the date, never typed.
+    for (const fact of ['2024年1月26日', '星期五', '第1期']) expect(facts).toContain(fact);
+    // The front page has no folio line: nothing is set above the type area.
+    expect(front.glyphs.filter((g) => g.y > area.top + 2)).toEqual([]);
+  });
+
+  it('keeps the ad slot where it is pinned, marked 广告, with no story text in it', () => {
+    const slot = ad.arrangement().modules.find((m) => m.id === 'foot-ad')!;
+    expect([slot.column, slot.line, slot.columns, slot.lines]).toEqual([0, 80, 8, 24]);
+    const rect = ad.rects.find((r) => r.id === 'foot-ad')!;
+    const inSlot = ad.glyphs.filter((g) => inside(rect, centreOf(g)));
+    expect(inSlot.map((g) => g.char).join('')).toBe('广告');
   });
 });

@@ -50,16 +50,24 @@ export function linesByColumn<T extends { x: number; y: number }>(items: T[], wi
  * Side, in mm, of the largest blank square inside the type area: rasterised
  * with pdftoppm, any pixel darker than near-white counts as ink.
  */
-export async function largestBlankSquareMm(pdf: string, trim: number[], mediaHeight: number, geometry: PageGeometry, dpi = 25): Promise<{ sizeMm: number; xMm: number; yMm: number }> {
+export async function largestBlankSquareMm(
+  pdf: string,
+  trim: number[],
+  mediaHeight: number,
+  geometry: PageGeometry,
+  dpi = 25,
+  /** Points at the top of the type area to leave out (a masthead is furniture, not a module that could be fuller). */
+  skipTopPt = 0,
+): Promise<{ sizeMm: number; xMm: number; yMm: number }> {
   const root = pdf.replace(/\.pdf$/, `-blank-${dpi}`);
   execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', pdf, root]);
   const { data, info } = await sharp(`${root}.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
   const area = typeArea(trim, geometry);
   const px = (pt: number) => Math.round((pt * dpi) / 72);
   const x0 = px(area.left);
-  const y0 = px(mediaHeight - area.top);
+  const y0 = px(mediaHeight - area.top + skipTopPt);
   const w = px(area.width);
-  const h = px(area.height);
+  const h = px(area.height - skipTopPt);
   // Classic largest-square DP over blank pixels.
   let best = 0;
   let bestAt = [0, 0];
