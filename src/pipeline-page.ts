@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { LoadedPage } from './content/load.ts';
 import type { Page } from './content/v2/page.ts';
-import type { StoryModule } from './content/v2/modules.ts';
+import { leadStory, pagePhotos } from './content/v2/page-parts.ts';
 import { ContentError } from './errors.ts';
 import { checkPhotoFiles, prepareImages } from './assets/images.ts';
 import { selectFontFaces } from './assets/fonts.ts';
@@ -47,7 +47,7 @@ export async function buildPageWith(
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
   await ensureDir(path.dirname(pdfPath));
   if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
-  const photos = photosOf(page);
+  const photos = pagePhotos(page);
   refuseOutputOverInput(outputsOf(options, pdfPath), [
     { path: loaded.file, role: 'the page file' },
     ...photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
@@ -119,19 +119,6 @@ export async function buildPageWith(
     press,
     pressPreflightPath,
   };
-}
-
-/** Every photo on the page, in stories and standing alone: the image stage crops each to its frame. */
-function photosOf(page: Readonly<Page>) {
-  return page.modules.flatMap((module) => {
-    if (module.kind === 'story') return module.photos;
-    if (module.kind === 'photo') return [{ id: module.id, file: module.file, caption: module.caption, credit: module.credit, focus: module.focus }];
-    return [];
-  });
-}
-
-function leadStory(page: Readonly<Page>): StoryModule | undefined {
-  return page.modules.filter((m): m is StoryModule => m.kind === 'story').sort((a, b) => a.rank - b.rank)[0];
 }
 
 /** A page cannot go to press without its paper's name, date and page in the folio line (or masthead). */

@@ -90,7 +90,8 @@ export async function editionKey(input: {
   environment: Environment;
   source: string;
   overrides: readonly EditionOverride[];
-  edition: Edition;
+  /** The edition (or the photos of a general page): its photo files are part of the key. */
+  edition: Pick<Edition, 'photos'> | { photos: readonly { file?: string }[] };
   dir: string;
 }): Promise<string> {
   const hash = createHash('sha256').update(`${input.environment.hash}\n`).update(input.source);

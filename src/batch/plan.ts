@@ -9,7 +9,8 @@ import path from 'node:path';
 import { describeError, FolioError, formatLocation } from '../errors.ts';
 import { editionKey, type Environment } from './cache.ts';
 import { editionFile, type BatchEntry } from './discover.ts';
-import { parseEdition } from '../content/load.ts';
+import { parseContent } from '../content/load.ts';
+import { pagePhotos, pageTitle } from '../content/v2/page-parts.ts';
 import { decodeEditionSource } from '../content/encoding.ts';
 import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
@@ -41,11 +42,14 @@ export async function planEdition(entry: BatchEntry, index: number, environment:
   try {
     file = await editionFile(entry.input);
     const source = decodeEditionSource(await readFile(file), relative(file));
-    const edition = parseEdition(source, relative(file), entry.overrides);
+    const content = parseContent(source, relative(file), entry.overrides);
     const dir = path.dirname(file);
-    const id = edition.id ?? path.basename(dir);
-    const key = await editionKey({ environment, source, overrides: entry.overrides, edition, dir });
-    const heading = [edition.paper.date, edition.paper.page && `${edition.paper.page}版`, edition.title ?? edition.headline.title.replace(/\s+/g, '')];
+    const id = content.id ?? path.basename(dir);
+    // A general page (schema v2) keys and titles by its modules; a feature edition by its own fields.
+    const photos = 'modules' in content ? pagePhotos(content) : content.photos;
+    const key = await editionKey({ environment, source, overrides: entry.overrides, edition: { photos }, dir });
+    const title = 'modules' in content ? pageTitle(content) : (content.title ?? content.headline.title);
+    const heading = [content.paper.date, content.paper.page && `${content.paper.page}版`, title.replace(/\s+/g, '')];
     return {
       ok: true,
       index,

@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { FOLIO_ROOT, type PageGeometry } from '../defaults.ts';
 import type { Page } from '../content/v2/page.ts';
-import type { Module, StoryModule } from '../content/v2/modules.ts';
+import type { Module } from '../content/v2/modules.ts';
+import { pageTitle } from '../content/v2/page-parts.ts';
 import { TemplateError } from '../errors.ts';
 import { compileTemplates, readStyles, STYLESHEETS, type RenderedHtml } from './render.ts';
 
@@ -29,7 +30,7 @@ export async function renderPageHtml(input: RenderPageHtmlInput): Promise<Render
   const template = await compileTemplates(templatesDir, LAYOUT);
   const { css, ignoredCss } = await readStyles(input.stylesDir ?? path.join(FOLIO_ROOT, 'styles'), input.geometry, PAGE_STYLESHEETS);
   const { page } = input;
-  const title = page.title ?? leadTitle(page);
+  const title = pageTitle(page);
   try {
     const html = template({
       edition: page,
@@ -46,13 +47,6 @@ export async function renderPageHtml(input: RenderPageHtmlInput): Promise<Render
       hint: 'check that every partial the layout names exists in templates/partials/ (module-story, module-photo, module-box, module-ad, masthead)',
     });
   }
-}
-
-/** The title of the page's lead story (lowest rank, first in order), for the PDF's metadata. */
-function leadTitle(page: Readonly<Page>): string {
-  const stories = page.modules.filter((m): m is StoryModule => m.kind === 'story');
-  const lead = [...stories].sort((a, b) => a.rank - b.rank)[0];
-  return lead ? [lead.headline.title, lead.headline.deck].filter(Boolean).join(' ') : (page.paper.name ?? page.id ?? 'Folio page');
 }
 
 function moduleView(module: Module) {
