@@ -21,6 +21,7 @@ export interface MeasuredModule {
   kind: string;
   bodyLines?: number;
   headlines?: StoryMeasure['headlines'];
+  vertical?: StoryMeasure['vertical'];
   photos?: PhotoMeasure[];
   linesAt?: Record<number, number>;
 }
@@ -42,6 +43,8 @@ export interface ModulePlan extends PlacedModule {
   photoTop?: boolean;
   photos?: PlacedFrame[];
   textColumns?: number;
+  /** Columns of a vertical (竖排) headline at the module's right. */
+  verticalColumns?: number;
   frameLines?: number;
 }
 
@@ -99,7 +102,16 @@ const KINDS: readonly KindHandler[] = [
     module: (content, measured, grid) => {
       if (content.kind !== 'story') throw new Error('story handler given another kind');
       return storyModule(
-        { id: content.id, rank: content.rank, name: content.headline.title, bodyLines: measured.bodyLines ?? 0, headlines: measured.headlines ?? {}, photos: measured.photos ?? [], pin: content.pin },
+        {
+          id: content.id,
+          rank: content.rank,
+          name: content.headline.title,
+          bodyLines: measured.bodyLines ?? 0,
+          headlines: measured.headlines ?? {},
+          vertical: measured.vertical,
+          photos: measured.photos ?? [],
+          pin: content.pin,
+        },
         grid,
       );
     },
@@ -157,6 +169,7 @@ interface StoryDetail {
   block: PhotoBlock;
   textColumns: number;
   photoTop: boolean;
+  verticalColumns?: number;
 }
 
 /** Lines the module has beyond its least go first to its photos (taller frames), the rest is white under the text. */
@@ -176,5 +189,5 @@ function storyPlan(placed: PlacedModule): Partial<ModulePlan> {
       spare -= g;
     }
   }
-  return { titleSizePt: d.titleSizePt, headLines: d.headLines, photoMode: d.block.mode, photoColumns: d.block.span, photoLines, photoTop: d.photoTop, photos: frames, textColumns: d.textColumns };
+  return { titleSizePt: d.titleSizePt, headLines: d.headLines, photoMode: d.block.mode, photoColumns: d.block.span, photoLines, photoTop: d.photoTop, photos: frames, textColumns: d.textColumns, verticalColumns: d.verticalColumns };
 }

@@ -61,6 +61,7 @@ function moduleView(module: Module) {
       return {
         ...module,
         partial,
+        vertical: module.headline.orientation === 'vertical',
         body: module.body.map((item, i) =>
           typeof item === 'string' ? { para: item, opener: i === first && opener ? opener : undefined } : { subhead: item.subhead },
         ),

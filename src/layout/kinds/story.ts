@@ -18,8 +18,8 @@ export interface StoryMeasure {
   bodyLines: number;
   /** The headline block, by span and then by headline size (pt): measured for every pair the kind asks for. */
   headlines: Record<number, Record<number, { lines: number; titleLines: number; white?: number }>>;
-  /** A vertical (竖排) headline: the columns it takes beside the text, and the lines it needs; none for a horizontal one. */
-  vertical?: { columns: number; lines: number };
+  /** A vertical (竖排) headline at each size measured: the columns it takes beside the text and the lines it needs; none for a horizontal one. */
+  vertical?: VerticalHeadline[];
   photos: PhotoMeasure[];
   pin?: SolverModule['pin'];
 }
@@ -41,29 +41,61 @@ const COST = {
   photoTop: 1,
 } as const;
 
+export interface VerticalHeadline {
+  sizePt: number;
+  columns: number;
+  lines: number;
+}
+
 export function storyOptions(story: StoryMeasure, grid: KindGrid): ModuleOption[] {
+  if (!story.vertical) {
+    // The lead story keeps the page's largest headline at every span it takes; a size smaller only when it fits nowhere.
+    const own = spanOptions(story, grid, undefined, false);
+    return own.length > 0 || story.rank > 1 ? own : spanOptions(story, grid, undefined, true);
+  }
+  // A 竖排 headline may be set at any size of the ladder up to its rank's: the one that ends level with the text wins.
+  const own = Math.min(story.rank - 1, grid.headlineLadder.length - 1);
+  return story.vertical.flatMap((vertical) => {
+    const steps = Math.max(0, grid.headlineLadder.indexOf(vertical.sizePt) - own);
+    if (grid.headlineLadder.indexOf(vertical.sizePt) < own) return [];
+    return spanOptions(story, grid, vertical).map((o) => ({ ...o, cost: o.cost + steps * COST.headlineStep }));
+  });
+}
+
+function spanOptions(story: StoryMeasure, grid: KindGrid, vertical: VerticalHeadline | undefined, stepDown = false): ModuleOption[] {
   const options: ModuleOption[] = [];
   const [narrowest, widest] = spanRange(story.rank, grid.columns);
   for (let w = 1; w <= grid.columns; w += 1) {
-    const head = story.vertical ? undefined : headlineAt(story, w, grid);
-    if (!story.vertical && !head) continue; // the title does not fit this span at any size
-    const textColumns = story.vertical ? w - story.vertical.columns : w;
+    const head = vertical ? undefined : headlineAt(stepDown ? { ...story, rank: story.rank + 1 } : story, w, grid);
+    if (!vertical && !head) continue; // the title does not fit this span at any size
+    const textColumns = vertical ? w - vertical.columns : w;
     if (textColumns < 1) continue;
     const headLines = head ? head.lines + grid.headGapLines : 0;
-    for (const block of photoBlocks(story.photos, w, grid)) {
+    // Beside a vertical headline the photos share the text's columns; stacks would crowd it: rows only.
+    const blocks = vertical ? photoBlocks(story.photos, textColumns, grid).filter((b) => b.mode !== 'stack') : photoBlocks(story.photos, w, grid);
+    for (const block of blocks) {
       const bodyRoom = bodyRoomFor(story.bodyLines, block, textColumns);
       if (bodyRoom === undefined) continue;
       const white = whiteColumnLines(story.bodyLines, block, textColumns, bodyRoom);
-      const minLines = Math.max(headLines + bodyRoom, story.vertical?.lines ?? 0);
+      const minLines = Math.max(headLines + bodyRoom, vertical?.lines ?? 0);
+      // White under text that is shorter than the vertical headline beside it.
+      const besideVertical = vertical ? Math.max(0, vertical.lines - bodyRoom) * textColumns : 0;
       const cost =
         (head?.price ?? 0) +
         (Math.max(0, narrowest - w) + Math.max(0, w - widest)) * COST.span +
         (minLines < COST.shallowLines && w > 2 ? COST.shallow : 0) +
         block.cost +
-        white * COST.white;
+        (white + besideVertical) * COST.white;
       const base = { columns: w, minLines, maxLines: minLines + (block.mode === 'row' ? block.growLines : 0), cost };
       const label = `${w} col${head ? `, headline ${head.sizePt}pt` : ', vertical headline'}${block.label}`;
-      const detail = { titleSizePt: head?.sizePt, headLines, minLines, block, textColumns: block.mode === 'stack' ? textColumns - block.span : textColumns };
+      const detail = {
+        titleSizePt: head?.sizePt ?? vertical?.sizePt,
+        headLines,
+        minLines,
+        block,
+        textColumns: block.mode === 'stack' ? textColumns - block.span : textColumns,
+        verticalColumns: vertical?.columns,
+      };
       options.push({ ...base, headline: head && { offset: 0, lines: head.lines }, variant: label, detail: { ...detail, photoTop: false } });
       // A photo across the whole module may open it, with the headline under it: keeps headlines apart (撞题).
       // Not for the lead story: its headline opens the page.
@@ -118,7 +150,7 @@ function spanRange(rank: number, columns: number): [number, number] {
 function headlineAt(story: StoryMeasure, span: number, grid: KindGrid): { sizePt: number; lines: number; steps: number; white: number; price: number } | undefined {
   const ladder = grid.headlineLadder;
   const own = Math.min(story.rank - 1, ladder.length - 1);
-  // The lead story keeps the page's largest headline; it steps down only when that size fits nowhere.
+  // The lead story keeps the page's largest headline (storyOptions steps it down only when that size fits nowhere).
   const lowest = story.rank <= 1 ? own + 1 : ladder.length;
   let best: { sizePt: number; lines: number; steps: number; white: number; price: number } | undefined;
   for (let step = own; step < lowest; step += 1) {
@@ -130,7 +162,7 @@ function headlineAt(story: StoryMeasure, span: number, grid: KindGrid): { sizePt
     const price = (step - own) * COST.headlineStep + white * COST.titleWhite;
     if (!best || price < best.price) best = { sizePt, lines: measured.lines, steps: step - own, white, price };
   }
-  return best ?? (lowest < ladder.length ? headlineAt({ ...story, rank: story.rank + 1 }, span, grid) : undefined);
+  return best;
 }
 
 export function storyModule(story: StoryMeasure, grid: KindGrid): SolverModule {

@@ -80,7 +80,25 @@
       id: figure.dataset.photo,
       captionLines: linesAtSpans(figure.querySelector('.photo__caption'), spans, grid),
     }));
-    return { bodyLines, headlines: measureHeadline(part(el, 'headline'), spans, ladder, grid), photos };
+    const head = part(el, 'headline');
+    if (el.dataset.orientation === 'vertical') return { bodyLines, headlines: {}, vertical: measureVertical(el, head, ladder, grid), photos };
+    return { bodyLines, headlines: measureHeadline(head, spans, ladder, grid), photos };
+  }
+
+  // A 竖排 headline at each ladder size: the columns its vertical lines take, and its length in lines.
+  // An orthogonal flow takes its inline size from the viewport, not its text: the text's own rects say how long it is.
+  function measureVertical(el, head, ladder, grid) {
+    return ladder.map((sizePt) => {
+      head.style.setProperty('--title-size', `${sizePt}pt`);
+      const box = head.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(head);
+      const rects = [...range.getClientRects()];
+      const height = Math.max(...rects.map((r) => r.bottom)) - box.top;
+      const width = box.right - Math.min(...rects.map((r) => r.left));
+      head.style.removeProperty('--title-size');
+      return { sizePt, columns: Math.max(1, Math.ceil((width + grid.gutter) / (grid.col + grid.gutter) - 0.01)), lines: Math.ceil(height / grid.pitch - 0.01) };
+    });
   }
 
   // Measures every module of the page: Node turns these into the options the solver searches.
@@ -119,9 +137,26 @@
     el.style.gridTemplateColumns = plan.photoMode === 'stack' ? `${photoWidth} 1fr` : '100%';
     const rows = [];
     const areas = [];
+    if (plan.verticalColumns) {
+      // The 竖排 headline stands at the right, the length of the module; photos and text at its left.
+      const k = plan.verticalColumns;
+      el.style.gridTemplateColumns = `1fr calc(var(--col) * ${k} + var(--gutter) * ${k - 1})`;
+      if (plan.photoMode === 'row') {
+        rows.push(lines(plan.photoLines));
+        areas.push('"photos head"');
+      }
+      rows.push('1fr');
+      areas.push('"text head"');
+      el.style.gridTemplateRows = rows.join(' ');
+      el.style.gridTemplateAreas = areas.join(' ');
+      rows.length = 0;
+      areas.length = 0;
+    }
     const across = (name) => (plan.photoMode === 'stack' ? `"${name} ${name}"` : `"${name}"`);
     const head = `${lines(plan.headLines)}`;
-    if (plan.photoMode === 'row' && plan.photoTop) {
+    if (plan.verticalColumns) {
+      // set above
+    } else if (plan.photoMode === 'row' && plan.photoTop) {
       rows.push(lines(plan.photoLines), head);
       areas.push(across('photos'), across('head'));
     } else {
@@ -132,10 +167,12 @@
         areas.push(across('photos'));
       }
     }
-    rows.push('1fr');
-    areas.push(plan.photoMode === 'stack' ? '"photos text"' : '"text"');
-    el.style.gridTemplateRows = rows.join(' ');
-    el.style.gridTemplateAreas = areas.join(' ');
+    if (!plan.verticalColumns) {
+      rows.push('1fr');
+      areas.push(plan.photoMode === 'stack' ? '"photos text"' : '"text"');
+      el.style.gridTemplateRows = rows.join(' ');
+      el.style.gridTemplateAreas = areas.join(' ');
+    }
     el.dataset.photoMode = plan.photoMode;
     const photos = part(el, 'photos');
     photos.style.setProperty('--photo-columns', String(plan.photoColumns));

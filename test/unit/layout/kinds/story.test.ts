@@ -70,7 +70,7 @@ describe('story kind', () => {
   });
 
   it('sets a vertical headline beside the text, with no band to collide', () => {
-    const story = { ...measured('v', 3, 800, 0), vertical: { columns: 1, lines: 14 } };
+    const story = { ...measured('v', 3, 800, 0), vertical: [{ sizePt: 28, columns: 1, lines: 14 }] };
     const options = storyOptions(story, KIND_GRID);
     expect(options.every((o) => o.headline === undefined && o.columns >= 2 && o.minLines >= 14)).toBe(true);
   });
