@@ -5,8 +5,9 @@
  * (d) the same HTML through pagedjs-cli 0.4.3 (installed for the benchmark
  * only, in bench/.tools); (e) plain Chromium page.pdf() with no Paged.js, the
  * floor, cold and warm; (f) the batch of (c) through the queue with two
- * workers (issue 21). Writes bench/results.md. Asserts nothing.
- * FOLIO_BENCH_ONLY=queue runs (f) alone and only prints it.
+ * workers (issue 21); (g) the six-story news page against the feature, and
+ * the page solver's time (issue 17). Writes bench/results.md. Asserts nothing.
+ * FOLIO_BENCH_ONLY=queue (or =pages) runs (f) (or (g)) alone and only prints it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { FOLIO_ROOT } from '../src/defaults.ts';
 import { repeat, seconds, summarise, timeCommand, type Figure } from './stats.ts';
 import { BATCH_COUNT, benchBatch, makeEditions, type BatchFigures } from './batch.ts';
 import { benchQueue, type QueueFigures } from './queue.ts';
+import { benchPages, pageLines, type PageFigures } from './pages.ts';
 
 const RUNS = Number(process.env.FOLIO_BENCH_RUNS ?? 5);
 const EDITION = path.join(FOLIO_ROOT, 'content', 'wuzhi-2024');
@@ -34,6 +36,12 @@ if (process.env.FOLIO_BENCH_ONLY === 'queue') {
   log('(f) the same 50 editions locally and through the queue');
   const figures = await benchQueue(makeEditions(work), BATCH_COUNT, work, log);
   process.stdout.write(`${figures ? queueLines(figures).join('\n') : '(f) not measured: redis-server is not installed'}\n`);
+  process.exit(0);
+}
+
+if (process.env.FOLIO_BENCH_ONLY === 'pages') {
+  log('(g) the six-story news page and the feature, warm');
+  process.stdout.write(`${pageLines(await benchPages(work, RUNS, log)).join('\n')}\n`);
   process.exit(0);
 }
 
@@ -66,6 +74,9 @@ const batch: BatchFigures | undefined = await benchBatch(work, log);
 log('(f) the same 50 editions locally and through the queue');
 const queue: QueueFigures | undefined = batch ? await benchQueue(path.join(work, 'batch-editions'), BATCH_COUNT, work, log) : undefined;
 
+log('(g) the six-story news page and the feature, warm');
+const pages: PageFigures = await benchPages(work, RUNS, log);
+
 log('(d) pagedjs-cli 0.4.3');
 const pagedjsCli = installPagedjsCli();
 const chromium = process.env.FOLIO_BENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -80,7 +91,7 @@ const floorCold = summarise(repeat(RUNS, () => timeCommand(process.execPath, [fl
 const floorWarmRun = spawnSync(process.execPath, [floorScript, html, path.join(work, 'e.pdf'), 'warm', String(RUNS + 2)], { encoding: 'utf8' });
 const floorWarm = summarise((JSON.parse(floorWarmRun.stdout) as number[]).slice(2));
 
-writeResults({ cold, warm, batch, queue, pagedjs, floorCold, floorWarm });
+writeResults({ cold, warm, batch, queue, pages, pagedjs, floorCold, floorWarm });
 
 function installPagedjsCli(): string {
   const tools = path.join(FOLIO_ROOT, 'bench', '.tools');
@@ -106,7 +117,7 @@ function queueLines(q: QueueFigures): string[] {
   ];
 }
 
-function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
+function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pages: PageFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
   const ratio = (a: Figure, b: Figure) => (a.median / b.median).toFixed(2);
   const chromiumVersion = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const cpus = os.cpus();
@@ -136,6 +147,7 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; que
         ]
       : ['| (c) batch of 50 | not measured: `folio batch` is not available | |']),
     ...(r.queue ? queueLines(r.queue) : ['| (f) queue | not measured: redis-server is not installed | |']),
+    ...pageLines(r.pages),
     `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
     `| (e) Chromium floor, cold | ${seconds(r.floorCold)} | \`node bench/floor.mjs page.html out.pdf\` |`,
     `| (e) Chromium floor, warm | ${seconds(r.floorWarm)} | same, one browser, per render |`,
