@@ -22,10 +22,12 @@ export interface CaptionMark {
   evidence: string;
 }
 
-/** Blank lines the Wuzhi page sets around a caption standing apart (body paragraphs have one). */
+/** Blank lines the Wuzhi page sets around its captions (body paragraphs have one): the known caption layout. */
+const CAPTION_LAYOUT_GAP = 3;
+/** Blank lines that make a line look set apart, enough for a warning but not for a caption. */
 const SET_APART = 2;
 
-const setApart = (line: SourceLine) => line.gapBefore >= SET_APART && line.gapAfter >= SET_APART;
+const setApart = (line: SourceLine, gap = SET_APART) => line.gapBefore >= gap && line.gapAfter >= gap;
 const oneSentence = (line: SourceLine) => sentenceCount(line.text) <= 1 && visibleLength(line.text) <= MAX_CAPTION;
 
 /** A line that is something else for sure (never a caption, whatever is under it). */
@@ -51,8 +53,8 @@ export function findCaptions(lines: readonly SourceLine[], report: Report): { ca
     credits.add(index);
     captions.set(above, { caption: lines[above]!.text, credit: line.text, sources: [lines[above]!, line], evidence: `the credit “${line.text}” under it` });
     // The Wuzhi layout: a run of captions set apart by wide gaps, the last one carrying the credit line.
-    if (lines[above]!.gapBefore < SET_APART) return;
-    for (let up = above - 1; free(up) && setApart(lines[up]!) && oneSentence(lines[up]!); up -= 1) {
+    if (lines[above]!.gapBefore < CAPTION_LAYOUT_GAP) return;
+    for (let up = above - 1; free(up) && setApart(lines[up]!, CAPTION_LAYOUT_GAP) && oneSentence(lines[up]!); up -= 1) {
       captions.set(up, { caption: lines[up]!.text, sources: [lines[up]!], evidence: `set apart like the captions above the credit “${line.text}” (line ${line.line})` });
     }
   });

@@ -59,8 +59,10 @@ export function toPage(split: SplitPage, report: Report, id?: string): PageDraft
         note(`${path}.body.${p}`, 'read as a subhead (no dateline or byline under it); it may be the headline of another story');
         return { subhead: part.text };
       }
+      // A headline-like line kept as a paragraph keeps its word spaces (产业 计划谋篇破局); prose loses stray ones.
+      if (isTitleLike(part.text)) return part.text;
       const text = prose(part.text, part.source);
-      if (!endsComplete(text) && !isTitleLike(text)) {
+      if (!endsComplete(text)) {
         cutOff.push(part.source.line);
         report.warn(part.source.line, `paragraph “${short(text)}” ends without terminal punctuation: probably cut off; kept as printed`);
         note(`${path}.body.${p}`, `ends without terminal punctuation in the source (line ${part.source.line}): probably cut off; kept as printed`);
