@@ -10,13 +10,17 @@
 import type { SourceLine } from '../blocks.ts';
 import type { Report } from '../assemble.ts';
 import type { CaptionMark } from './captions.ts';
+import { isSignoffLine } from './recognise.ts';
 import type { Tagged } from './tag.ts';
 
 export type BodyPart =
-  | { kind: 'para'; text: string; source: SourceLine; signoff?: boolean }
+  /** signoff: a line that may sign the story off; `proper` for （完） and （本报记者 X）, `byline` for a plain 本报记者 X after the text. */
+  | { kind: 'para'; text: string; source: SourceLine; signoff?: SignoffKind }
   | { kind: 'subhead'; text: string; source: SourceLine };
 
 /** Why a story starts where it does. */
+export type SignoffKind = 'proper' | 'byline';
+
 export type StoryStart = 'first' | 'dateline' | 'byline' | 'signoff' | 'guess';
 
 export interface DraftStory {
@@ -52,14 +56,15 @@ export const titleLine = (headline: readonly SourceLine[]) => headline[headline.
 
 const signedOff = (story: DraftStory | undefined) => {
   const last = story?.body.at(-1);
-  return last?.kind === 'para' && last.signoff === true;
+  // Only a proper sign-off ends a story for sure; a plain byline after the text may be the feature's (the Wuzhi page has one among its captions).
+  return last?.kind === 'para' && last.signoff === 'proper';
 };
 
 export function splitStories(tagged: readonly Tagged[], report: Report): SplitPage {
   const stories: DraftStory[] = [];
   const pageCredits: SourceLine[] = [];
   let story: DraftStory | undefined;
-  const para = (source: SourceLine, text = source.text, signoff = false) => story!.body.push({ kind: 'para', text, source, ...(signoff ? { signoff } : {}) });
+  const para = (source: SourceLine, text = source.text, signoff?: SignoffKind) => story!.body.push({ kind: 'para', text, source, ...(signoff ? { signoff } : {}) });
   const open = (headline: SourceLine[], start: StoryStart) => {
     story = { headline, start, bylines: [], body: [], photos: [], credits: [] };
     stories.push(story);
@@ -109,7 +114,7 @@ export function splitStories(tagged: readonly Tagged[], report: Report): SplitPa
   return { stories, pageCredits };
 }
 
-type AddParagraph = (source: SourceLine, text?: string, signoff?: boolean) => void;
+type AddParagraph = (source: SourceLine, text?: string, signoff?: SignoffKind) => void;
 
 /** Puts one tagged line that is not a headline into the story it sits in. */
 function addToStory(story: DraftStory, item: Tagged, report: Report, para: AddParagraph, pageCredits: SourceLine[]): void {
@@ -136,10 +141,10 @@ function addToStory(story: DraftStory, item: Tagged, report: Report, para: AddPa
       return;
     case 'byline':
       if (beforeBody) story.bylines.push({ text: item.source.text, source: item.source });
-      else para(item.source, item.source.text, true);
+      else para(item.source, item.source.text, isSignoffLine(item.source.text) ? 'proper' : 'byline');
       return;
     case 'signoff':
-      para(item.source, item.source.text, true);
+      para(item.source, item.source.text, 'proper');
       return;
     case 'para':
     case 'title':

@@ -129,11 +129,12 @@ function takeSignoff(body: BodyPart[], report: Report): string | undefined {
     const run = body.length > 1 ? splitTrailingSignoff(last.text) : undefined;
     if (run) {
       last.text = run.text;
-      body.push({ kind: 'para', text: run.signoff, source: last.source, signoff: true });
+      body.push({ kind: 'para', text: run.signoff, source: last.source, signoff: 'proper' });
     }
   }
   let signoff: string | undefined;
-  if (body.length > 1 && body.at(-1)!.kind === 'para' && (body.at(-1) as { signoff?: boolean }).signoff) signoff = body.pop()!.text;
+  const end = body.at(-1);
+  if (body.length > 1 && end?.kind === 'para' && end.signoff) signoff = body.pop()!.text;
   for (const part of body) {
     if (part.kind === 'para' && part.signoff) {
       report.warn(part.source.line, `“${short(part.text)}” looks like a sign-off but the story goes on after it: kept as a paragraph`);

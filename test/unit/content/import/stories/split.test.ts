@@ -81,7 +81,10 @@ describe('paragraphs', () => {
 
   // Issue 17: a wire story's three short lead paragraphs became three invented photo slots.
   it('three short lead paragraphs set apart by wide gaps stay three paragraphs, never photo slots', () => {
-    const result = page([H1, '本报讯', '', '', P1, '', '', P2, '', '', P3, '', '', H2, '本报讯', LONG].join('\n'));
+    const text = [H1, '本报讯', '', '', P1, '', '', P2, '', '', P3, '', '', H2, '本报讯', LONG].join('\n');
+    // folio import without --as reads this text as stories (before issue 17 it made the three paragraphs photo-1…3).
+    expect(importText(text).shape).toBe('stories');
+    const result = page(text);
     expect(result.stories[0]!.body).toEqual([P1, P2, P3]);
     expect(result.stories.flatMap((s) => s.photos)).toEqual([]);
     // Unsure (laid out like captions): text stays text, and the warning says what was guessed.
@@ -99,8 +102,10 @@ describe('paragraphs', () => {
 describe('photo captions, only on evidence', () => {
   // Issue 17: a county-economy story's one photo caption became an article subhead.
   it('a caption without terminal punctuation above its 摄 credit is a caption, not a subhead or a headline', () => {
-    const result = page([H2, '本报讯', LONG, '河南江河纸业股份有限公司全貌', '本报记者 某某 摄', LONG2].join('\n'));
-    expect(result.stories).toHaveLength(1);
+    const text = [H2, '本报讯', LONG, '河南江河纸业股份有限公司全貌', '本报记者 某某 摄', LONG2, H3, '本报讯', P1].join('\n');
+    expect(importText(text).shape).toBe('stories');
+    const result = page(text);
+    expect(result.stories.map((s) => s.headline.title)).toEqual([H2, H3]);
     const story = result.stories[0]!;
     expect(story.body).toEqual([LONG, LONG2]);
     expect(story.body.some((part) => typeof part !== 'string')).toBe(false);
@@ -131,6 +136,14 @@ describe('sign-offs', () => {
   it('（本报记者 X） run on at the end of the last paragraph is the sign-off', () => {
     const { stories } = page([H1, '本报讯', P1, `${P2}（本报记者 某某）`].join('\n'));
     expect(stories[0]).toMatchObject({ body: [P1, P2], signoff: '（本报记者 某某）' });
+  });
+
+  it('a plain byline after the text is the sign-off field, but no proof that the next headline starts a story', () => {
+    const { stories } = page([H1, '本报讯', P1, '本报记者 某某', '抢抓机遇谋划项目', P2].join('\n'));
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.body).toEqual([P1, '本报记者 某某', { subhead: '抢抓机遇谋划项目' }, P2]);
+    const signed = page([H1, '本报讯', P1, '本报记者 某某'].join('\n')).stories;
+    expect(signed[0]).toMatchObject({ body: [P1], signoff: '本报记者 某某' });
   });
 
   it('a sign-off with the story going on after it stays a paragraph, said so', () => {
