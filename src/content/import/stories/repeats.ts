@@ -10,8 +10,9 @@
 import type { SourceLine } from '../blocks.ts';
 import type { Report } from '../assemble.ts';
 import type { DraftStory } from './split.ts';
+import { excerpt } from '../text.ts';
 
-const quote = (text: string) => `“${Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text}”`;
+const quote = (text: string) => `“${excerpt(text)}”`;
 
 /** Drops exact repeats in place; returns the source lines dropped. */
 export function dropRepeats(stories: DraftStory[], report: Report): SourceLine[] {

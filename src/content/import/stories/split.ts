@@ -10,6 +10,7 @@
 import type { SourceLine } from '../blocks.ts';
 import type { Report } from '../assemble.ts';
 import type { CaptionMark } from './captions.ts';
+import { excerpt } from '../text.ts';
 import { isSignoffLine } from './recognise.ts';
 import type { Tagged } from './tag.ts';
 
@@ -41,7 +42,6 @@ export interface SplitPage {
 }
 
 const MAX_HEADLINE_LINES = 3;
-const short = (text: string) => (Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text);
 
 /** How a headline block at `index` (of `count` lines) may start a story: the evidence under it, if any. */
 function evidenceAfter(tagged: readonly Tagged[], index: number, count: number): StoryStart | undefined {
@@ -69,47 +69,42 @@ export function splitStories(tagged: readonly Tagged[], report: Report): SplitPa
     story = { headline, start, bylines: [], body: [], photos: [], credits: [] };
     stories.push(story);
   };
+  const warnRun = (run: readonly SourceLine[], message: string) => report.warn(run[0]!.line, message, run.at(-1)!.line);
 
   for (let index = 0; index < tagged.length; index += 1) {
     const item = tagged[index]!;
-    if (item.kind === 'title' || !story) {
-      let count = 1;
-      while (item.kind === 'title' && tagged[index + count]?.kind === 'title') count += 1;
-      const evidence = !story ? 'first' : evidenceAfter(tagged, index, count) ?? (signedOff(story) ? 'signoff' : undefined);
-      const guess = !evidence && count > 1 && count <= MAX_HEADLINE_LINES;
-      if (!story && count > MAX_HEADLINE_LINES) {
-        // More headline-like lines at the top than a headline holds: the first is the headline, the rest stay text.
-        open([item.source], 'first');
-        for (let n = 1; n < count; n += 1) para(tagged[index + n]!.source);
-        report.warn(item.source.line, `${count} headline-like lines at the top: the first taken as the headline, the others kept as paragraphs`, tagged[index + count - 1]!.source.line);
-        index += count - 1;
-        continue;
-      }
-      if (evidence || guess) {
-        // More headline-like lines than a headline holds: the ones before the last three stay text of the story above.
-        const extra = Math.max(0, count - MAX_HEADLINE_LINES);
-        for (let n = 0; n < extra; n += 1) para(tagged[index + n]!.source);
-        if (extra > 0) report.warn(tagged[index]!.source.line, `${count} headline-like lines in a row: the last ${MAX_HEADLINE_LINES} taken as a headline, the ones before kept as paragraphs`, tagged[index + extra - 1]!.source.line);
-        open(tagged.slice(index + extra, index + count).map((t) => t.source), evidence ?? 'guess');
-        if (guess) {
-          report.warn(item.source.line, `a ${count}-line headline-like block with no dateline or byline under it: taken as the headline of a new story; if it is part of the story above, make it a subhead`, tagged[index + count - 1]!.source.line);
-        }
-        index += count - 1;
-        continue;
-      }
-      for (let n = 0; n < count; n += 1) {
-        const source = tagged[index + n]!.source;
-        if (count > MAX_HEADLINE_LINES) para(source);
-        else {
-          story!.body.push({ kind: 'subhead', text: source.text, source });
-          report.warn(source.line, `“${short(source.text)}” read as a subhead of “${short(titleLine(story!.headline).text)}”: no dateline or byline under it; if it is the headline of another story, give it its dateline or byline`);
-        }
-      }
-      if (count > MAX_HEADLINE_LINES) report.warn(item.source.line, `${count} headline-like lines in a row with no dateline or byline: kept as paragraphs`, tagged[index + count - 1]!.source.line);
-      index += count - 1;
+    if (story && item.kind !== 'title') {
+      addToStory(story, item, report, para, pageCredits);
       continue;
     }
-    addToStory(story, item, report, para, pageCredits);
+    let count = 1;
+    while (item.kind === 'title' && tagged[index + count]?.kind === 'title') count += 1;
+    const run = tagged.slice(index, index + count).map((t) => t.source);
+    const evidence = story ? evidenceAfter(tagged, index, count) ?? (signedOff(story) ? 'signoff' : undefined) : 'first';
+    index += count - 1;
+
+    if (!story) {
+      // The first line is always the headline (as in the feature import); more headline-like lines than a headline holds stay text.
+      const headline = run.length > MAX_HEADLINE_LINES ? run.slice(0, 1) : run;
+      open(headline, 'first');
+      for (const source of run.slice(headline.length)) para(source);
+      if (run.length > headline.length) warnRun(run, `${run.length} headline-like lines at the top: the first taken as the headline, the others kept as paragraphs`);
+    } else if (evidence) {
+      // The last three lines at most are the headline; any before them stay text of the story above.
+      const extra = run.slice(0, Math.max(0, run.length - MAX_HEADLINE_LINES));
+      for (const source of extra) para(source);
+      if (extra.length > 0) warnRun(run, `${run.length} headline-like lines in a row: the last ${MAX_HEADLINE_LINES} taken as a headline, the ones before kept as paragraphs`);
+      open(run.slice(extra.length), evidence);
+    } else if (run.length === 1) {
+      story.body.push({ kind: 'subhead', text: item.source.text, source: item.source });
+      report.warn(item.source.line, `“${excerpt(item.source.text)}” read as a subhead of “${excerpt(titleLine(story.headline).text)}”: no dateline or byline under it; if it is the headline of another story, give it its dateline or byline`);
+    } else if (run.length <= MAX_HEADLINE_LINES) {
+      open(run, 'guess');
+      warnRun(run, `a ${run.length}-line headline-like block with no dateline or byline under it: taken as the headline of a new story; if it is part of the story above, make it a subhead`);
+    } else {
+      for (const source of run) para(source);
+      warnRun(run, `${run.length} headline-like lines in a row with no dateline or byline: kept as paragraphs`);
+    }
   }
   return { stories, pageCredits };
 }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { SourceLine } from '../blocks.ts';
 import type { Report } from '../assemble.ts';
 import type { Notes } from '../to-edition.ts';
-import { closeCjkSpaces, endsComplete } from '../text.ts';
+import { closeCjkSpaces, endsComplete, excerpt } from '../text.ts';
 import type { PageSchema } from '../../v2/page.ts';
 import { isTitleLike } from '../classify.ts';
 import { splitTrailingSignoff } from './recognise.ts';
@@ -29,7 +29,6 @@ export interface PageDraft {
 }
 
 const DECK_DASH = /^(?:——|—|--|－－|──)/u;
-const short = (text: string) => (Array.from(text).length > 24 ? `${Array.from(text).slice(0, 24).join('')}…` : text);
 
 export function toPage(split: SplitPage, report: Report, id?: string): PageDraft {
   const notes: Notes = new Map();
@@ -64,7 +63,7 @@ export function toPage(split: SplitPage, report: Report, id?: string): PageDraft
       const text = prose(part.text, part.source);
       if (!endsComplete(text)) {
         cutOff.push(part.source.line);
-        report.warn(part.source.line, `paragraph “${short(text)}” ends without terminal punctuation: probably cut off; kept as printed`);
+        report.warn(part.source.line, `paragraph “${excerpt(text)}” ends without terminal punctuation: probably cut off; kept as printed`);
         note(`${path}.body.${p}`, `ends without terminal punctuation in the source (line ${part.source.line}): probably cut off; kept as printed`);
       }
       return text;
@@ -112,7 +111,7 @@ function headlineOf(lines: readonly SourceLine[], report: Report, note: (field: 
   if (c !== undefined) return { kicker: a, title: b!, deck: c };
   if (b === undefined) return { title: a! };
   if (!DECK_DASH.test(b)) {
-    report.warn(lines[1]!.line, `a two-line headline: “${short(b)}” read as the deck (副题) under the title; if “${short(a!)}” is the kicker (引题), swap them`);
+    report.warn(lines[1]!.line, `a two-line headline: “${excerpt(b)}” read as the deck (副题) under the title; if “${excerpt(a!)}” is the kicker (引题), swap them`);
     note('deck', 'the second line of a two-line headline, read as the deck (副题); it may be that the first line is the kicker (引题)');
   }
   return { title: a!, deck: b };
@@ -137,7 +136,7 @@ function takeSignoff(body: BodyPart[], report: Report): string | undefined {
   if (body.length > 1 && end?.kind === 'para' && end.signoff) signoff = body.pop()!.text;
   for (const part of body) {
     if (part.kind === 'para' && part.signoff) {
-      report.warn(part.source.line, `“${short(part.text)}” looks like a sign-off but the story goes on after it: kept as a paragraph`);
+      report.warn(part.source.line, `“${excerpt(part.text)}” looks like a sign-off but the story goes on after it: kept as a paragraph`);
       delete part.signoff;
     }
   }
@@ -157,7 +156,7 @@ function mergeEmptyStories(stories: DraftStory[], report: Report): DraftStory[] 
     const into = s > 0 ? s - 1 : out.length > 1 ? 0 : -1;
     if (into < 0) continue; // the only story: no body text at all, which the caller refuses.
     const [first, second] = [out[into]!, out[into + 1]!];
-    report.warn(story.headline[0]!.line, `the headline “${short(story.headline.map((l) => l.text).join(' '))}” has no paragraph under it: joined with the story ${s > 0 ? 'before' : 'after'} it, ${s > 0 ? 'its' : 'that story’s'} headline lines kept as paragraphs`);
+    report.warn(story.headline[0]!.line, `the headline “${excerpt(story.headline.map((l) => l.text).join(' '))}” has no paragraph under it: joined with the story ${s > 0 ? 'before' : 'after'} it, ${s > 0 ? 'its' : 'that story’s'} headline lines kept as paragraphs`);
     const merged: DraftStory = { ...first, body: [...first.body, ...headLines(second), ...second.body], photos: [...first.photos, ...second.photos], credits: [...first.credits, ...second.credits] };
     out.splice(into, 2, merged);
     s = into - 1;
