@@ -14,6 +14,7 @@ import { ContentError, FolioError } from '../../../errors.ts';
 import { PageSchema } from '../../v2/page.ts';
 import { applyNotes, comment } from '../write-yaml.ts';
 import type { Notes } from '../to-edition.ts';
+import { isBylineLine, isSignoffLine, parseDateline } from './recognise.ts';
 import { dropRepeats } from './repeats.ts';
 import { splitStories, type SplitPage } from './split.ts';
 import { hasBand, tagLines } from './tag.ts';
@@ -47,6 +48,10 @@ function split(lines: readonly SourceLine[], report: Report): SplitPage {
  */
 export function chooseShape(lines: readonly SourceLine[]): { shape: ImportShape; reason: string } {
   if (hasBand(lines)) return { shape: 'feature', reason: 'it has section bands (like 精彩 2023)' };
+  // No line that could prove a second story: no need to split (most texts a feature import sees).
+  if (!lines.slice(1).some(({ text }) => parseDateline(text) || isBylineLine(text) || isSignoffLine(text))) {
+    return { shape: 'feature', reason: 'no dateline, byline or sign-off after the first line' };
+  }
   const { stories } = split(lines, new Report());
   const evidenced = stories.slice(1).filter((story) => story.start !== 'guess');
   if (evidenced.length === 0) return { shape: 'feature', reason: 'no second headline has a dateline or byline under it' };
@@ -78,6 +83,7 @@ export function importStories(lines: readonly SourceLine[], options: { sourceNam
     `Imported by \`folio import\` from ${sourceName} as a page of ${plural(stories.length, 'story', 'stories')} (schema v2)${options.reason ? `: ${options.reason}` : ''}.`,
     `${plural(warnings.length, 'warning')} at import; the comments below mark what was cleaned or guessed.`,
     'No rank is set: the page solver weighs every story alike until you give the lead story rank: 1.',
+    'No paper name, date or page (版次) comes from the text: add `paper:` (name, date, page) for the folio line before press.',
     ...(photos > 0 ? ['The source has no images: every photo is a declared placeholder; add `file:` when the picture arrives.'] : []),
   ];
   const yaml = pageYaml(draft.page, draft.notes, header);
