@@ -20,7 +20,7 @@ export { loadEdition, parseEdition, type EditionOverride, type LoadedEdition } f
 export { EditionSchema, type Article, type Edition, type EditionInput, type Photo, type Section } from './content/schema.ts';
 export { editionJsonSchema } from './content/json-schema.ts';
 export { runPreflight, preflightEditionOf, type Finding, type PreflightEdition, type PreflightInput, type PreflightReport } from './preflight/preflight.ts';
-export { importFile, importText, type ImportFileOptions, type ImportResult, type ImportTextOptions, type ImportWarning } from './content/import/import.ts';
+export { importFile, importText, type FeatureImportResult, type ImportFileOptions, type ImportResult, type ImportShape, type ImportTextOptions, type ImportWarning, type PageImportResult } from './content/import/import.ts';
 export { runBatch, type BatchOptions, type BatchSummary, type EditionSummary } from './batch/batch.ts';
 export { launchBrowser, type LaunchOptions, type ManagedBrowser } from './paginate/browser.ts';
 export type { PressReport } from './pdf/press.ts';

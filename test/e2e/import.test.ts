@@ -20,6 +20,8 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 async function importAndBuild(file: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-import-e2e-'));
   const imported = await importFile(file, { output: path.join(dir, 'edition.yaml') });
+  // These texts are features: without --as they keep importing as v1 editions (issue 17).
+  if (imported.shape !== 'feature') throw new Error(`${file} imported as ${imported.shape}, not as one feature`);
   const output = path.join(dir, 'out.pdf');
   const result = await build({ input: dir, output, browser: await sharedBrowser() });
   const text = await readPdfText(output);

@@ -144,15 +144,20 @@ export function keptLines(draft: Draft): SourceLine[] {
 
 /** One warning per kept line that was cleaned; trimmed indentation is reported once for all lines. */
 export function reportLineFixes(draft: Draft, report: Report, stats: CleanStats): void {
+  reportFixesOn(keptLines(draft), draft.closedSpaces, report, stats);
+}
+
+/** One warning per line that was cleaned (the lines kept, in source order); trimmed indentation is reported once for all lines. */
+export function reportFixesOn(lines: readonly SourceLine[], closedSpaces: ReadonlyMap<SourceLine, number>, report: Report, stats: CleanStats): void {
   const trimmed: number[] = [];
-  for (const line of keptLines(draft)) {
+  for (const line of lines) {
     const parts: string[] = [];
     const marks = countFixes(line.fixes);
     if (marks > 0) {
       stats.punctuation += marks;
       parts.push(`made half-width punctuation full-width (GB/T 15834): ${describeFixes(line.fixes)}`);
     }
-    const closed = draft.closedSpaces.get(line) ?? 0;
+    const closed = closedSpaces.get(line) ?? 0;
     if (closed > 0) parts.push(`removed ${closed} stray space${closed > 1 ? 's' : ''} between Chinese characters`);
     if (line.collapsed) parts.push('collapsed runs of whitespace to one space');
     if (line.controls > 0) parts.push(`removed ${line.controls} control character${line.controls > 1 ? 's' : ''}`);

@@ -26,7 +26,7 @@
  *   undecodable characters, or a headline with no body text under it.
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { refuseOutputOverInput } from '../../same-file.ts';
 import { decodeImportText } from '../encoding.ts';
@@ -34,7 +34,8 @@ import { ContentError, FolioError } from '../../errors.ts';
 import { parseEdition } from '../load.ts';
 import type { EditionInput } from '../schema.ts';
 import { assemble, Report, type ImportWarning } from './assemble.ts';
-import { assertUsableText, splitBlocks } from './blocks.ts';
+import { assertUsableText, splitBlocks, type SourceLine } from './blocks.ts';
+import { chooseShape, importStories, type ImportShape, type PageImportResult } from './stories/import-stories.ts';
 import { classify, ensureBody, type Unit } from './classify.ts';
 import { dedupe, reportLineFixes, type CleanStats } from './clean.ts';
 import { toEdition } from './to-edition.ts';
@@ -43,13 +44,19 @@ import { importReportLines } from './report-lines.ts';
 import { t } from '../../i18n/locale.ts';
 
 export type { ImportWarning } from './assemble.ts';
+export type { ImportShape, PageImportResult } from './stories/import-stories.ts';
 
-export interface ImportResult {
+/** A text read as one feature: a v1 edition, as before issue 17. */
+export interface FeatureImportResult {
+  shape: 'feature';
   edition: EditionInput;
   yaml: string;
   warnings: ImportWarning[];
   summary: string[];
 }
+
+/** A feature edition (v1) or a page of stories (schema v2), told apart by `shape`. */
+export type ImportResult = FeatureImportResult | PageImportResult;
 
 export interface ImportTextOptions {
   /** Edition id written to the YAML; by default none (the loader then uses the folder name). */
@@ -58,12 +65,17 @@ export interface ImportTextOptions {
   sourceName?: string;
   /** The `$schema` path of the modeline; default ../../schema/edition.schema.json (content/<id>/edition.yaml). */
   schemaPath?: string;
+  /** One feature (v1 edition), a page of stories (v2), or auto (default): stories when a second headline has a dateline or byline under it. */
+  as?: ImportShape | 'auto';
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 /** Imports page text. Throws ContentError only when the text is unusable (empty, binary, no body). */
+export function importText(text: string, options: ImportTextOptions & { as: 'feature' }): FeatureImportResult;
+export function importText(text: string, options: ImportTextOptions & { as: 'stories' }): PageImportResult;
+export function importText(text: string, options?: ImportTextOptions): ImportResult;
 export function importText(text: string, options: ImportTextOptions = {}): ImportResult {
   const sourceName = options.sourceName ?? 'text';
   if (options.id !== undefined && !SLUG.test(options.id)) {
@@ -74,6 +86,15 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   if (lines.length === 0) {
     throw new ContentError(`${sourceName} has no visible text to import`, { location: { file: sourceName }, hint: 'Check that the file is the extracted page text.' });
   }
+  const as = options.as ?? 'auto';
+  const choice = as === 'auto' ? chooseShape(lines) : { shape: as, reason: `asked for with --as ${as}` };
+  if (choice.shape === 'stories') return importStories(lines, { sourceName, id: options.id, reason: choice.reason });
+  const result = importFeature(lines, options, sourceName);
+  if (as === 'auto') result.summary.splice(-1, 0, `read as one feature: ${choice.reason} (--as stories reads it as separate stories)`);
+  return result;
+}
+
+function importFeature(lines: SourceLine[], options: ImportTextOptions, sourceName: string): FeatureImportResult {
   const report = new Report();
   const units = classify(lines);
   const reclassified = ensureBody(units);
@@ -110,7 +131,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
     ...(cutOff.length > 0 ? [`${plural(cutOff.length, 'paragraph')} look${cutOff.length === 1 ? 's' : ''} cut off (line${cutOff.length === 1 ? '' : 's'} ${cutOff.join(', ')}): kept as printed; check against the page`] : []),
     plural(warnings.length, 'warning'),
   ];
-  return { edition, yaml, warnings, summary };
+  return { shape: 'feature', edition, yaml, warnings, summary };
 }
 
 /** Markers the importer removes are reported too: list markers and ★, the □ before a byline, a deck dash rewritten. */
@@ -133,6 +154,8 @@ function reportMarkers(units: readonly Unit[], report: Report): void {
 
 export interface ImportFileOptions {
   id?: string;
+  /** See ImportTextOptions.as. */
+  as?: ImportShape | 'auto';
   /** Edition YAML to write (atomically); the result is returned either way. */
   output?: string;
   /** Refuse an `output` that exists already (the CLI without --force). */
@@ -140,6 +163,9 @@ export interface ImportFileOptions {
 }
 
 /** Reads page text (UTF-8, or the encoding decodeImportText recognises), imports it and writes the YAML when `output` is given. */
+export async function importFile(file: string, options: ImportFileOptions & { as: 'feature' }): Promise<FeatureImportResult>;
+export async function importFile(file: string, options: ImportFileOptions & { as: 'stories' }): Promise<PageImportResult>;
+export async function importFile(file: string, options?: ImportFileOptions): Promise<ImportResult>;
 export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
   if (options.output !== undefined) {
     // Writing over the text itself is refused whatever --force says (issue 16), and said so first.
@@ -156,7 +182,7 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
     throw new ContentError(`cannot read ${file}`, { cause, location: { file }, hint: 'Check that the file exists and is readable.' });
   }
   const { text, encoding } = decodeImportText(bytes, file);
-  const result = importText(text, { id: options.id, sourceName: path.basename(file), schemaPath: schemaPathFor(options.output) });
+  const result = importText(text, { id: options.id, as: options.as, sourceName: path.basename(file), schemaPath: schemaPathFor(options.output) });
   if (encoding !== 'utf-8') result.warnings.unshift({ line: 1, message: `the file is not UTF-8: decoded as ${encoding}` });
   if (options.output !== undefined) {
     await writeTextAtomic(path.resolve(options.output), result.yaml);
@@ -166,7 +192,7 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
 }
 
 /**
- * `folio import <raw.txt> [-o edition.yaml] [--id ID]`. With -o the YAML goes
+ * `folio import <raw.txt> [-o edition.yaml] [--id ID] [--as auto|feature|stories]`. With -o the YAML goes
  * to the file and the summary to stdout; without it the YAML goes to stdout
  * (so it can be redirected) and the summary to stderr. Warnings always go to
  * stderr, one per line, as `file:line: warning: …`. Unusable text throws
@@ -180,8 +206,13 @@ export function registerImportCommand(program: Command): void {
     .option('-o, --output <file>', 'edition YAML to write (default: print it to stdout)')
     .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
     .option('--force', 'replace the -o file when it exists')
-    .action(async (raw: string, options: { output?: string; id?: string; force?: boolean }) => {
-      const result = await importFile(raw, { output: options.output, id: options.id, keepExisting: !options.force });
+    .addOption(
+      new Option('--as <shape>', 'feature: one feature edition (v1); stories: a page of stories (schema v2); auto: stories when a second headline has a dateline or byline under it')
+        .choices(['auto', 'feature', 'stories'])
+        .default('auto'),
+    )
+    .action(async (raw: string, options: { output?: string; id?: string; force?: boolean; as: ImportShape | 'auto' }) => {
+      const result = await importFile(raw, { output: options.output, id: options.id, as: options.as, keepExisting: !options.force });
       if (options.output === undefined) process.stdout.write(result.yaml);
       const print = options.output === undefined ? console.error : console.log;
       for (const line of result.summary) print(line);

@@ -12,6 +12,12 @@ export function isWide(char: string | undefined): boolean {
   return char !== undefined && WIDE.test(char);
 }
 
+/** The start of a text for a warning: up to 24 characters, then …. */
+export function excerpt(text: string, max = 24): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
 /** Visible length in characters (code points), not counting whitespace. */
 export function visibleLength(text: string): number {
   return Array.from(text.replace(/\s+/gu, '')).length;

@@ -32,7 +32,7 @@ export interface YamlOptions {
   header: readonly string[];
 }
 
-const comment = (lines: readonly string[]) => lines.map((line) => ` ${line}`).join('\n');
+export const comment = (lines: readonly string[]) => lines.map((line) => ` ${line}`).join('\n');
 
 export function editionYaml(edition: EditionInput, notes: Notes, options: YamlOptions): string {
   const doc = new Document(edition);
@@ -73,6 +73,12 @@ export function editionYaml(edition: EditionInput, notes: Notes, options: YamlOp
     }
   }
 
+  applyNotes(doc, notes);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Hangs each note as a comment above the node at its dotted path: above its key in a mapping, above its dash in a list. */
+export function applyNotes(doc: Document, notes: Notes): void {
   for (const [dotted, lines] of notes) {
     const segments = dotted.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
     const key = segments.at(-1);
@@ -88,7 +94,6 @@ export function editionYaml(edition: EditionInput, notes: Notes, options: YamlOp
     }
     if (target) target.commentBefore = [target.commentBefore, comment(lines)].filter(Boolean).join('\n');
   }
-  return doc.toString({ lineWidth: 0 });
 }
 
 /** Writes `text` to a temporary file beside `target`, then renames it: never a half-written edition. */

@@ -29,8 +29,9 @@ function check(text: string): void {
     ensure(message.includes('\n  fix: '), 'the message says what to do', error);
     return;
   }
-  ensure(result.edition.sections.length > 0, 'an imported edition has a section');
-  ensure(result.yaml.startsWith('# yaml-language-server: $schema='), 'the YAML starts with the schema modeline');
+  if (result.shape === 'feature') ensure(result.edition.sections.length > 0, 'an imported edition has a section');
+  else ensure(result.page.modules.length > 0, 'an imported page has a module');
+  if (result.shape === 'feature') ensure(result.yaml.startsWith('# yaml-language-server: $schema='), 'the YAML starts with the schema modeline');
   for (const warning of result.warnings) ensure(Number.isInteger(warning.line) && warning.line >= 1, `warning line ${warning.line} is a line number`);
 }
 

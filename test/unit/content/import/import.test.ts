@@ -55,17 +55,17 @@ describe('unusable text', () => {
 
   it('an invalid --id → ContentError', () => {
     expect(thrown(() => importText('标题\n\n正文，内容。', { id: 'Not A Slug' }))).toBeInstanceOf(ContentError);
-    expect(importText('标题\n\n正文，内容。', { id: 'mou-xian-2024' }).edition.id).toBe('mou-xian-2024');
+    expect(importText('标题\n\n正文，内容。', { id: 'mou-xian-2024', as: 'feature' }).edition.id).toBe('mou-xian-2024');
   });
 
   it('reads a byte-order mark and CRLF line ends', () => {
-    const result = importText('\uFEFF标题\r\n\r\n正文，内容。\r\n');
+    const result = importText('\uFEFF标题\r\n\r\n正文，内容。\r\n', { as: 'feature' });
     expect(result.edition.headline.title).toBe('标题');
     expect(result.warnings.every((w) => !/whitespace/.test(w.message))).toBe(true);
   });
 
   it('a few control characters are removed and reported, not fatal', () => {
-    const result = importText('标题\n\n正文\u0007，内容。');
+    const result = importText('标题\n\n正文\u0007，内容。', { as: 'feature' });
     expect(result.edition.sections[0]!.articles[0]!.paragraphs).toEqual(['正文，内容。']);
     expect(result.warnings.some((w) => w.line === 3 && /control character/.test(w.message))).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('importFile', () => {
     const file = path.join(tmp(), 'gbk.txt');
     // 标题 / 正文，内容。 in GB18030.
     writeFileSync(file, Buffer.from('b1eacce20a0ad5fdcec4a3acc4dac8dda1a3', 'hex'));
-    const result = await importFile(file);
+    const result = await importFile(file, { as: 'feature' });
     expect(result.edition.headline.title).toBe('标题');
     expect(result.warnings[0]).toEqual({ line: 1, message: 'the file is not UTF-8: decoded as gb18030' });
   });
@@ -108,7 +108,7 @@ describe('importFile', () => {
     const file = path.join(tmp(), 'big5.txt');
     // 中華民國 / 報導：本報記者。台灣新聞，今天天氣很好。 in Big5.
     writeFileSync(file, Buffer.from('a4a4b5d8a5c1b0ea0a0ab3f8bec9a147a5bbb3f8b04fb9cca143a578c657b773bb44a141a4b5a4d1a4d1aef0abdca66ea143', 'hex'));
-    const result = await importFile(file);
+    const result = await importFile(file, { as: 'feature' });
     expect(result.edition.headline.title).toBe('中華民國');
     expect(result.warnings[0]).toEqual({ line: 1, message: 'the file is not UTF-8: decoded as big5' });
     expect(result.yaml).not.toContain('\uFFFD');
@@ -117,7 +117,7 @@ describe('importFile', () => {
   it('reads Windows-1252 text without losing é “ ”', async () => {
     const file = path.join(tmp(), 'latin.txt');
     writeFileSync(file, Buffer.from('Caf\xe9 news\n\n\x93Quoted\x94 words about the caf\xe9, na\xefve and r\xe9sum\xe9 included, for the page.\n', 'latin1'));
-    const result = await importFile(file);
+    const result = await importFile(file, { as: 'feature' });
     expect(result.edition.headline.title).toBe('Café news');
     expect(result.yaml).toContain('“Quoted”');
     expect(result.yaml).not.toContain('\uFFFD');

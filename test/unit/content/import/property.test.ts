@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../../../src/errors.ts';
 import { parseEdition } from '../../../../src/content/load.ts';
 import { EditionSchema, type EditionInput } from '../../../../src/content/schema.ts';
-import { importText, type ImportResult } from '../../../../src/content/import/import.ts';
+import { importText, type FeatureImportResult } from '../../../../src/content/import/import.ts';
 
 /** FOLIO_FUZZ_RUNS=10000 for a long run by hand. */
 const RUNS = Number(process.env.FOLIO_FUZZ_RUNS ?? 300);
@@ -67,9 +67,10 @@ function editionCharacters(edition: EditionInput): Map<string, number> {
   return count(strings.filter((s): s is string => s !== undefined).join('\n'));
 }
 
-function tryImport(text: string): ImportResult | undefined {
+/** The feature import (v1), asked for: these properties are about its edition; stories.property.test.ts covers the page of stories. */
+function tryImport(text: string): FeatureImportResult | undefined {
   try {
-    return importText(text, { sourceName: 'fuzz.txt' });
+    return importText(text, { sourceName: 'fuzz.txt', as: 'feature' });
   } catch (error) {
     if (!(error instanceof ContentError) || !UNUSABLE.test(error.message)) throw error;
     return undefined;
@@ -126,7 +127,7 @@ describe('importText on arbitrary text', () => {
         const text = `${title}\n\n${body}\n\n${rest.replace(/\0/g, '')}`;
         // Only noise that makes the whole text look binary may still make it unusable.
         try {
-          expect(importText(text).edition.sections.length).toBeGreaterThan(0);
+          expect(importText(text, { as: 'feature' }).edition.sections.length).toBeGreaterThan(0);
         } catch (error) {
           expect(error).toBeInstanceOf(ContentError);
           expect((error as ContentError).message).toMatch(/not text/);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEdition } from '../../../../src/content/load.ts';
 import type { Edition } from '../../../../src/content/schema.ts';
-import { importFile, type ImportResult } from '../../../../src/content/import/import.ts';
+import { importFile, type FeatureImportResult } from '../../../../src/content/import/import.ts';
 
 const SOURCE = path.resolve('test', 'fixtures', 'source', 'wuzhi-2024.txt');
 const CURATED = path.resolve('content', 'wuzhi-2024', 'edition.yaml');
@@ -37,12 +37,15 @@ function visible(edition: Edition) {
   };
 }
 
-let result: ImportResult;
+let result: FeatureImportResult;
 let imported: Edition;
 let curated: Edition;
 
 beforeAll(async () => {
-  result = await importFile(SOURCE);
+  const auto = await importFile(SOURCE);
+  // The Wuzhi text is one feature page: without --as it keeps importing as the v1 edition it always did (issue 17).
+  if (auto.shape !== 'feature') throw new Error(`the Wuzhi source imported as ${auto.shape}, not as one feature`);
+  result = auto;
   imported = parseEdition(result.yaml, 'imported.yaml');
   curated = parseEdition(readFileSync(CURATED, 'utf8'), CURATED);
 });
