@@ -6,8 +6,7 @@
  * unicode-range meets it, keeps that cheap.
  */
 import { pathToFileURL } from 'node:url';
-import { AssetError } from '../errors.ts';
-import { fontCatalog, type FontCatalog, type FontFamily } from './font-catalog.ts';
+import { fontCatalog, type FontCatalog, type FontFamily, type FontSubset } from './font-catalog.ts';
 import { mergeFace, unicodeRangeOf } from './font-merge.ts';
 
 export type { FontFamily } from './font-catalog.ts';
@@ -128,18 +127,11 @@ export async function findUncoveredCharacters(uses: FontUse[]): Promise<Uncovere
 }
 
 /**
- * Absolute paths of the subset files a text needs, in the given format. The
- * placeholder generator registers the .woff ones with sharp's fontconfig,
- * the format known to load there.
+ * The package slices (unicode-range subsets) that cover the text, in
+ * stylesheet order. The placeholder generator turns them into TrueType for
+ * Pango (truetype-slices.ts).
  */
-export async function fontFilesFor(family: FontFamily, weight: number, text: string, format: 'woff' | 'woff2'): Promise<string[]> {
+export async function fontSubsetsFor(family: FontFamily, weight: number, text: string): Promise<FontSubset[]> {
   const catalog = await fontCatalog(family, weight);
-  return subsetIndexesFor(catalog, codePoints(text, NOT_DRAWN)).map((index) => {
-    const subset = catalog.subsets[index]!;
-    const file = format === 'woff2' ? subset.woff2 : subset.woff;
-    if (!file) {
-      throw new AssetError(`font "${family}" ${weight} ships no ${format} files`, { hint: 'use the woff2 format for this family' });
-    }
-    return file;
-  });
+  return subsetIndexesFor(catalog, codePoints(text, NOT_DRAWN)).map((index) => catalog.subsets[index]!);
 }

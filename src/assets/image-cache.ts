@@ -15,7 +15,7 @@ import path from 'node:path';
  * Bump whenever the way derived images are produced changes (crop rule,
  * encoder settings, placeholder design), so old cache entries stop matching.
  */
-export const IMAGE_CACHE_VERSION = 1;
+export const IMAGE_CACHE_VERSION = 2;
 
 /** Hex sha256 over the bytes of `file` (streamed, never loaded whole) followed by `parameters` as JSON. */
 export async function hashFileWith(file: string, parameters: unknown): Promise<string> {

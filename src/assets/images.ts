@@ -93,7 +93,7 @@ async function preparePlaceholder(photo: Photo, frame: Size, input: Required<Pre
   const key = hashParameters({ kind: 'placeholder', caption: photo.caption, frame, ppi: input.ppi });
   const target = path.join(input.cacheDir, `${key}.jpg`);
   if (!(await isCached(target))) {
-    const jpeg = await renderPlaceholder(photo.caption, frame, input.ppi);
+    const jpeg = await renderPlaceholder(photo.caption, frame, input.ppi, input.cacheDir);
     await writeAtomically(target, (temporary) => writeFile(temporary, jpeg));
   }
   return describeFile(photo.id, target, true);

@@ -7,7 +7,7 @@
 import type { OverlayOptions } from 'sharp';
 import { loadSharp } from './load-sharp.ts';
 import type { Size } from './crop.ts';
-import { fontFilesFor } from './fonts.ts';
+import { trueTypeSlicesFor } from './truetype-slices.ts';
 
 const BACKGROUND = '#d8d8d8';
 const LINE = '#999999';
@@ -28,20 +28,38 @@ export function placeholderSubject(caption: string): string {
     .trim();
 }
 
-const registeredFontFiles = new Set<string>();
+const registrations = new Map<string, Promise<unknown>>();
+/**
+ * Fontconfig keeps a registered font, by path, for the life of the process.
+ * Registered from two cache folders, the same slice would be there twice, and
+ * Pango may pick the copy whose folder was deleted since ("file not found":
+ * no glyphs). So every registration comes from the folder of the first one;
+ * trueTypeSlicesFor makes a missing file again each time it is asked.
+ */
+let registrationDir: string | undefined;
 
 /**
- * Registers the Noto Sans SC .woff subsets covering `text` with fontconfig.
- * sharp registers a `fontfile` process-wide when it first renders with it;
- * Pango then falls back across the subsets of the same family by itself.
+ * Registers TrueType copies of the Noto Sans SC slices covering `text` with
+ * fontconfig (WOFF would be registered, then skipped by Pango: see
+ * truetype-slices.ts). sharp registers a `fontfile` process-wide when it first
+ * renders with it; Pango then falls back across the slices of the same family
+ * by itself.
  */
-async function registerFonts(weight: number, text: string): Promise<void> {
-  for (const fontfile of await fontFilesFor('Noto Sans SC', weight, text, 'woff')) {
-    if (registeredFontFiles.has(fontfile)) continue;
-    const sharp = await loadSharp();
-    await sharp({ text: { text: 'x', fontfile } }).png().toBuffer();
-    registeredFontFiles.add(fontfile);
-  }
+async function registerFonts(weight: number, text: string, cacheDir: string): Promise<void> {
+  registrationDir ??= cacheDir;
+  const sharp = await loadSharp();
+  const files = await trueTypeSlicesFor('Noto Sans SC', weight, text, registrationDir);
+  await Promise.all(
+    files.map((fontfile) => {
+      let registered = registrations.get(fontfile);
+      if (!registered) {
+        registered = sharp({ text: { text: 'x', fontfile } }).png().toBuffer();
+        registered.catch(() => registrations.delete(fontfile));
+        registrations.set(fontfile, registered);
+      }
+      return registered;
+    }),
+  );
 }
 
 function escapeMarkup(text: string): string {
@@ -141,9 +159,10 @@ function frameAndDiagonals(frame: Size, line: number): Buffer {
  * A 1-channel gray JPEG of exactly `frame` pixels standing in for the photo
  * with this caption. JPEG, not PNG: Chromium copies a JPEG into the PDF as it
  * is, but decodes a PNG and compresses it again as RGB, which took 130 ms a
- * page for ten placeholders.
+ * page for ten placeholders. The fonts for its text are converted into
+ * `cacheDir/fonts` on first use.
  */
-export async function renderPlaceholder(caption: string, frame: Size, ppi: number): Promise<Buffer> {
+export async function renderPlaceholder(caption: string, frame: Size, ppi: number, cacheDir: string): Promise<Buffer> {
   const sharp = await loadSharp();
   const subject = placeholderSubject(caption);
   const line = Math.max(1, Math.round((LINE_WIDTH_PT / 72) * ppi));
@@ -151,8 +170,8 @@ export async function renderPlaceholder(caption: string, frame: Size, ppi: numbe
   // Below this the text would be an illegible smudge; the crossed box alone still reads as a placeholder.
   const room = { width: frame.width - 4 * line, height: frame.height - 4 * line };
   if (room.width >= 24 && room.height >= 16) {
-    await registerFonts(700, LABEL);
-    await registerFonts(400, subject + ELLIPSIS);
+    await registerFonts(700, LABEL, cacheDir);
+    await registerFonts(400, subject + ELLIPSIS, cacheDir);
     let block = await renderTextBlock(subject, frame);
     const blockSize = await sharp(block).metadata();
     if (blockSize.width > room.width || blockSize.height > room.height) {

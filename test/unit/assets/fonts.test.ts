@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseUnicodeRange } from '../../../src/assets/font-catalog.ts';
-import { findUncoveredCharacters, fontFilesFor, selectFontFaces, type FontFaceFile } from '../../../src/assets/fonts.ts';
+import { findUncoveredCharacters, fontSubsetsFor, selectFontFaces, type FontFaceFile } from '../../../src/assets/fonts.ts';
 import { AssetError } from '../../../src/errors.ts';
 
-function covers(faces: readonly FontFaceFile[], char: string): boolean {
+function covers(faces: readonly Pick<FontFaceFile, 'unicodeRange'>[], char: string): boolean {
   const codePoint = char.codePointAt(0)!;
   return faces.some((face) => parseUnicodeRange(face.unicodeRange).some(([low, high]) => codePoint >= low && codePoint <= high));
 }
@@ -88,17 +88,11 @@ describe('findUncoveredCharacters', () => {
   });
 });
 
-describe('fontFilesFor', () => {
-  it('returns the woff subsets covering the text', async () => {
-    const files = await fontFilesFor('Noto Sans SC', 700, '图片', 'woff');
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files) {
-      expect(file.endsWith('.woff')).toBe(true);
-      expect(existsSync(file)).toBe(true);
-    }
-  });
-
-  it('fails for a format the package does not ship', async () => {
-    await expect(fontFilesFor('LXGW WenKai', 400, '中', 'woff')).rejects.toBeInstanceOf(AssetError);
+describe('fontSubsetsFor', () => {
+  it('returns the package slices covering the text, each with its range', async () => {
+    const subsets = await fontSubsetsFor('Noto Sans SC', 700, '图片');
+    expect(subsets.length).toBeGreaterThan(0);
+    for (const char of '图片') expect(covers(subsets, char)).toBe(true);
+    for (const subset of subsets) expect(existsSync(subset.woff2)).toBe(true);
   });
 });
