@@ -61,7 +61,7 @@ export async function loadEdition(input: string, overrides: readonly EditionOver
   if ('page' in loaded) {
     throw new ContentError(`${displayPath(loaded.file)} is a general page (schema v2 with ${loaded.page.modules.length} modules); this command reads feature editions only`, {
       location: { file: displayPath(loaded.file) },
-      hint: 'render it with `folio render`; the preview of general pages is not built yet',
+      hint: 'render it with `folio render` or `folio preview`',
     });
   }
   return loaded;

@@ -4,37 +4,20 @@
  * the fitted page made servable. Paged.js runs afterwards in the user's
  * browser, on this HTML.
  */
-import { loadEdition } from '../content/load.ts';
+import { loadContent } from '../content/load.ts';
+import { buildGeneralPreviewPage } from './build-general-page.ts';
+import type { PreviewPage, PreviewPageInput } from './preview-page.ts';
 import { checkPhotoFiles, prepareImages } from '../assets/images.ts';
 import { selectFontFaces } from '../assets/fonts.ts';
 import { collectFontUses } from '../template/font-uses.ts';
 import { renderHtml } from '../template/render.ts';
 import { PRESETS } from '../defaults.ts';
-import type { DocumentFitter } from './fit-document.ts';
-import { fitWarnings, summarizeFit, type PreviewReport } from './fit-summary.ts';
+import { fitWarnings, summarizeFit } from './fit-summary.ts';
 import { toServedHtml } from './served-html.ts';
-import type { ServedFiles } from './served-files.ts';
 import { t } from '../i18n/locale.ts';
-import { proofFindings, type ProofFinding } from './proof-findings.ts';
+import { proofFindings } from './proof-findings.ts';
 
-export interface PreviewPageInput {
-  input: string;
-  fitter: DocumentFitter;
-  cacheDir: string;
-  files: ServedFiles;
-}
-
-export interface PreviewPage {
-  id: string;
-  title: string;
-  html: string;
-  report: PreviewReport;
-  warnings: string[];
-  /** Preflight findings known before the PDF: low-resolution photos, missing folio-line fields. */
-  findings: ProofFinding[];
-  /** Milliseconds per stage, as build() reports them. */
-  timings: Record<string, number>;
-}
+export type { PreviewPage, PreviewPageInput } from './preview-page.ts';
 
 export async function buildPreviewPage(options: PreviewPageInput): Promise<PreviewPage> {
   const timings: Record<string, number> = {};
@@ -47,7 +30,10 @@ export async function buildPreviewPage(options: PreviewPageInput): Promise<Previ
     }
   };
 
-  const loaded = await timed('content', () => loadEdition(options.input));
+  const content = await timed('content', () => loadContent(options.input));
+  // A general page (stories, photos, boxes, ads) is fitted by the module solver.
+  if ('page' in content) return buildGeneralPreviewPage(options, content, timed, timings);
+  const loaded = content;
   const { edition } = loaded;
   const geometry = PRESETS[edition.paper.preset]!;
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));

@@ -18,10 +18,12 @@ import { watchPage, type PageWatcher } from '../paginate/page-events.ts';
 import { guardRequests } from '../paginate/request-guard.ts';
 import { makeTempDir, removeTempDir } from '../paginate/temp-dirs.ts';
 
-export interface FitDocumentInput {
+export interface FitDocumentInput<F = FitReport> {
   html: string;
   /** Crops or generates each photo for its placed frame and returns file:// URLs. */
   resolveImages: (frames: Frame[]) => Promise<Record<string, string>>;
+  /** How the page is fitted: the feature's copyfit (default, shown over-full when content does not fit), or a general page's solver. */
+  fit?: (tab: Page, resolveImages: (frames: Frame[]) => Promise<Record<string, string>>) => Promise<F>;
 }
 
 /** What fit.js changed besides the arrangement: display type sized to its measure. */
@@ -32,10 +34,10 @@ export interface DisplayAdjustments {
   smallerSubheads: number;
 }
 
-export interface FittedDocument {
+export interface FittedDocument<F = FitReport> {
   /** The fitted page, doctype included; its URLs are still file:// URLs. */
   html: string;
-  fit: FitReport;
+  fit: F;
   display: DisplayAdjustments;
 }
 
@@ -53,7 +55,7 @@ export class DocumentFitter {
 
   constructor(private readonly browser: ManagedBrowser) {}
 
-  async fit(input: FitDocumentInput): Promise<FittedDocument> {
+  async fit<F = FitReport>(input: FitDocumentInput<F>): Promise<FittedDocument<F>> {
     this.tab ??= openTab(this.browser);
     try {
       const { page, watcher } = await this.tab;
@@ -61,7 +63,7 @@ export class DocumentFitter {
       watcher.throwIfBroken();
       await injectFitRuntime(page, SCRIPT_ID_PREFIX);
       // Content that does not fit is shown over-full, its overflowing section marked (issue 15, item 2).
-      const fit = await fitPage(page, input.resolveImages, { overfull: true });
+      const fit = input.fit ? await input.fit(page, input.resolveImages) : ((await fitPage(page, input.resolveImages, { overfull: true })) as F);
       watcher.throwIfBroken();
       const { html, display } = await page.evaluate(serializeFitted, SCRIPT_ID_PREFIX);
       return { html, fit, display };

@@ -6,6 +6,7 @@
  */
 import { resolvePhotoFile } from '../assets/photo-files.ts';
 import type { Edition } from '../content/schema.ts';
+import type { Page } from '../content/v2/page.ts';
 import { t } from '../i18n/locale.ts';
 import type { Frame } from '../paginate/fit-page.ts';
 import { ERROR_BELOW_PPI, WARN_BELOW_PPI } from '../preflight/rules/image-resolution.ts';
@@ -19,7 +20,13 @@ export interface ProofFinding {
 
 const FOLIO_LINE_FIELDS = ['name', 'date', 'page', 'section', 'editor'] as const;
 
-export async function proofFindings(edition: Edition, editionDir: string, frames: readonly Frame[]): Promise<ProofFinding[]> {
+/** What the findings read: the photos (of a feature, or of a page's stories and photo modules) and the paper fields. */
+export interface ProofContent {
+  photos: readonly Edition['photos'][number][];
+  paper: Edition['paper'] | Page['paper'];
+}
+
+export async function proofFindings(edition: ProofContent, editionDir: string, frames: readonly Frame[]): Promise<ProofFinding[]> {
   const findings: ProofFinding[] = [];
   for (const frame of frames) {
     const photo = edition.photos.find((p) => p.id === frame.id);

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { ensureDir } from '../files/ensure-dir.ts';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { loadEdition } from '../content/load.ts';
+import { loadContent } from '../content/load.ts';
 import { CACHE_DIR, FOLIO_ROOT } from '../defaults.ts';
 import { FolioError } from '../errors.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
@@ -60,7 +60,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const resolved = path.resolve(options.input);
   const info = await stat(resolved).catch(() => undefined);
   // A missing input fails now, with the message `folio render` gives; a broken edition is shown in the page instead.
-  if (!info) await loadEdition(options.input);
+  if (!info) await loadContent(options.input);
   const editionDir = info!.isDirectory() ? resolved : path.dirname(resolved);
   const cacheDir = path.resolve(options.cacheDir ?? CACHE_DIR);
   await ensureDir(cacheDir);
