@@ -35,6 +35,9 @@ export const FIT_BOUNDS: Readonly<FitBounds> = Object.freeze({
 });
 
 /** The measured grid, in CSS px. */
+/** Columns of the feature's grid: its bands and gallery rows are drawn for the 8-column 对开 page. */
+export const FEATURE_COLUMNS = 8;
+
 export interface GridPx {
   pitchPx: number;
   colPx: number;

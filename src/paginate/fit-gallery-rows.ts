@@ -8,7 +8,7 @@
  * (photos placed, lines used, kind of row): O(n · lines · maxPhotosPerRow ·
  * frame heights), and it answers every gallery height at once.
  */
-import { minFrameLines, shapeCost, spanWidthPx, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { FEATURE_COLUMNS, minFrameLines, shapeCost, spanWidthPx, type FitBounds, type GridPx } from './fit-bounds.ts';
 
 export interface PhotoMeasure {
   id: string;
@@ -41,13 +41,18 @@ type RowKind = 0 | 1 | 2;
 const kindOf = (rowIndex: number): RowKind => (rowIndex === 0 ? 0 : rowIndex % 2 === 1 ? 1 : 2);
 const nextKind = (kind: RowKind): RowKind => (kind === 1 ? 2 : 1);
 
-/** Spans of a row of k photos across 8 columns; the first row leads with a wider photo. */
-function rowSpans(count: number, kind: RowKind, columns = 8): number[] {
+/** Spans of a row of k photos across the feature's 8 columns; the first row leads with a wider photo. */
+function rowSpans(count: number, kind: RowKind, columns = FEATURE_COLUMNS): number[] {
   if (count === 1) return [columns];
   if (count === 2) return [columns / 2, columns / 2];
   if (count === 3) return kind === 0 ? [4, 2, 2] : kind === 1 ? [3, 3, 2] : [2, 3, 3];
   return Array.from({ length: count }, () => columns / count);
 }
+
+/** Every span a gallery photo may take (rows of 1–4, and the lead block's 4 and 2): its caption is measured at each. */
+export const GALLERY_PHOTO_SPANS: readonly number[] = [
+  ...new Set([1, 2, 3, 4].flatMap((count) => ([0, 1, 2] as const).flatMap((kind) => rowSpans(count, kind)))),
+].sort((a, b) => a - b);
 
 /** Costs closer than this are a tie; the row with more photos first wins, as before the DP. */
 const TIE = 1e-9;

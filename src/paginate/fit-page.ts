@@ -9,6 +9,8 @@ import type { Page } from 'puppeteer-core';
 import { OverflowError } from '../errors.ts';
 import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
 import { overfullArrangement } from './fit-overfull.ts';
+import { SECTION_PHOTO_SPANS, textColumnCandidates } from './fit-sections.ts';
+import { GALLERY_PHOTO_SPANS } from './fit-gallery-rows.ts';
 import type { OverflowEntry } from './page-events.ts';
 import { FIT_RUNTIME_SCRIPTS } from './runtime-files.ts';
 
@@ -52,8 +54,23 @@ export async function injectFitRuntime(page: Page, scriptIdPrefix?: string): Pro
   }
 }
 
+/** What the runtime measures, chosen here where the fit is: caption spans, and text columns by photo count. */
+export interface MeasureCandidates {
+  captionSpans: number[];
+  textColumns: Record<number, number[]>;
+}
+
+/** Sections hold at most this many photos in practice; more are measured as this many (the fit drops side layouts past 2). */
+const MOST_SECTION_PHOTOS = 12;
+
+export function measureCandidates(): MeasureCandidates {
+  const textColumns: Record<number, number[]> = {};
+  for (let count = 0; count <= MOST_SECTION_PHOTOS; count += 1) textColumns[count] = textColumnCandidates(count);
+  return { captionSpans: [...new Set([...GALLERY_PHOTO_SPANS, ...SECTION_PHOTO_SPANS])].sort((a, b) => a - b), textColumns };
+}
+
 interface FolioRuntime {
-  measure(): PageMeasure;
+  measure(candidates: MeasureCandidates): PageMeasure;
   apply(arrangement: Arrangement): Frame[];
   setImages(urls: Record<string, string>): Promise<void>;
   evenSectionText(sectionId: string, columns: number): { lines: number; loose: number[]; spread: number };
@@ -66,7 +83,7 @@ export async function fitPage(
   resolveImages: (frames: Frame[]) => Promise<Record<string, string>>,
   options: FitPageOptions = {},
 ): Promise<FitReport> {
-  const measure = await page.evaluate(() => (window as unknown as WithRuntime).folio.measure());
+  const measure = await page.evaluate((c) => (window as unknown as WithRuntime).folio.measure(c), measureCandidates());
   const extra: Record<string, number> = {};
   const evened = new Set<string>();
   let overfull: FitReport['overfull'];

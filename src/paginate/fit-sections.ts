@@ -3,7 +3,7 @@
  * text (side by side, or stacked in a 2–4 column block), each with the text
  * balanced over the remaining columns.
  */
-import { minFrameLines, shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { FEATURE_COLUMNS, minFrameLines, shapeCost, type FitBounds, type GridPx } from './fit-bounds.ts';
 import type { PhotoPlacement } from './fit-gallery.ts';
 import type { SectionMeasure, SectionPlan } from './fit.ts';
 
@@ -18,12 +18,26 @@ export interface SectionOption {
 
 type Layout = { kind: 'side' | 'stack'; photoSpan: number };
 
-export function sectionOptions(section: SectionMeasure, bounds: FitBounds, grid: GridPx, extra: number): SectionOption[] {
-  const count = section.photos.length;
-  if (count === 0) return [build(section, { kind: 'side', photoSpan: 0 }, 0, bounds, grid, extra)!];
-  const layouts: Layout[] = [2, 3, 4].map((photoSpan) => ({ kind: 'stack' as const, photoSpan }));
+/** Spans of a section's photo block stacked beside its text. */
+const STACK_SPANS = [2, 3, 4];
+
+function layoutsFor(count: number): Layout[] {
+  if (count === 0) return [{ kind: 'side', photoSpan: 0 }];
+  const layouts: Layout[] = STACK_SPANS.map((photoSpan) => ({ kind: 'stack' as const, photoSpan }));
   if (count <= 2) layouts.push({ kind: 'side', photoSpan: 2 * count });
-  return layouts
+  return layouts;
+}
+
+/** The text column counts a section with `count` photos may use: what the page runtime measures (fit.js). */
+export function textColumnCandidates(count: number): number[] {
+  return [...new Set(layoutsFor(count).map((layout) => FEATURE_COLUMNS - layout.photoSpan))];
+}
+
+/** The spans a section photo may take: its caption is measured at each. */
+export const SECTION_PHOTO_SPANS: readonly number[] = [...new Set([...STACK_SPANS, 2])];
+
+export function sectionOptions(section: SectionMeasure, bounds: FitBounds, grid: GridPx, extra: number): SectionOption[] {
+  return layoutsFor(section.photos.length)
     .map((layout) => build(section, layout, 0, bounds, grid, extra))
     .filter((option): option is SectionOption => option !== undefined);
 }
@@ -36,7 +50,7 @@ function build(
   grid: GridPx,
   extra: number,
 ): SectionOption | undefined {
-  const textColumns = 8 - layout.photoSpan;
+  const textColumns = FEATURE_COLUMNS - layout.photoSpan;
   const textLines = (section.textLines[textColumns] ?? Number.POSITIVE_INFINITY) + extra;
   const photos = section.photos;
   const span = layout.kind === 'side' ? 2 : layout.photoSpan;

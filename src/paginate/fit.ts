@@ -5,7 +5,7 @@
  * pure search over arrangements, not a search over full renders.
  */
 import { OverflowError } from '../errors.ts';
-import { FIT_BOUNDS, minFrameLines, type FitBounds, type GridPx } from './fit-bounds.ts';
+import { FEATURE_COLUMNS, FIT_BOUNDS, minFrameLines, type FitBounds, type GridPx } from './fit-bounds.ts';
 import { planGallery, type GalleryArrangement, type PhotoMeasure, type PhotoPlacement } from './fit-gallery.ts';
 import { sectionOptions, type SectionOption } from './fit-sections.ts';
 
@@ -135,7 +135,7 @@ function overflowError(measure: PageMeasure, available: number, bounds: FitBound
     measure.gallery.length > 0 ? galleryRows * (minFrameLines(2, measure, bounds) + 1) + (galleryRows - 1) * bounds.gapLines : 0;
   const need = measure.headLines + minimalSections.reduce((a, b) => a + b, 0) + minimalGallery;
   const over = Math.max(1, need - available);
-  const largest = measure.sections.reduce((a, b) => (b.textLines[8] > a.textLines[8] ? b : a), measure.sections[0]!);
+  const largest = measure.sections.reduce((a, b) => (b.textLines[FEATURE_COLUMNS] > a.textLines[FEATURE_COLUMNS] ? b : a), measure.sections[0]!);
   const photos = measure.gallery.length + measure.sections.reduce((sum, s) => sum + s.photos.length, 0);
   return new OverflowError(
     `「${largest.name}」 overflows by ${over} lines: the page needs ${need} lines and the type area has ${available}; ` +

@@ -25,16 +25,13 @@
     return span * grid.col + (span - 1) * grid.gutter;
   }
 
-  // The spans a photo can take: gallery rows (2, 3, 4 or 8 columns) and section photo blocks (2–4).
-  const CAPTION_SPANS = [2, 3, 4, 8];
-
   // Lines each caption needs at each span. All the probes go in at once and
   // are read together: one layout, not one per caption and span.
-  function captionLinesOf(figures, grid) {
+  function captionLinesOf(figures, grid, spans) {
     const probes = [];
     for (const figure of figures) {
       const caption = figure.querySelector('.photo__caption');
-      for (const span of CAPTION_SPANS) {
+      for (const span of spans) {
         const clone = caption.cloneNode(true);
         clone.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${spanWidth(grid, span)}px;height:auto`;
         document.body.appendChild(clone);
@@ -47,9 +44,14 @@
     return lines;
   }
 
-  // Text column counts the section can use: all 8 without photos; beside a 2–4 column photo block otherwise.
-  function sectionText(text, grid, photoCount) {
-    const candidates = photoCount === 0 ? [8] : [...new Set([6, 5, 4, 8 - 2 * Math.min(photoCount, 2)])];
+  // Past the most photos Node listed, the choices stay those of the most.
+  function textColumnsFor(candidates, count) {
+    const most = Math.max(...Object.keys(candidates.textColumns).map(Number));
+    return candidates.textColumns[Math.min(count, most)];
+  }
+
+  // The text column counts Node's section fit can choose for this many photos (src/paginate/fit-sections.ts).
+  function sectionText(text, grid, candidates) {
     const shape = window.folio.measureText(text, grid, candidates);
     return { textLines: shape.lines, looseSubheads: shape.loose, textSpread: shape.spread };
   }
@@ -144,7 +146,9 @@
     return widths;
   }
 
-  function measure() {
+  // `candidates` comes from Node (fit-page.ts): the spans a caption may be set at, and the text
+  // column counts a section may use by its number of photos; the runtime restates no choice of the fit.
+  function measure(candidates) {
     alignBaselines();
     // The grid does not change with the type sizes fitted below: read it once.
     const grid = pitchPx();
@@ -156,7 +160,7 @@
     const head = root.querySelector('.module--head');
     const credit = root.querySelector('.page-credit');
     const gallery = root.querySelector('.module--gallery');
-    const captions = captionLinesOf([...root.querySelectorAll('.photo')], grid);
+    const captions = captionLinesOf([...root.querySelectorAll('.photo')], grid, candidates.captionSpans);
     const photoInfo = (figure) => ({ id: figure.dataset.photo, captionLines: captions.get(figure) });
     return {
       pitchPx: grid.pitch,
@@ -171,7 +175,7 @@
         name: section.dataset.module,
         bandLines: naturalLines(section.querySelector('.band'), grid),
         photos: [...section.querySelectorAll('.photo')].map(photoInfo),
-        ...sectionText(section.querySelector('.section__text'), grid, section.querySelectorAll('.photo').length),
+        ...sectionText(section.querySelector('.section__text'), grid, textColumnsFor(candidates, section.querySelectorAll('.photo').length)),
       })),
     };
   }
