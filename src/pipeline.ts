@@ -17,8 +17,11 @@ import { fitWarnings, type FitReport } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
+import type { PressSettings } from './pdf/press/settings.ts';
+import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { preflightEditionOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import { preflightEditionOf, photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import type { PhotoImage } from './preflight/types.ts';
 import { writePreflightReport } from './preflight/report.ts';
 import { stepTimer } from './timing.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
@@ -44,6 +47,8 @@ export interface BuildOptions {
   /** Also write <name>.press.pdf for the printer (CMYK, or gray with `gray`). */
   press?: boolean;
   gray?: boolean;
+  /** The plant's settings for the press PDF, over the edition's `paper.press`. */
+  pressSettings?: Partial<PressSettings>;
   signal?: AbortSignal;
   /** Values set over the edition file's own (batch manifests); the file is not changed. */
   overrides?: readonly EditionOverride[];
@@ -64,7 +69,7 @@ export interface BuildResult {
   preflight: PreflightReport;
   preflightPath: string;
   /** The press PDF, when asked for; its preflight is in <name>.press.preflight.json. */
-  press?: PressReport;
+  press?: PressReport<PreflightReport>;
   pressPreflightPath?: string;
 }
 
@@ -100,6 +105,12 @@ function leaseBrowser(options: BuildOptions) {
   };
 }
 
+/** The edition's `paper.press` (its profile relative to the edition folder) under the caller's settings. */
+function pressSettingsOf(fromEdition: Partial<PressSettings> | undefined, editionDir: string, fromCaller: Partial<PressSettings> | undefined): Partial<PressSettings> {
+  const profile = fromEdition?.profile && path.resolve(editionDir, fromEdition.profile);
+  return { ...fromEdition, profile, ...Object.fromEntries(Object.entries(fromCaller ?? {}).filter(([, value]) => value !== undefined)) };
+}
+
 type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
 
 async function buildWith(
@@ -124,6 +135,7 @@ async function buildWith(
   // While Chromium finishes starting, load the image library the fit needs.
   loadSharp().catch(() => undefined);
   const browser = await timed('launch', () => lease.get());
+  let photos: PhotoImage[] = [];
   const paged = await timed('paginate', () =>
     paginate({
       html: rendered.html,
@@ -135,6 +147,7 @@ async function buildWith(
       timeouts: options.timeouts,
       resolveImages: async (frames) => {
         const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
+        photos = photoImagesOf(edition.photos, images);
         return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
       },
     }),
@@ -152,7 +165,7 @@ async function buildWith(
       lang: edition.lang,
     }),
   );
-  const expected = preflightEditionOf(loaded);
+  const expected = { ...preflightEditionOf(loaded), photos };
   // The new PDF replaces the target only once it has been read back and preflighted.
   const preflight = await timed('preflight', () =>
     writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
@@ -164,11 +177,13 @@ async function buildWith(
     pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
     await writeFileAtomic(pngPath, paged.png);
   }
-  let press: PressReport | undefined;
+  let press: PressReport<PreflightReport> | undefined;
   let pressPreflightPath: string | undefined;
   if (options.press || options.gray) {
+    const output = pressPdfPath(pdfPath);
+    assertReadyForPress(preflight, output);
     press = await timed('press', () =>
-      makePressPdf({ pdf: pdfPath, output: pressPdfPath(pdfPath), gray: options.gray, edition: expected, signal: options.signal }),
+      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettingsOf(edition.paper.press, loaded.dir, options.pressSettings), verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
     );
     pressPreflightPath = await writePreflightReport(press.preflight);
   }

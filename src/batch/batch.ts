@@ -9,6 +9,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../pipeline.ts';
+import { pressPdfPath } from '../pdf/press.ts';
+import type { PressSettings } from '../pdf/press/settings.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
@@ -34,6 +36,8 @@ export interface BatchOptions {
   volume?: string;
   /** Render every edition, changed or not. */
   force?: boolean;
+  /** Also write each edition's press PDF, with these settings (a preflight error fails the edition, issue 20). */
+  press?: { gray?: boolean; settings?: Partial<PressSettings> };
   /** A browser to use (the test suite's); it is never restarted or closed. */
   browser?: ManagedBrowser;
   /** Renders per browser before it is replaced; default 50. */
@@ -82,7 +86,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       continue;
     }
     const cached = cache.get(plan.id);
-    if (!options.force && cached?.key === plan.key && (await exists(plan.pdfPath))) {
+    if (!options.force && cached?.key === plan.key && (await exists(plan.pdfPath)) && (!options.press || (await exists(pressPdfPath(plan.pdfPath))))) {
       const { timeMs, pages, warnings, fit } = cached;
       results[plan.index] = { id: plan.id, source: plan.file, pdf: path.basename(plan.pdfPath), status: 'unchanged', timeMs, pages, warnings, fit, attempts: 0 };
     } else {
@@ -118,7 +122,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     try {
       await runQueue(toRender, jobs, async (plan) => {
         progress.started(plan.id);
-        const result = await renderEdition(plan, pool, progress);
+        const result = await renderEdition(plan, pool, progress, options.press);
         results[plan.index] = result;
         // A failed render leaves the previous PDF in place (writes are atomic), so its cache entry stays true.
         if (result.status === 'rendered') {
@@ -157,7 +161,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 }
 
 /** Renders one edition; after a browser crash, once more on a fresh browser. Never throws. */
-async function renderEdition(plan: Plan, pool: BrowserPool, progress: Progress): Promise<EditionSummary> {
+async function renderEdition(plan: Plan, pool: BrowserPool, progress: Progress, press: BatchOptions['press']): Promise<EditionSummary> {
   const base = { id: plan.id, source: plan.file };
   let timeMs = 0;
   for (let attempts = 1; ; attempts += 1) {
@@ -169,7 +173,7 @@ async function renderEdition(plan: Plan, pool: BrowserPool, progress: Progress):
     }
     const start = performance.now();
     try {
-      const result = await build({ input: plan.file, output: plan.pdfPath, browser: lease.browser, overrides: plan.overrides });
+      const result = await build({ input: plan.file, output: plan.pdfPath, browser: lease.browser, overrides: plan.overrides, press: press !== undefined, gray: press?.gray, pressSettings: press?.settings });
       timeMs += performance.now() - start;
       return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: figuresOf(result.fit), attempts };
     } catch (error) {

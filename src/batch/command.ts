@@ -2,6 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { FolioError } from '../errors.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
+import { addPressOptions, pressSettingsOf, wantsPress, type PressCliOptions } from '../pdf/press/options.ts';
 import { runBatch } from './batch.ts';
 import { relative } from './summary.ts';
 
@@ -12,21 +13,23 @@ function parseJobs(value: string): number {
 }
 
 export function registerBatchCommand(program: Command, context: { startedChromium?: StartedChromium } = {}): void {
-  program
+  const command = program
     .command('batch')
     .description('Render many editions: every */edition.yaml under a folder, or the editions a manifest lists. Unchanged editions are skipped.')
     .argument('<input>', 'a folder of edition folders, or a manifest .yaml (editions:, overrides:, volume:)')
     .option('-o, --output <dir>', 'folder for the PDFs, summary.json and the cache (default: output/)')
     .option('-j, --jobs <n>', 'editions rendered in parallel (default: the number of cores)', parseJobs)
     .option('--volume <file>', 'also merge the editions into one PDF, with a bookmark per edition')
-    .option('--force', 'render every edition, even the unchanged ones')
-    .action(async (input: string, options: { output?: string; jobs?: number; volume?: string; force?: boolean }) => {
+    .option('--force', 'render every edition, even the unchanged ones');
+  addPressOptions(command)
+    .action(async (input: string, options: PressCliOptions & { output?: string; jobs?: number; volume?: string; force?: boolean }) => {
       const summary = await runBatch({
         input,
         outDir: options.output,
         jobs: options.jobs,
         volume: options.volume,
         force: options.force,
+        press: wantsPress(options) ? { gray: options.gray, settings: pressSettingsOf(options) } : undefined,
         isTTY: process.stderr.isTTY === true,
         log: (line) => console.log(line),
         startedChromium: context.startedChromium,

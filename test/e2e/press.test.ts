@@ -1,29 +1,35 @@
 /**
- * The feature page through the press route: the proof passes preflight, the
+ * The feature page with real photos (generated: RGB, CMYK JPEG, PNG with
+ * alpha, gray) through the press route: the proof passes preflight, the
  * press PDF declares PDF/X-3 with a newsprint output intent, keeps boxes,
  * fonts and text, and its black text is pure K, proved on the colour
- * operators and on the separations, not by eye.
+ * operators and on the separations, not by eye. An edition with a
+ * low-resolution photo gets no press file (issue 20).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { loadEdition } from '../../src/content/load.ts';
+import { runBatch } from '../../src/batch/batch.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from '../../src/pdf/press.ts';
-import { parseOperations } from '../../src/pdf/press/content-tokens.ts';
+import { parseOperations } from '../../src/pdf/read/content-tokens.ts';
 import { ghostscriptInfo } from '../../src/pdf/press/ghostscript.ts';
 import { inspectPdf } from '../../src/preflight/inspect/document.ts';
-import { preflightEditionOf, runPreflight } from '../../src/preflight/preflight.ts';
+import { preflightEditionOf, runPreflight, type PreflightReport } from '../../src/preflight/preflight.ts';
+import { verifyPressFile } from '../../src/preflight/press-check.ts';
 import type { PreflightEdition } from '../../src/preflight/types.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readBoxes, readFonts } from './support/pdf.ts';
+import { writePhotoEdition } from './support/photo-edition.ts';
 
 let dir: string;
 let proof: string;
 let edition: PreflightEdition;
-let press: PressReport;
+let press: PressReport<PreflightReport>;
+let photoIds: string[];
 
 /** The page's content streams, decompressed by qpdf (independent of pdf-lib). */
 function contentOperations(pdf: string) {
@@ -46,15 +52,17 @@ function characterCounts(pdf: string): Map<string, number> {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'folio-press-'));
-  proof = path.join(dir, 'wuzhi-2024.pdf');
-  await build({ input: 'content/wuzhi-2024', output: proof, browser: await sharedBrowser() });
-  edition = preflightEditionOf(await loadEdition('content/wuzhi-2024'));
-  press = await makePressPdf({ pdf: proof, output: pressPdfPath(proof), edition });
+  photoIds = await writePhotoEdition(path.join(dir, 'photos'), ['rgb', 'cmyk', 'alpha', 'gray']);
+  proof = path.join(dir, 'photos.pdf');
+  const result = await build({ input: path.join(dir, 'photos'), output: proof, browser: await sharedBrowser(), press: true });
+  press = result.press!;
+  edition = { ...preflightEditionOf(await loadEdition(path.join(dir, 'photos'))), photos: [] };
 });
 
 describe('preflight of the proof', () => {
   it('passes every check that applies to a proof', async () => {
     const report = await runPreflight({ pdf: proof, edition });
+    expect(report.measurements.lowestImagePpi).toBeGreaterThanOrEqual(299);
     expect(report.findings).toEqual([]);
     expect(report.rules.filter((rule) => rule.status !== 'skipped').map((rule) => rule.id)).toEqual(['glyphs', 'page-size', 'boxes', 'fonts', 'image-resolution', 'text-size', 'safe-area']);
     expect(report.measurements.smallestTextPt).toBeGreaterThanOrEqual(6);
@@ -63,7 +71,7 @@ describe('preflight of the proof', () => {
 
 describe('the press PDF (CMYK)', () => {
   it('is written next to the proof and passes the press preflight', () => {
-    expect(press.output).toBe(path.join(dir, 'wuzhi-2024.press.pdf'));
+    expect(press.output).toBe(path.join(dir, 'photos.press.pdf'));
     expect(press.preflight.findings).toEqual([]);
     expect(press.preflight.ok).toBe(true);
   });
@@ -178,7 +186,8 @@ describe('the press PDF (CMYK)', () => {
 
 describe('the press PDF (gray)', () => {
   it('is DeviceGray throughout, declares PDF/X-3 with a gray output profile, and passes preflight', async () => {
-    const gray = await makePressPdf({ pdf: proof, output: path.join(dir, 'gray.press.pdf'), gray: true, edition });
+    const output = path.join(dir, 'gray.press.pdf');
+    const gray = await makePressPdf({ pdf: proof, output, gray: true, verify: verifyPressFile({ output, edition }) });
     expect(gray.preflight.findings).toEqual([]);
     const operators = new Set(contentOperations(gray.output).map((op) => op.operator));
     for (const colour of ['rg', 'RG', 'k', 'K']) expect(operators.has(colour)).toBe(false);
@@ -190,5 +199,25 @@ describe('the press PDF (gray)', () => {
     expect(facts.info.GTS_PDFXVersion).toBe('PDF/X-3:2002');
     expect(facts.outputIntents[0]?.profileComponents).toBe(1);
     expect(gray.ink.maxPercent).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('a page with a low-resolution photo', () => {
+  it('gets no press file (an earlier one stays) and fails naming the photo by its id and file, in batch as in render', async () => {
+    const folder = path.join(dir, 'batch');
+    const ids = await writePhotoEdition(path.join(folder, 'lowres'), ['lowres']);
+    const out = path.join(dir, 'batch-out');
+    // The edition keeps the feature's id, so its PDFs are named after it.
+    const earlier = pressPdfPath(path.join(out, 'wuzhi-2024.pdf'));
+    execFileSync('mkdir', ['-p', out]);
+    writeFileSync(earlier, 'an earlier press file');
+    const summary = await runBatch({ input: folder, outDir: out, browser: await sharedBrowser(), log: () => undefined, press: {} });
+    expect(summary.failed).toEqual(['wuzhi-2024']);
+    const error = summary.editions[0]!.error!;
+    expect(error).toContain('no press PDF was written');
+    expect(error).toContain(`photo "${ids[0]}" (photos/lowres.jpg)`);
+    expect(error).toMatch(/placed at \d+ ppi \(minimum 150\)/);
+    expect(error).not.toMatch(/image R\d+/);
+    expect(readFileSync(earlier, 'utf8')).toBe('an earlier press file');
   });
 });

@@ -9,7 +9,7 @@
  * (and DeviceGray) colours through untouched, so neutrals are set in those
  * spaces here and only the chromatic colours are left for it to convert.
  */
-import { numbers, parseOperations } from './content-tokens.ts';
+import { numbers, parseOperations } from '../read/content-tokens.ts';
 
 export type PressColour = 'cmyk' | 'gray';
 

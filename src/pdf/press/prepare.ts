@@ -22,6 +22,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { rewriteNeutralColours, type PressColour } from './neutral-black.ts';
+import { resolvePressSettings, type PressSettings } from './settings.ts';
 
 export interface PrepareReport {
   /** Content streams rewritten. */
@@ -42,7 +43,7 @@ const numberAt = (dict: PDFDict, key: string) => {
   return value instanceof PDFNumber ? value.asNumber() : undefined;
 };
 
-export async function prepareForPress(pdf: Uint8Array, target: PressColour): Promise<{ pdf: Uint8Array; report: PrepareReport }> {
+export async function prepareForPress(pdf: Uint8Array, target: PressColour, settings: PressSettings = resolvePressSettings()): Promise<{ pdf: Uint8Array; report: PrepareReport }> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const context = document.context;
   const report: PrepareReport = { streams: 0, neutralColours: 0, chromaticColours: 0, grayImages: 0, undecodable: 0 };
@@ -79,6 +80,37 @@ export async function prepareForPress(pdf: Uint8Array, target: PressColour): Pro
     return profile instanceof PDFRawStream && numberAt(profile.dict, 'N') === 1;
   };
 
+  const isThreeComponent = (colourSpace: PDFObject | undefined): boolean => {
+    const space = colourSpace && context.lookup(colourSpace);
+    if (space === name('DeviceRGB')) return true;
+    if (!(space instanceof PDFArray) || space.size() !== 2 || space.lookup(0) !== name('ICCBased')) return false;
+    const profile = space.lookup(1);
+    return profile instanceof PDFRawStream && numberAt(profile.dict, 'N') === 3;
+  };
+
+  /** An 8-bit Flate RGB image whose every pixel is neutral, as a DeviceGray image; else undefined. */
+  const grayOfNeutralImage = (image: PDFRawStream): PDFRawStream | undefined => {
+    const dict = image.dict;
+    if (dict.lookup(name('Filter')) !== name('FlateDecode') || dict.has(name('DecodeParms')) || numberAt(dict, 'BitsPerComponent') !== 8) return undefined;
+    let rgb: Uint8Array;
+    try {
+      rgb = decodePDFRawStream(image).decode();
+    } catch {
+      return undefined;
+    }
+    const pixels = rgb.length / 3;
+    if (pixels !== (numberAt(dict, 'Width') ?? 0) * (numberAt(dict, 'Height') ?? 0)) return undefined;
+    const gray = new Uint8Array(pixels);
+    for (let i = 0, j = 0; j < pixels; i += 3, j += 1) {
+      if (rgb[i] !== rgb[i + 1] || rgb[i + 1] !== rgb[i + 2]) return undefined;
+      gray[j] = rgb[i]!;
+    }
+    const out = dict.clone(context);
+    out.set(name('ColorSpace'), name('DeviceGray'));
+    out.set(name('Length'), PDFNumber.of(0)); // recomputed when saved
+    return PDFRawStream.of(out, deflateSync(gray));
+  };
+
   const walkResources = (resources: PDFDict | undefined) => {
     if (!resources) return;
     for (const category of ['XObject', 'Pattern'] as const) {
@@ -96,6 +128,13 @@ export async function prepareForPress(pdf: Uint8Array, target: PressColour): Pro
           if (isOneComponentIcc(dict.get(name('ColorSpace')))) {
             dict.set(name('ColorSpace'), name('DeviceGray'));
             report.grayImages += 1;
+          } else if (isThreeComponent(dict.get(name('ColorSpace')))) {
+            // Chromium re-encodes a gray PNG as RGB: a gray photo would print in four colours.
+            const gray = grayOfNeutralImage(object);
+            if (gray) {
+              context.assign(value, gray);
+              report.grayImages += 1;
+            }
           }
         } else if (subtype === name('Form') || numberAt(dict, 'PatternType') === 1) {
           const inner = dict.lookup(name('Resources'));

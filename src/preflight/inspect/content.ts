@@ -6,7 +6,7 @@
  * It follows ISO 32000-1 §8–9 closely enough for that; it draws nothing.
  */
 import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
-import { arrayItems, numbers, parseOperations, stringBytes, type Operand } from '../../pdf/press/content-tokens.ts';
+import { arrayItems, numbers, parseOperations, stringBytes, type Operand } from '../../pdf/read/content-tokens.ts';
 import { colourFamily, familyOfComponents, isPaperWhite, type ColourFamily } from './colour-spaces.ts';
 import { decode, imageEntries, transparencyOf, type ImagePlacement, type Mark, type PageContent, type State, type TextRun } from './marks.ts';
 import { fontsOf, type FontInfo } from './fonts.ts';

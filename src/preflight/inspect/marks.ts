@@ -5,7 +5,7 @@
  * transparency an ExtGState turns on (§11.6.4).
  */
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFObject } from 'pdf-lib';
-import type { Operand } from '../../pdf/press/content-tokens.ts';
+import type { Operand } from '../../pdf/read/content-tokens.ts';
 import type { ColourFamily } from './colour-spaces.ts';
 import type { FontInfo } from './fonts.ts';
 import type { Matrix, Rect } from './geometry.ts';

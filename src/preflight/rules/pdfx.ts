@@ -5,7 +5,7 @@
  * the page-level requirements are the fonts, boxes, rgb and transparency
  * rules, and some requirements are not checked at all (NOT_CHECKED).
  */
-import { readIccHeader } from '../../pdf/press/icc.ts';
+import { readIccHeader } from '../../pdf/read/icc-header.ts';
 import type { Finding, Rule } from '../types.ts';
 
 const MAX_VERSION: Record<string, number> = { 'PDF/X-3:2002': 1.3, 'PDF/X-3:2003': 1.4 };

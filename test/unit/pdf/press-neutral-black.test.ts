@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayItems, parseOperations, stringBytes } from '../../../src/pdf/press/content-tokens.ts';
+import { arrayItems, parseOperations, stringBytes } from '../../../src/pdf/read/content-tokens.ts';
 import { neutralColour, neutralLevel, rewriteNeutralColours } from '../../../src/pdf/press/neutral-black.ts';
 
 const bytes = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
