@@ -122,3 +122,17 @@ export const PRESS_DEFAULTS = Object.freeze({
   marks: 'crop',
   spotName: 'Red',
 } as const);
+
+/**
+ * Colours with a press meaning (issue 20), as the RGB the page is drawn in.
+ * The press stage recognises them exactly and sets them as inks:
+ * `designRed` (styles/tokens.css --accent) as solid M+Y or a spot plate;
+ * `registration` (crop marks, targets, slug) on every plate; the `plates`
+ * colours (colour bar, plate names in the slug) on their plate alone. They
+ * are chosen to look right on the RGB proof and to be unlikely in a design.
+ */
+export const PRESS_COLOURS = Object.freeze({
+  designRed: [200, 22, 29],
+  registration: [1, 1, 3],
+  plates: { C: [1, 160, 227], M: [229, 1, 127], Y: [255, 236, 1], K: [3, 1, 1] },
+} as const);

@@ -12,12 +12,12 @@ import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
 import { launchBrowser, type ManagedBrowser } from './paginate/browser.ts';
 import type { StartedChromium } from './paginate/chromium-process.mjs';
-import { paginate } from './paginate/paginate.ts';
+import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitWarnings, type FitReport } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
-import type { PressSettings } from './pdf/press/settings.ts';
+import { resolvePressSettings, type PressSettings } from './pdf/press/settings.ts';
 import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
 import { preflightEditionOf, photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
@@ -127,6 +127,8 @@ async function buildWith(
   const cacheDir = options.cacheDir ?? CACHE_DIR;
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
 
+  const pressSettings = pressSettingsOf(edition.paper.press, loaded.dir, options.pressSettings);
+  const marks = pageMarks(resolvePressSettings(pressSettings).marks, [edition.paper.name, edition.paper.date, edition.paper.page].filter(Boolean).join(' '));
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));
   const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
@@ -140,6 +142,7 @@ async function buildWith(
     paginate({
       html: rendered.html,
       geometry,
+      marks,
       browser,
       signal: options.signal,
       preview: options.png ?? false,
@@ -183,7 +186,7 @@ async function buildWith(
     const output = pressPdfPath(pdfPath);
     assertReadyForPress(preflight, output);
     press = await timed('press', () =>
-      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettingsOf(edition.paper.press, loaded.dir, options.pressSettings), verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
+      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettings, verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
     );
     pressPreflightPath = await writePreflightReport(press.preflight);
   }

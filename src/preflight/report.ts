@@ -33,6 +33,9 @@ export function formatReport(report: PreflightReport): string {
   ].filter(Boolean);
   if (facts.length) lines.push(`  ${facts.join('; ')}`);
   if (m.pdfx) lines.push(`  PDF/X: ${m.pdfx}`);
+  if (m.overprint) lines.push(`  overprint: ${m.overprint.overprinting} of ${m.overprint.solidBlackTextRuns} solid black text runs overprint`);
+  for (const colour of m.textPlates ?? []) lines.push(`  coloured text ${colour.colour}: ${colour.plates} (${colour.runs} runs, smallest ${colour.smallestPt} pt)`);
+  if (m.reversedSmallType !== undefined) lines.push(`  reversed type under 10 pt: ${m.reversedSmallType} run(s)`);
   lines.push(`${report.ok ? 'passed' : 'FAILED'}: ${report.errors} error(s), ${report.warnings} warning(s) in ${(report.durationMs / 1000).toFixed(2)} s`);
   return lines.join('\n');
 }

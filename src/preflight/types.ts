@@ -65,6 +65,21 @@ export interface PreflightMeasurements {
   fonts?: number;
   ink?: InkCoverage;
   pdfx?: string;
+  /** Solid K text runs, and how many overprint (press files). */
+  overprint?: { solidBlackTextRuns: number; overprinting: number };
+  /** Each coloured text colour with the plates it is printed from (press files). */
+  textPlates?: TextPlates[];
+  /** Runs of type under 10 pt reversed out of an inked background (press files). */
+  reversedSmallType?: number;
+}
+
+export interface TextPlates {
+  /** e.g. `0/100/100/0` or `spot 100%`. */
+  colour: string;
+  /** e.g. `M+Y`. */
+  plates: string;
+  runs: number;
+  smallestPt: number;
 }
 
 export interface Rule {
@@ -89,4 +104,9 @@ export interface PreflightReport {
   findings: Finding[];
   measurements: PreflightMeasurements;
   durationMs: number;
+}
+
+/** A press file made with `--marks none`: the sheet is the trimmed page, without bleed or slug (issue 20). */
+export function trimSizePage(context: PreflightContext): boolean {
+  return context.press && context.settings.marks === 'none';
 }

@@ -21,7 +21,8 @@ import {
   PDFRef,
   type PDFObject,
 } from 'pdf-lib';
-import { rewriteNeutralColours, type PressColour } from './neutral-black.ts';
+import { OVERPRINT_STATES, rewritePressColours, SPOT_RESOURCE } from './colour-rewrite.ts';
+import type { PressColour } from './neutral-black.ts';
 import { resolvePressSettings, type PressSettings } from './settings.ts';
 
 export interface PrepareReport {
@@ -31,6 +32,12 @@ export interface PrepareReport {
   neutralColours: number;
   /** Chromatic colour operators left for Ghostscript. */
   chromaticColours: number;
+  /** Design red operators set as solid M+Y or the spot plate. */
+  redColours: number;
+  /** Mark colours set as registration or plate colours. */
+  markColours: number;
+  /** Overprint switches inserted (solid K overprints, the rest knocks out). */
+  overprints: number;
   /** Images relabelled from a 1-component ICC profile to DeviceGray. */
   grayImages: number;
   /** Streams that could not be decoded and were left as they are. */
@@ -46,10 +53,32 @@ const numberAt = (dict: PDFDict, key: string) => {
 export async function prepareForPress(pdf: Uint8Array, target: PressColour, settings: PressSettings = resolvePressSettings()): Promise<{ pdf: Uint8Array; report: PrepareReport }> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const context = document.context;
-  const report: PrepareReport = { streams: 0, neutralColours: 0, chromaticColours: 0, grayImages: 0, undecodable: 0 };
+  const report: PrepareReport = { streams: 0, neutralColours: 0, chromaticColours: 0, redColours: 0, markColours: 0, overprints: 0, grayImages: 0, undecodable: 0 };
+  const plan = { target, red: settings.red };
+
+  /** Adds the overprint states and the spot colour space a rewritten stream names to its resources. */
+  const addResources = (resources: PDFDict | undefined, uses: ReturnType<typeof rewritePressColours>['uses']) => {
+    if (!resources) return;
+    const category = (key: string) => {
+      const existing = resources.lookup(name(key));
+      if (existing instanceof PDFDict) return existing;
+      const created = context.obj({});
+      resources.set(name(key), created);
+      return created;
+    };
+    for (const key of uses.states) {
+      const [stroke, fill] = [key[0] === '1', key[1] === '1'];
+      // OPM 1: a zero component of a CMYK colour leaves that plate alone (ISO 32000-1 §8.6.7).
+      category('ExtGState').set(name(OVERPRINT_STATES[key]), context.obj({ Type: 'ExtGState', OP: stroke, op: fill, OPM: 1 }));
+    }
+    if (uses.spot) {
+      const tint = context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [0, 1, 1, 0], N: 1 });
+      category('ColorSpace').set(name(SPOT_RESOURCE), context.obj([name('Separation'), name(settings.spotName), name('DeviceCMYK'), tint]));
+    }
+  };
   const visited = new Set<string>();
 
-  const rewriteStream = (ref: PDFRef) => {
+  const rewriteStream = (ref: PDFRef, resources: PDFDict | undefined) => {
     if (visited.has(ref.toString())) return;
     visited.add(ref.toString());
     const stream = context.lookup(ref);
@@ -61,10 +90,14 @@ export async function prepareForPress(pdf: Uint8Array, target: PressColour, sett
       report.undecodable += 1;
       return;
     }
-    const result = rewriteNeutralColours(decoded, target);
+    const result = rewritePressColours(decoded, plan);
     report.neutralColours += result.neutral;
     report.chromaticColours += result.chromatic;
-    if (result.neutral === 0) return;
+    report.redColours += result.red;
+    report.markColours += result.marks;
+    report.overprints += result.overprints;
+    if (result.bytes === decoded) return;
+    addResources(resources, result.uses);
     const dict = stream.dict.clone(context);
     dict.delete(name('DecodeParms'));
     dict.set(name('Filter'), name('FlateDecode'));
@@ -138,17 +171,25 @@ export async function prepareForPress(pdf: Uint8Array, target: PressColour, sett
           }
         } else if (subtype === name('Form') || numberAt(dict, 'PatternType') === 1) {
           const inner = dict.lookup(name('Resources'));
-          rewriteStream(value);
-          walkResources(inner instanceof PDFDict ? inner : undefined);
+          const own = inner instanceof PDFDict ? inner : undefined;
+          rewriteStream(value, own);
+          walkResources(own);
         }
       }
     }
   };
 
   for (const page of document.getPages()) {
+    // `--marks none` (issue 20): a trim-size page for plants that impose themselves.
+    if (settings.marks === 'none') {
+      const trim = page.getTrimBox();
+      page.setMediaBox(trim.x, trim.y, trim.width, trim.height);
+      page.setBleedBox(trim.x, trim.y, trim.width, trim.height);
+      page.node.delete(name('CropBox'));
+    }
     const contents = page.node.get(name('Contents'));
     const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray() : [];
-    for (const ref of refs) if (ref instanceof PDFRef) rewriteStream(ref);
+    for (const ref of refs) if (ref instanceof PDFRef) rewriteStream(ref, page.node.Resources());
     walkResources(page.node.Resources());
   }
   return { pdf: await document.save({ useObjectStreams: false }), report };

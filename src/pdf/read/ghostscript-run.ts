@@ -1,7 +1,7 @@
 /**
  * Running Ghostscript, for the press conversion and for the measurements
  * preflight takes (ink coverage). It sits below both so neither imports the
- * other (STYLE.md: no import cycles between stages).
+ * other (no import cycles between stages).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
