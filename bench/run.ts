@@ -4,7 +4,8 @@
  * the browser reused; (c) a batch of 50 editions (when `folio batch` exists);
  * (d) the same HTML through pagedjs-cli 0.4.3 (installed for the benchmark
  * only, in bench/.tools); (e) plain Chromium page.pdf() with no Paged.js, the
- * floor, cold and warm. Writes bench/results.md. Asserts nothing.
+ * floor, cold and warm; (f) the PSNR of a photo through the press
+ * conversion. Writes bench/results.md. Asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { launchBrowser } from '../src/paginate/browser.ts';
 import { FOLIO_ROOT } from '../src/defaults.ts';
 import { repeat, seconds, summarise, timeCommand, type Figure } from './stats.ts';
 import { benchBatch, type BatchFigures } from './batch.ts';
+import { benchPhotoQuality, type PhotoQuality } from './photo-quality.ts';
 
 const RUNS = Number(process.env.FOLIO_BENCH_RUNS ?? 5);
 const EDITION = path.join(FOLIO_ROOT, 'content', 'wuzhi-2024');
@@ -66,7 +68,10 @@ const floorCold = summarise(repeat(RUNS, () => timeCommand(process.execPath, [fl
 const floorWarmRun = spawnSync(process.execPath, [floorScript, html, path.join(work, 'e.pdf'), 'warm', String(RUNS + 2)], { encoding: 'utf8' });
 const floorWarm = summarise((JSON.parse(floorWarmRun.stdout) as number[]).slice(2));
 
-writeResults({ cold, warm, batch, pagedjs, floorCold, floorWarm });
+log('(f) photo quality through the press conversion');
+const photo = await benchPhotoQuality(work);
+
+writeResults({ cold, warm, batch, pagedjs, floorCold, floorWarm, photo });
 
 function installPagedjsCli(): string {
   const tools = path.join(FOLIO_ROOT, 'bench', '.tools');
@@ -81,7 +86,7 @@ function installPagedjsCli(): string {
   return bin;
 }
 
-function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
+function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure; photo: PhotoQuality }) {
   const ratio = (a: Figure, b: Figure) => (a.median / b.median).toFixed(2);
   const chromiumVersion = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const cpus = os.cpus();
@@ -113,6 +118,11 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; pag
     `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
     `| (e) Chromium floor, cold | ${seconds(r.floorCold)} | \`node bench/floor.mjs page.html out.pdf\` |`,
     `| (e) Chromium floor, warm | ${seconds(r.floorWarm)} | same, one browser, per render |`,
+    '',
+    '| photo in the press file (bench/photo-quality.ts) | PSNR against a lossless conversion |',
+    '|---|---|',
+    `| Folio: lossless proof, one JPEG at /prepress quality, full resolution | ${r.photo.folio} dB |`,
+    `| before issue 20: Q85 JPEG in the proof, then Ghostscript's default JPEG | ${r.photo.before} dB |`,
     '',
     '| ratio | value | target |',
     '|---|---|---|',
