@@ -15,6 +15,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PdfError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { conversionArgs, ghostscriptInfo, pdfxDefinition, prepareIccDir } from './press/ghostscript.ts';
 import { ghostscript } from './read/ghostscript-run.ts';
 import type { InkCoverage } from './read/ink-coverage.ts';
@@ -93,8 +94,9 @@ export async function makePressPdf<R>(input: PressInput<R>): Promise<PressReport
 
     const verdict = await timed('preflight', () => input.verify(files.press, settings));
     if (verdict.problems.length) {
-      throw new PdfError(`no press PDF was written: its preflight found ${verdict.problems.length} error(s):\n${verdict.problems.map((line) => `  ${line}`).join('\n')}`, {
-        hint: `fix them and render again${input.output ? `; ${path.basename(input.output)} was left as it was` : ''}`,
+      const findings = verdict.problems.map((line) => `  ${line}`).join('\n');
+      throw new PdfError(t('preflight.pressRefused', { file: path.basename(input.output), errors: verdict.problems.length, findings }), {
+        hint: t('preflight.pressRefusedHint', { file: path.basename(input.output) }),
       });
     }
     const warnings: string[] = [];

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { PdfError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import type { PressVerdict } from '../pdf/press.ts';
 import type { PressSettings } from '../pdf/press/settings.ts';
 import { runPreflight } from './preflight.ts';
@@ -23,8 +24,9 @@ const errorsOf = (report: PreflightReport) => report.findings.filter((finding) =
 export function assertReadyForPress(proof: PreflightReport, pressFile: string): void {
   const errors = errorsOf(proof);
   if (errors.length === 0) return;
-  throw new PdfError(`no press PDF was written: the preflight of ${path.basename(proof.file)} found ${proof.errors} error(s):\n${errors.map((finding) => `  ${describeFinding(finding)}`).join('\n')}`, {
-    hint: `fix them and render again; ${path.basename(pressFile)} was left as it was`,
+  const findings = errors.map((finding) => `  ${describeFinding(finding)}`).join('\n');
+  throw new PdfError(t('preflight.pressRefused', { file: path.basename(proof.file), errors: proof.errors, findings }), {
+    hint: t('preflight.pressRefusedHint', { file: path.basename(pressFile) }),
   });
 }
 

@@ -3,6 +3,7 @@
  * (errors first, then warnings, then the rules and measurements), the JSON
  * form, and `<name>.preflight.json` written beside a rendered PDF.
  */
+import { t } from '../i18n/locale.ts';
 import path from 'node:path';
 import { writeFileAtomic } from '../pdf/write-atomic.ts';
 import { runPreflight, type PreflightInput } from './preflight.ts';
@@ -33,9 +34,9 @@ export function formatReport(report: PreflightReport): string {
   ].filter(Boolean);
   if (facts.length) lines.push(`  ${facts.join('; ')}`);
   if (m.pdfx) lines.push(`  PDF/X: ${m.pdfx}`);
-  if (m.overprint) lines.push(`  overprint: ${m.overprint.overprinting} of ${m.overprint.solidBlackTextRuns} solid black text runs overprint`);
-  for (const colour of m.textPlates ?? []) lines.push(`  coloured text ${colour.colour}: ${colour.plates} (${colour.runs} runs, smallest ${colour.smallestPt} pt)`);
-  if (m.reversedSmallType !== undefined) lines.push(`  reversed type under 10 pt: ${m.reversedSmallType} run(s)`);
+  if (m.overprint) lines.push(`  ${t('preflight.overprint', { overprinting: m.overprint.overprinting, runs: m.overprint.solidBlackTextRuns })}`);
+  for (const colour of m.textPlates ?? []) lines.push(`  ${t('preflight.textPlates', { colour: colour.colour, plates: colour.plates, runs: colour.runs, size: colour.smallestPt })}`);
+  if (m.reversedSmallType !== undefined) lines.push(`  ${t('preflight.reversedType', { runs: m.reversedSmallType })}`);
   lines.push(`${report.ok ? 'passed' : 'FAILED'}: ${report.errors} error(s), ${report.warnings} warning(s) in ${(report.durationMs / 1000).toFixed(2)} s`);
   return lines.join('\n');
 }
