@@ -7,14 +7,14 @@
  * low-resolution photo gets no press file (issue 20).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { loadEdition } from '../../src/content/load.ts';
-import { runBatch } from '../../src/batch/batch.ts';
+import { runBatch, type BatchOptions } from '../../src/batch/batch.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from '../../src/pdf/press.ts';
 import { parseOperations } from '../../src/pdf/read/content-tokens.ts';
 import { ghostscriptInfo } from '../../src/pdf/press/ghostscript.ts';
@@ -337,5 +337,19 @@ describe('a page with a low-resolution photo', () => {
     expect(error).toMatch(/placed at \d+ ppi \(minimum 150\)/);
     expect(error).not.toMatch(/image R\d+/);
     expect(readFileSync(earlier, 'utf8')).toBe('an earlier press file');
+  });
+
+  it('batch --press takes an edition as unchanged only when its press PDF was made for the same press options', async () => {
+    const folder = path.join(dir, 'again');
+    cpSync('content/wuzhi-2024', path.join(folder, 'wuzhi-2024'), { recursive: true });
+    const out = path.join(dir, 'again-out');
+    const run = async (press?: BatchOptions['press']) => (await runBatch({ input: folder, outDir: out, browser: await sharedBrowser(), log: () => undefined, press })).editions[0]!.status;
+    expect(await run({})).toBe('rendered');
+    expect(await run({})).toBe('unchanged');
+    // Another plant setting: the press PDF on disk was made for process red, so the edition is rendered again.
+    expect(await run({ settings: { red: 'spot' } })).toBe('rendered');
+    expect(execFileSync('qpdf', ['--qdf', '--object-streams=disable', pressPdfPath(path.join(out, 'wuzhi-2024.pdf')), '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })).toMatch(/\/Separation\s*\/Red\s*\/DeviceCMYK/);
+    expect(await run({ settings: { red: 'spot' } })).toBe('unchanged');
+    expect(await run()).toBe('unchanged');
   });
 });
