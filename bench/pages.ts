@@ -1,5 +1,5 @@
 /**
- * (g) General pages (issue 17): the six-story news page against the Wuzhi
+ * (h) General pages (issue 17): the six-story news page against the Wuzhi
  * feature, both warm in one browser, and the page solver's own time per
  * page (the search in Node, from the arrangement report).
  */
@@ -49,7 +49,7 @@ export async function benchPages(work: string, runs: number, log: (line: string)
 export function pageLines(g: PageFigures): string[] {
   const ms = (f: Figure) => `${f.median.toFixed(0)} ms (${f.min.toFixed(0)}–${f.max.toFixed(0)}, n=${f.runs})`;
   return [
-    `| (g) six-story news page, warm | ${seconds(g.news)}, ${(g.news.median / g.feature.median).toFixed(2)}× the feature's ${seconds(g.feature)} | \`build()\` of test/fixtures/pages/news-six with one browser reused |`,
-    `| (g) page solver, per page | ${ms(g.solveMs)}, ${g.steps} steps | the search in Node (\`arrangement.solveMs\`) |`,
+    `| (h) six-story news page, warm | ${seconds(g.news)}, ${(g.news.median / g.feature.median).toFixed(2)}× the feature's ${seconds(g.feature)} | \`build()\` of test/fixtures/pages/news-six with one browser reused |`,
+    `| (h) page solver, per page | ${ms(g.solveMs)}, ${g.steps} steps | the search in Node (\`arrangement.solveMs\`) |`,
   ];
 }

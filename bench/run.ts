@@ -5,9 +5,10 @@
  * (d) the same HTML through pagedjs-cli 0.4.3 (installed for the benchmark
  * only, in bench/.tools); (e) plain Chromium page.pdf() with no Paged.js, the
  * floor, cold and warm; (f) the batch of (c) through the queue with two
- * workers (issue 21); (g) the six-story news page against the feature, and
- * the page solver's time (issue 17). Writes bench/results.md. Asserts nothing.
- * FOLIO_BENCH_ONLY=queue (or =pages) runs (f) (or (g)) alone and only prints it.
+ * workers (issue 21); (g) the PSNR of a photo through the press conversion
+ * (issue 20); (h) the six-story news page against the feature, and the page
+ * solver's time (issue 17). Writes bench/results.md. Asserts nothing.
+ * FOLIO_BENCH_ONLY=queue (or =pages) runs (f) (or (h)) alone and only prints it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { FOLIO_ROOT } from '../src/defaults.ts';
 import { repeat, seconds, summarise, timeCommand, type Figure } from './stats.ts';
 import { BATCH_COUNT, benchBatch, makeEditions, type BatchFigures } from './batch.ts';
 import { benchQueue, type QueueFigures } from './queue.ts';
+import { benchPhotoQuality, type PhotoQuality } from './photo-quality.ts';
 import { benchPages, pageLines, type PageFigures } from './pages.ts';
 
 const RUNS = Number(process.env.FOLIO_BENCH_RUNS ?? 5);
@@ -40,7 +42,7 @@ if (process.env.FOLIO_BENCH_ONLY === 'queue') {
 }
 
 if (process.env.FOLIO_BENCH_ONLY === 'pages') {
-  log('(g) the six-story news page and the feature, warm');
+  log('(h) the six-story news page and the feature, warm');
   process.stdout.write(`${pageLines(await benchPages(work, RUNS, log)).join('\n')}\n`);
   process.exit(0);
 }
@@ -74,7 +76,7 @@ const batch: BatchFigures | undefined = await benchBatch(work, log);
 log('(f) the same 50 editions locally and through the queue');
 const queue: QueueFigures | undefined = batch ? await benchQueue(path.join(work, 'batch-editions'), BATCH_COUNT, work, log) : undefined;
 
-log('(g) the six-story news page and the feature, warm');
+log('(h) the six-story news page and the feature, warm');
 const pages: PageFigures = await benchPages(work, RUNS, log);
 
 log('(d) pagedjs-cli 0.4.3');
@@ -91,7 +93,10 @@ const floorCold = summarise(repeat(RUNS, () => timeCommand(process.execPath, [fl
 const floorWarmRun = spawnSync(process.execPath, [floorScript, html, path.join(work, 'e.pdf'), 'warm', String(RUNS + 2)], { encoding: 'utf8' });
 const floorWarm = summarise((JSON.parse(floorWarmRun.stdout) as number[]).slice(2));
 
-writeResults({ cold, warm, batch, queue, pages, pagedjs, floorCold, floorWarm });
+log('(g) photo quality through the press conversion');
+const photo = await benchPhotoQuality(work);
+
+writeResults({ cold, warm, batch, queue, pages, pagedjs, floorCold, floorWarm, photo });
 
 function installPagedjsCli(): string {
   const tools = path.join(FOLIO_ROOT, 'bench', '.tools');
@@ -117,7 +122,7 @@ function queueLines(q: QueueFigures): string[] {
   ];
 }
 
-function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pages: PageFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
+function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pages: PageFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure; photo: PhotoQuality }) {
   const ratio = (a: Figure, b: Figure) => (a.median / b.median).toFixed(2);
   const chromiumVersion = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const cpus = os.cpus();
@@ -151,6 +156,11 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; que
     `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
     `| (e) Chromium floor, cold | ${seconds(r.floorCold)} | \`node bench/floor.mjs page.html out.pdf\` |`,
     `| (e) Chromium floor, warm | ${seconds(r.floorWarm)} | same, one browser, per render |`,
+    '',
+    '| (g) photo in the press file (bench/photo-quality.ts) | PSNR against a lossless conversion |',
+    '|---|---|',
+    `| Folio: lossless proof, one JPEG at /prepress quality, full resolution | ${r.photo.folio} dB |`,
+    `| before issue 20: Q85 JPEG in the proof, then Ghostscript's default JPEG | ${r.photo.before} dB |`,
     '',
     '| ratio | value | target |',
     '|---|---|---|',

@@ -13,20 +13,22 @@ import { checkPhotoFiles, prepareImages } from './assets/images.ts';
 import { selectFontFaces } from './assets/fonts.ts';
 import { collectFontUses } from './template/font-uses.ts';
 import { renderPageHtml } from './template/render-page.ts';
-import { paginate } from './paginate/paginate.ts';
+import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitModules } from './paginate/fit-modules.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
+import { resolvePressSettings } from './pdf/press/settings.ts';
+import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { runPreflight } from './preflight/preflight.ts';
-import type { PreflightEdition } from './preflight/types.ts';
+import { photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import type { PhotoImage, PreflightEdition } from './preflight/types.ts';
 import { writePreflightReport } from './preflight/report.ts';
 import { refuseOutputOverInput } from './same-file.ts';
 import { ensureDir } from './files/ensure-dir.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
 import { t } from './i18n/locale.ts';
-import { outputsOf, type BuildOptions, type BuildResult, type leaseBrowser, type Timed } from './pipeline-support.ts';
+import { outputsOf, pressSettingsOf, type BuildOptions, type BuildResult, type leaseBrowser, type Timed } from './pipeline-support.ts';
 
 /** The 眉头 fields a page cannot go to press without (issue 17). */
 const FOLIO_LINE_FIELDS = ['name', 'date', 'page'] as const;
@@ -53,16 +55,20 @@ export async function buildPageWith(
     ...photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
   ]);
 
+  const pressSettings = pressSettingsOf(page.paper.press, loaded.dir, options.pressSettings);
+  const marks = pageMarks(resolvePressSettings(pressSettings).marks, [page.paper.name, page.paper.date, page.paper.page].filter(Boolean).join(' '));
   await timed('assets', () => checkPhotoFiles(photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(page), cacheDir));
   const rendered = await timed('template', () => renderPageHtml({ page, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
   if (options.htmlOutput) await writeFileAtomic(path.resolve(options.htmlOutput), rendered.html);
 
   const browser = await timed('launch', () => lease.get());
+  let images: PhotoImage[] = [];
   const paged = await timed('paginate', () =>
     paginate({
       html: rendered.html,
       geometry,
+      marks,
       browser,
       signal: options.signal,
       preview: options.png ?? false,
@@ -70,8 +76,9 @@ export async function buildPageWith(
       timeouts: options.timeouts,
       fit: (tab, resolveImages) => fitModules(tab, page, geometry, resolveImages),
       resolveImages: async (frames) => {
-        const images = await prepareImages({ photos, editionDir: loaded.dir, frames, cacheDir });
-        return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
+        const prepared = await prepareImages({ photos, editionDir: loaded.dir, frames, cacheDir });
+        images = photoImagesOf(photos, prepared);
+        return Object.fromEntries(Object.entries(prepared).map(([id, image]) => [id, image.url]));
       },
     }),
   );
@@ -82,7 +89,7 @@ export async function buildPageWith(
   const pdf = await timed('pdf', () =>
     postprocessPdf(paged.pdf, geometry, { title: rendered.title, author: lead?.byline, subject: lead?.headline.deck, keywords: page.keywords, lang: page.lang }),
   );
-  const expected: PreflightEdition = { geometry, pages: 1, content: page, file: displayFile };
+  const expected: PreflightEdition = { geometry, pages: 1, content: page, file: displayFile, photos: images };
   const preflight = await timed('preflight', () =>
     writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
   );
@@ -93,10 +100,15 @@ export async function buildPageWith(
     pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
     await writeFileAtomic(pngPath, paged.png);
   }
-  let press: PressReport | undefined;
+  let press: PressReport<PreflightReport> | undefined;
   let pressPreflightPath: string | undefined;
   if (options.press || options.gray) {
-    press = await timed('press', () => makePressPdf({ pdf: pdfPath, output: pressPdfPath(pdfPath), gray: options.gray, edition: expected, signal: options.signal }));
+    const output = pressPdfPath(pdfPath);
+    // A press file only when the proof's preflight has no error (issue 20), checked again after Ghostscript.
+    assertReadyForPress(preflight, output);
+    press = await timed('press', () =>
+      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettings, verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
+    );
     pressPreflightPath = await writePreflightReport(press.preflight);
   }
   const warnings = [

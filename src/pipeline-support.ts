@@ -12,6 +12,8 @@ import type { PreflightReport } from './preflight/preflight.ts';
 import { preflightReportPath } from './preflight/report.ts';
 import type { NamedPath } from './same-file.ts';
 import type { Timeouts } from './defaults.ts';
+import type { PressSettings } from './pdf/press/settings.ts';
+import path from 'node:path';
 
 export interface BuildOptions {
   /** An edition folder or its edition.yaml. */
@@ -34,6 +36,8 @@ export interface BuildOptions {
   /** Also write <name>.press.pdf for the printer (CMYK, or gray with `gray`). */
   press?: boolean;
   gray?: boolean;
+  /** The plant's settings for the press PDF, over the edition's `paper.press`. */
+  pressSettings?: Partial<PressSettings>;
   signal?: AbortSignal;
   /** Values set over the edition file's own (batch manifests); the file is not changed. */
   overrides?: readonly EditionOverride[];
@@ -57,7 +61,7 @@ export interface BuildResult {
   preflight: PreflightReport;
   preflightPath: string;
   /** The press PDF, when asked for; its preflight is in <name>.press.preflight.json. */
-  press?: PressReport;
+  press?: PressReport<PreflightReport>;
   pressPreflightPath?: string;
 }
 
@@ -93,3 +97,9 @@ export function outputsOf(options: BuildOptions, pdfPath: string): NamedPath[] {
 
 export type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
 
+
+/** The edition's `paper.press` (its profile relative to the edition folder) under the caller's settings. */
+export function pressSettingsOf(fromEdition: Partial<PressSettings> | undefined, editionDir: string, fromCaller: Partial<PressSettings> | undefined): Partial<PressSettings> {
+  const profile = fromEdition?.profile && path.resolve(editionDir, fromEdition.profile);
+  return { ...fromEdition, profile, ...Object.fromEntries(Object.entries(fromCaller ?? {}).filter(([, value]) => value !== undefined)) };
+}

@@ -11,15 +11,18 @@ import { selectFontFaces } from './assets/fonts.ts';
 import { loadSharp } from './assets/load-sharp.ts';
 import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
-import { paginate } from './paginate/paginate.ts';
+import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitWarnings } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
+import { resolvePressSettings } from './pdf/press/settings.ts';
+import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { buildPageWith } from './pipeline-page.ts';
-import { leaseBrowser, outputsOf, type BuildOptions, type BuildResult, type Timed } from './pipeline-support.ts';
+import { leaseBrowser, outputsOf, pressSettingsOf, type BuildOptions, type BuildResult, type Timed } from './pipeline-support.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { preflightEditionOf, runPreflight } from './preflight/preflight.ts';
+import { preflightEditionOf, photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import type { PhotoImage } from './preflight/types.ts';
 import { writePreflightReport } from './preflight/report.ts';
 import { refuseOutputOverInput } from './same-file.ts';
 import { stepTimer } from './timing.ts';
@@ -68,6 +71,8 @@ async function buildWith(
     ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
   ]);
 
+  const pressSettings = pressSettingsOf(edition.paper.press, loaded.dir, options.pressSettings);
+  const marks = pageMarks(resolvePressSettings(pressSettings).marks, [edition.paper.name, edition.paper.date, edition.paper.page].filter(Boolean).join(' '));
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));
   const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
@@ -76,10 +81,12 @@ async function buildWith(
   // While Chromium finishes starting, load the image library the fit needs.
   loadSharp().catch(() => undefined);
   const browser = await timed('launch', () => lease.get());
+  let photos: PhotoImage[] = [];
   const paged = await timed('paginate', () =>
     paginate({
       html: rendered.html,
       geometry,
+      marks,
       browser,
       signal: options.signal,
       preview: options.png ?? false,
@@ -87,6 +94,7 @@ async function buildWith(
       timeouts: options.timeouts,
       resolveImages: async (frames) => {
         const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
+        photos = photoImagesOf(edition.photos, images);
         return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
       },
     }),
@@ -104,7 +112,7 @@ async function buildWith(
       lang: edition.lang,
     }),
   );
-  const expected = preflightEditionOf(loaded);
+  const expected = { ...preflightEditionOf(loaded), photos };
   // The new PDF replaces the target only once it has been read back and preflighted.
   const preflight = await timed('preflight', () =>
     writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
@@ -116,11 +124,13 @@ async function buildWith(
     pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
     await writeFileAtomic(pngPath, paged.png);
   }
-  let press: PressReport | undefined;
+  let press: PressReport<PreflightReport> | undefined;
   let pressPreflightPath: string | undefined;
   if (options.press || options.gray) {
+    const output = pressPdfPath(pdfPath);
+    assertReadyForPress(preflight, output);
     press = await timed('press', () =>
-      makePressPdf({ pdf: pdfPath, output: pressPdfPath(pdfPath), gray: options.gray, edition: expected, signal: options.signal }),
+      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettings, verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
     );
     pressPreflightPath = await writePreflightReport(press.preflight);
   }

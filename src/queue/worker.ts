@@ -20,6 +20,7 @@ import { planEdition } from '../batch/plan.ts';
 import { renderEdition } from '../batch/render-edition.ts';
 import { seconds } from '../batch/summary.ts';
 import { QUEUE, type QueueSettings } from '../defaults.ts';
+import { withoutErrorPrefix } from '../errors.ts';
 import type { ManagedBrowser } from '../paginate/browser.ts';
 import type { QueueAddress } from './address.ts';
 import { loadBullmq, reachRedis, reportErrors } from './bullmq.ts';
@@ -63,7 +64,7 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     try {
       return await renderJob(job);
     } catch (error) {
-      log(`failed ${job.data.id} (${attempt}): ${error instanceof Error ? error.message : String(error)}`);
+      log(`failed ${job.data.id} (${attempt}): ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
       throw error;
     }
   };
@@ -77,8 +78,9 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     if (plan.key !== data.key) {
       throw new UnrecoverableError(`${name} computes another cache key for ${data.id}: it runs another Folio (code, templates, styles, fonts) or sees other edition files than the batch; install the same Folio on every machine and share the same folder`);
     }
-    const result = await renderEdition({ ...plan, pdfPath: output.file }, pool, log);
-    if (result.status !== 'rendered') throw new Error(result.error?.split('\n')[0]?.replace(/^error: /, '') ?? 'unknown error');
+    const result = await renderEdition({ ...plan, pdfPath: output.file, press: data.press }, pool, log);
+    // The whole message, not its first line: the batch lists its problems (a refused press file names the photo) as a local batch does.
+    if (result.status !== 'rendered') throw new Error(withoutErrorPrefix(result.error ?? 'unknown error'));
     await output.publish();
     const written = await stat(output.file);
     log(`rendered ${data.id} ${seconds(result.timeMs)}`);
