@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { editionJsonSchema, renderSchemaReference } from '../src/content/json-schema.ts';
+import { editionJsonSchema, pageJsonSchema, renderSchemaReference } from '../src/content/json-schema.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaFile = path.join(root, 'schema', 'edition.schema.json');
+const pageSchemaFile = path.join(root, 'schema', 'page.schema.json');
 const readmeFile = path.join(root, 'README.md');
 const START = '<!-- schema:start -->';
 const END = '<!-- schema:end -->';
@@ -20,6 +21,11 @@ const END = '<!-- schema:end -->';
 /** Pretty JSON with a trailing newline, matching what the staleness test compares against. */
 export function serializeSchema(): string {
   return `${JSON.stringify(editionJsonSchema(), null, 2)}\n`;
+}
+
+/** The same for general pages (schema/page.schema.json). */
+export function serializePageSchema(): string {
+  return `${JSON.stringify(pageJsonSchema(), null, 2)}\n`;
 }
 
 /** Replaces the text between the markers; returns undefined when the markers are absent or out of order. */
@@ -34,6 +40,8 @@ async function main(): Promise<void> {
   await mkdir(path.dirname(schemaFile), { recursive: true });
   await writeFile(schemaFile, serializeSchema());
   console.log(`wrote ${path.relative(root, schemaFile)}`);
+  await writeFile(pageSchemaFile, serializePageSchema());
+  console.log(`wrote ${path.relative(root, pageSchemaFile)}`);
 
   // The README belongs to someone else; only touch it where it asked for the reference.
   if (!existsSync(readmeFile)) return console.log('README.md not found; schema reference not written');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { FOLIO_ROOT, MAX_TIMEOUT_S } from './defaults.ts';
 import { build } from './pipeline.ts';
 import type { StartedChromium } from './paginate/chromium-process.mjs';
-import { editionJsonSchema } from './content/json-schema.ts';
+import { editionJsonSchema, pageJsonSchema } from './content/json-schema.ts';
 import { registerImportCommand } from './content/import/import.ts';
 import { registerPreflightCommand } from './preflight/command.ts';
 import { registerPreviewCommand } from './preview/server.ts';
@@ -120,9 +120,10 @@ function createProgram(context: CliContext): Command {
 
   program
     .command('schema')
-    .description('Print the JSON Schema of edition files (for editor autocompletion).')
-    .action(() => {
-      console.log(JSON.stringify(editionJsonSchema(), null, 2));
+    .description('Print the JSON Schema of edition files (for editor autocompletion); --page: of general pages (schema v2).')
+    .option('--page', 'the schema of general pages (version: 2, modules)')
+    .action((options: { page?: boolean }) => {
+      console.log(JSON.stringify(options.page ? pageJsonSchema() : editionJsonSchema(), null, 2));
     });
 
   registerImportCommand(program);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EditionSchema } from './schema.ts';
+import { PageSchema } from './v2/page.ts';
 
 /** The subset of JSON Schema that zod emits for the edition schema. */
 export interface JsonSchemaNode {
@@ -26,6 +27,13 @@ export interface JsonSchemaNode {
 }
 
 export const EDITION_SCHEMA_ID = 'urn:folio:schema:edition';
+export const PAGE_SCHEMA_ID = 'urn:folio:schema:page';
+
+/** The JSON Schema of a general page (schema v2: `version: 2` and its modules, told apart by `kind`). */
+export function pageJsonSchema(): JsonSchemaNode & Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(PageSchema, { io: 'input' });
+  return { $schema, $id: PAGE_SCHEMA_ID, title: 'Folio page (schema v2)', ...rest } as JsonSchemaNode & Record<string, unknown>;
+}
 
 /**
  * The JSON Schema of an edition file. `io: 'input'` describes what a user may

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { replaceBetweenMarkers, serializeSchema } from '../../../scripts/write-schema.ts';
+import { replaceBetweenMarkers, serializePageSchema, serializeSchema } from '../../../scripts/write-schema.ts';
 import { editionJsonSchema, renderSchemaReference, schemaNodeAt } from '../../../src/content/json-schema.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -11,6 +11,14 @@ describe('editionJsonSchema', () => {
   it('matches the committed schema/edition.schema.json (run `npx tsx scripts/write-schema.ts` if not)', () => {
     const committed = readFileSync(path.join(root, 'schema/edition.schema.json'), 'utf8');
     expect(committed).toBe(serializeSchema());
+  });
+
+  it('matches the committed schema/page.schema.json for general pages, and tells modules apart by kind', () => {
+    const committed = readFileSync(path.join(root, 'schema/page.schema.json'), 'utf8');
+    expect(committed).toBe(serializePageSchema());
+    const kinds = (JSON.parse(committed) as { properties: { modules: { items: { oneOf?: { properties: { kind: { const: string } } }[]; anyOf?: { properties: { kind: { const: string } } }[] } } } }).properties.modules.items;
+    const variants = kinds.oneOf ?? kinds.anyOf ?? [];
+    expect(variants.map((v) => v.properties.kind.const).sort()).toEqual(['ad', 'box', 'feature', 'photo', 'story']);
   });
 
   it('describes what a user writes: defaulted fields are optional, objects are closed', () => {
