@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { LoadedPage } from './content/load.ts';
+import { cutOffCopyWarnings } from './content/cut-off.ts';
 import type { Page } from './content/v2/page.ts';
 import { leadStory, pagePhotos } from './content/v2/page-parts.ts';
 import { ContentError } from './errors.ts';
@@ -44,6 +45,8 @@ export async function buildPageWith(
   const displayFile = path.relative(process.cwd(), loaded.file);
   await timed('glyphs', () => assertGlyphCoverage(loaded, displayFile));
   refuseUnplacedAds(page, displayFile);
+  // Copy cut mid-sentence is printed as written, and named for an editor to mend.
+  const copyWarnings = await cutOffCopyWarnings(loaded);
   const geometry = PRESETS[page.paper.preset]!;
   const cacheDir = options.cacheDir ?? CACHE_DIR;
   const pdfPath = path.resolve(options.output ?? path.join(DEFAULT_OUTPUT_DIR, `${loaded.id}.pdf`));
@@ -112,6 +115,7 @@ export async function buildPageWith(
     pressPreflightPath = await writePreflightReport(press.preflight);
   }
   const warnings = [
+    ...copyWarnings,
     ...folioLineWarnings(page),
     ...paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`),
     ...preflight.findings.map((finding) => `preflight ${finding.severity}: [${finding.rule}] ${finding.message}`),

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { formatLocation } from '../errors.ts';
-import type { LoadedEdition } from './load.ts';
+import type { LoadedEdition, LoadedPage } from './load.ts';
 import { endsComplete } from './import/text.ts';
 import { formatFieldPath } from './schema-errors.ts';
 
@@ -20,13 +20,25 @@ export interface CutOffParagraph {
   text: string;
 }
 
-/** Paragraphs and leads that end without terminal punctuation, in edition order. */
-export function findCutOffParagraphs(edition: LoadedEdition['edition']): CutOffParagraph[] {
+/** Paragraphs and leads that end without terminal punctuation, in edition (or page) order. */
+export function findCutOffParagraphs(edition: LoadedEdition['edition'] | LoadedPage['page']): CutOffParagraph[] {
   const found: CutOffParagraph[] = [];
   const check = (text: string, fieldPath: (string | number)[], subhead?: string) => {
     // The same rule the import applies to raw copy.
     if (!endsComplete(text.trim())) found.push({ path: fieldPath, subhead, text });
   };
+  if ('modules' in edition) {
+    edition.modules.forEach((module, m) => {
+      if (module.kind !== 'story') return;
+      if (module.lead) check(module.lead, ['modules', m, 'lead']);
+      let subhead = module.headline.title;
+      module.body.forEach((item, b) => {
+        if (typeof item === 'string') check(item, ['modules', m, 'body', b], subhead);
+        else subhead = item.subhead;
+      });
+    });
+    return found;
+  }
   edition.sections.forEach((section, s) => {
     if (section.lead) check(section.lead, ['sections', s, 'lead']);
     section.articles.forEach((article, a) => {
@@ -38,8 +50,8 @@ export function findCutOffParagraphs(edition: LoadedEdition['edition']): CutOffP
 }
 
 /** One warning per cut-off paragraph, with file:line:column, field path, subhead and the words it ends on. */
-export async function cutOffCopyWarnings(loaded: LoadedEdition): Promise<string[]> {
-  const cut = findCutOffParagraphs(loaded.edition);
+export async function cutOffCopyWarnings(loaded: LoadedEdition | LoadedPage): Promise<string[]> {
+  const cut = findCutOffParagraphs('page' in loaded ? loaded.page : loaded.edition);
   if (cut.length === 0) return [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(await readFile(loaded.file, 'utf8'), { lineCounter, logLevel: 'silent' });

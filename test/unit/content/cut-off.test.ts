@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cutOffCopyWarnings, findCutOffParagraphs } from '../../../src/content/cut-off.ts';
-import { loadEdition } from '../../../src/content/load.ts';
+import { loadContent, loadEdition } from '../../../src/content/load.ts';
 
 function editionWith(paragraphs: string[], lead?: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-cut-off-'));
@@ -33,5 +33,20 @@ describe('cut-off copy (issue 19)', () => {
   it('accepts a sentence closed inside quotes or brackets, and flags a lead or paragraph that stops', async () => {
     const loaded = await loadEdition(editionWith(['建成投用。', '“一件事一次办。”', '开展（试点！）', '招商引资取得', '问题清单化解…'], '全县经济'));
     expect(findCutOffParagraphs(loaded.edition).map((p) => p.text)).toEqual(['全县经济', '招商引资取得']);
+  });
+});
+
+describe('cut-off copy on a general page', () => {
+  it('names a story paragraph that stops mid-sentence by its module path, under its subhead, and no complete one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-cut-off-page-'));
+    writeFileSync(
+      path.join(dir, 'edition.yaml'),
+      ['version: 2', 'modules:', '  - kind: story', '    id: a', '    headline: { title: 标题 }', '    body:', '      - 完整的一段。', '      - subhead: 小标题', '      - 黄河交通学院获批', ''].join('\n'),
+    );
+    const loaded = await loadContent(dir);
+    expect(findCutOffParagraphs('page' in loaded ? loaded.page : loaded.edition).map((c) => c.path)).toEqual([['modules', 0, 'body', 2]]);
+    const [warning, ...rest] = await cutOffCopyWarnings(loaded);
+    expect(rest).toEqual([]);
+    expect(warning).toMatch(/edition\.yaml:9:9: modules\[0\]\.body\[2\] \(under 「小标题」\)/);
   });
 });
