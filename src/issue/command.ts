@@ -3,26 +3,14 @@
  * holding issue.yaml) here. One line per page as it is written, its
  * warnings, then a summary line; `-o` names the output folder.
  */
-import path from 'node:path';
 import { ContentError } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
-import { renderIssue } from './render.ts';
+import { displayPath as relative } from '../content/load.ts';
+import { renderIssue, type RenderIssueOptions } from './render.ts';
 
-export interface IssueCommandOptions {
-  output?: string;
-  html?: string;
-  png?: boolean;
-  templates?: string;
-  timeout?: number;
-  press?: boolean;
-  gray?: boolean;
-}
-
-function relative(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel.startsWith('..') ? file : rel;
-}
+/** The render command's options that an issue uses: `-o` names the output folder. */
+export type IssueCommandOptions = Pick<RenderIssueOptions, 'png' | 'press' | 'gray'> & { output?: string; html?: string; templates?: string; timeout?: number };
 
 export async function runIssueCommand(dir: string, options: IssueCommandOptions, startedChromium?: StartedChromium): Promise<void> {
   if (options.html) {
