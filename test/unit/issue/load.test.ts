@@ -50,6 +50,16 @@ describe('loadIssue', () => {
     expect(a3.warnings[0]).toMatch(/a3\.yaml:8:9 \(paper\.page\): the page sets its own paper\.page "A9"; .*issue\.yaml:9:14 \(pages\[2\]\.label\) gives "A3"/);
   });
 
+  it('fills a v1 feature edition\'s folio fields too, leaving out the masthead fields its schema has not', async () => {
+    const feature = path.resolve('content/wuzhi-2024');
+    const dir = issueCopy({ 'issue.yaml': (text) => text.replace('file: a3.yaml', `file: ${JSON.stringify(feature)}`) });
+    const page = (await loadIssue(dir)).pages[2]!;
+    expect(page.file).toBe(path.join(feature, 'edition.yaml'));
+    expect(page.overrides.map((override) => override.path.join('.')).sort()).toEqual(['paper.date', 'paper.editor', 'paper.name', 'paper.page', 'paper.section']);
+    const loaded = await loadContent(page.file, page.overrides);
+    expect('edition' in loaded && loaded.edition.paper).toMatchObject({ name: '示例日报', date: '2024-01-26', page: 'A3', section: '综合新闻' });
+  });
+
   it('finds paper.yaml in the year folder above the issue', async () => {
     const dir = issueCopy();
     cpSync(path.join(dir, 'paper.yaml'), path.join(dir, '..', 'paper.yaml'));
