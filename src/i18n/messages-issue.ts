@@ -10,6 +10,11 @@ export const ISSUE_MESSAGES = {
   },
   'issue.cannotRead': { en: 'cannot read {file}', zh: '无法读取 {file}' },
   'issue.cannotReadHint': { en: 'check that the file exists and is readable', zh: '请检查文件是否存在且可读' },
+  'issue.schemaMismatch': { en: '{file} does not match its schema:', zh: '{file} 不符合其格式要求：' },
+  'issue.schemaHint': {
+    en: 'see "Issue folders" in README.md for the fields of paper.yaml and issue.yaml',
+    zh: 'paper.yaml 与 issue.yaml 的字段见 README.md 的“Issue folders”一段',
+  },
   'issue.noPageFile': { en: 'page {label}: its file {file} does not exist', zh: '{label} 版：版面文件 {file} 不存在' },
   'issue.noPageFileHint': {
     en: 'give the page file\'s path relative to the issue folder (a .yaml file, or a folder holding edition.yaml)',

@@ -155,7 +155,10 @@ async function readYamlFile<S extends z.ZodType>(file: string, schema?: S): Prom
   const result = schema.safeParse(data);
   if (!result.success) {
     const root = z.toJSONSchema(schema, { io: 'input' }) as JsonSchemaNode;
-    throw schemaError(result.error.issues, doc, lineCounter, shown, [], root);
+    // The listing and location are the editions' own; the heading and hint name this file and its README section.
+    const located = schemaError(result.error.issues, doc, lineCounter, shown, [], root);
+    const listing = located.message.split('\n').slice(1).join('\n');
+    throw new ContentError(`${t('issue.schemaMismatch', { file: path.basename(file) })}\n${listing}`, { location: located.location, hint: t('issue.schemaHint') });
   }
   return { data: result.data, file: shown, doc, lineCounter };
 }

@@ -73,6 +73,7 @@ describe('loadIssue', () => {
     const badLabel = await failure(issueCopy({ 'issue.yaml': (text) => text.replace('label: A2', 'label: 二版') }));
     expect(badLabel.location).toMatchObject({ line: 8, column: 14, path: 'pages[1].label' });
     expect(badLabel.location?.file).toMatch(/issue\.yaml$/);
+    expect(badLabel.message).toMatch(/^issue\.yaml does not match its schema:\n {2}\S*issue\.yaml:8:14 \(pages\[1\]\.label\): a page label is letters then a number/);
     const twice = await failure(issueCopy({ 'issue.yaml': (text) => text.replace('label: A3', 'label: A2') }));
     expect(twice.location).toMatchObject({ line: 9, path: 'pages[2].label' });
     const unknown = await failure(issueCopy({ 'issue.yaml': (text) => text.replace('issueNumber: 1', 'number: 1') }));
