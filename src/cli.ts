@@ -17,6 +17,8 @@ import { registerBatchCommand } from './batch/command.ts';
 import { parseQueueAddress, type QueueAddress } from './queue/address.ts';
 import { registerQueueCommands, runQueuedBatch } from './queue/command.ts';
 import { describeError, exitCodeOf } from './errors.ts';
+import { findIssueDir } from './issue/load.ts';
+import { runIssueCommand } from './issue/command.ts';
 import { captureUsageErrors, formatUsageError, type UsageFailure } from './cli-usage.ts';
 import { localeFromArgv, parseLocale, setLocale, t } from './i18n/locale.ts';
 
@@ -61,14 +63,17 @@ function createProgram(context: CliContext): Command {
   const render = program
     .command('render')
     .description('Render an edition to a print-ready PDF.')
-    .argument('<edition>', 'edition folder (containing edition.yaml) or an edition .yaml file')
-    .option('-o, --output <file>', 'PDF to write (default: output/<edition id>.pdf)')
+    .argument('<edition>', 'edition folder (containing edition.yaml), an edition .yaml file, or an issue folder (containing issue.yaml)')
+    .option('-o, --output <file>', 'PDF to write (default: output/<edition id>.pdf); for an issue, the folder (default: output/<date>/)')
     .option('--html <file>', 'also write the exact HTML that went to the browser')
     .option('--png', 'also write a PNG preview beside the PDF')
     .option('--templates <dir>', "Handlebars templates to use instead of Folio's own (layouts/page.hbs and partials/)")
     .option('--timeout <seconds>', `longest wait for Paged.js to paginate the page: more than 0, at most ${MAX_TIMEOUT_S} (default 60)`, parseSeconds)
     .option('--timings', 'print the time each stage took');
   addPressOptions(render).action(async (edition: string, options: RenderOptions) => {
+      // An issue folder (issue.yaml): every page to its plate file, and the issue PDF (issue 18).
+      const issueDir = await findIssueDir(edition);
+      if (issueDir) return runIssueCommand(issueDir, options, context.startedChromium);
       const result = await build({
         input: edition,
         output: options.output,

@@ -29,7 +29,7 @@ import { refuseOutputOverInput } from './same-file.ts';
 import { ensureDir } from './files/ensure-dir.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
 import { t } from './i18n/locale.ts';
-import { outputsOf, pressSettingsOf, type BuildOptions, type BuildResult, type leaseBrowser, type Timed } from './pipeline-support.ts';
+import { outputsOf, mergePressSettings, type BuildOptions, type BuildResult, type leaseBrowser, type Timed } from './pipeline-support.ts';
 
 /** The 眉头 fields a page cannot go to press without (issue 17). */
 const FOLIO_LINE_FIELDS = ['name', 'date', 'page'] as const;
@@ -58,7 +58,7 @@ export async function buildPageWith(
     ...photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
   ]);
 
-  const pressSettings = pressSettingsOf(page.paper.press, loaded.dir, options.pressSettings);
+  const pressSettings = mergePressSettings(page.paper.press, loaded.dir, options.pressSettings);
   const marks = pageMarks(resolvePressSettings(pressSettings).marks, [page.paper.name, page.paper.date, page.paper.page].filter(Boolean).join(' '));
   await timed('assets', () => checkPhotoFiles(photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(page), cacheDir));

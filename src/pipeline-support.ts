@@ -99,7 +99,7 @@ export type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
 
 
 /** The edition's `paper.press` (its profile relative to the edition folder) under the caller's settings. */
-export function pressSettingsOf(fromEdition: Partial<PressSettings> | undefined, editionDir: string, fromCaller: Partial<PressSettings> | undefined): Partial<PressSettings> {
+export function mergePressSettings(fromEdition: Partial<PressSettings> | undefined, editionDir: string, fromCaller: Partial<PressSettings> | undefined): Partial<PressSettings> {
   const profile = fromEdition?.profile && path.resolve(editionDir, fromEdition.profile);
   return { ...fromEdition, profile, ...Object.fromEntries(Object.entries(fromCaller ?? {}).filter(([, value]) => value !== undefined)) };
 }

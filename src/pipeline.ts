@@ -19,7 +19,7 @@ import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
 import { resolvePressSettings } from './pdf/press/settings.ts';
 import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { buildPageWith } from './pipeline-page.ts';
-import { leaseBrowser, outputsOf, pressSettingsOf, type BuildOptions, type BuildResult, type Timed } from './pipeline-support.ts';
+import { leaseBrowser, outputsOf, mergePressSettings, type BuildOptions, type BuildResult, type Timed } from './pipeline-support.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
 import { preflightEditionOf, photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
 import type { PhotoImage } from './preflight/types.ts';
@@ -71,7 +71,7 @@ async function buildWith(
     ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
   ]);
 
-  const pressSettings = pressSettingsOf(edition.paper.press, loaded.dir, options.pressSettings);
+  const pressSettings = mergePressSettings(edition.paper.press, loaded.dir, options.pressSettings);
   const marks = pageMarks(resolvePressSettings(pressSettings).marks, [edition.paper.name, edition.paper.date, edition.paper.page].filter(Boolean).join(' '));
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));

@@ -44,6 +44,8 @@ export interface VolumePart {
   id: string;
   /** The bookmark's title. */
   title: string;
+  /** The part's printed page label (an issue's page, e.g. A1), used as its PDF page label instead of `<id>-1`. */
+  label?: string;
 }
 
 export interface VolumeResult {
@@ -118,7 +120,7 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
 
   let largest = 4;
   const kids: PDFRef[] = [];
-  const marks: { title: string; id: string; page: PDFRef; index: number }[] = [];
+  const marks: { title: string; id: string; label?: string; page: PDFRef; index: number }[] = [];
   for (const part of parts) {
     const source = await PDFDocument.load(await readFile(part.file), { updateMetadata: false });
     const context = PDFContext.create();
@@ -131,7 +133,7 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
       kids.push(context.register(copied));
     }
     if (kids.length === first) throw new Error(`${part.file} has no pages`);
-    marks.push({ title: part.title, id: part.id, page: kids[first]!, index: first });
+    marks.push({ title: part.title, id: part.id, label: part.label, page: kids[first]!, index: first });
     for (const [ref, object] of context.enumerateIndirectObjects()) await writeObject(ref, object);
     largest = context.largestObjectNumber;
   }
@@ -156,7 +158,7 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
   const labels = PDFArray.withContext(tail);
   for (const mark of marks) {
     labels.push(PDFNumber.of(mark.index));
-    labels.push(tail.obj({ S: 'D', P: PDFHexString.fromText(`${mark.id}-`) }));
+    labels.push(mark.label === undefined ? tail.obj({ S: 'D', P: PDFHexString.fromText(`${mark.id}-`) }) : tail.obj({ P: PDFHexString.fromText(mark.label) }));
   }
   await writeObject(catalogRef, tail.obj({ Type: 'Catalog', Pages: pagesRef, Outlines: outlinesRef, PageMode: 'UseOutlines', PageLabels: tail.obj({ Nums: labels }) }));
   const now = pdfDate(new Date());

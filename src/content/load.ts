@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { decodeEditionSource } from './encoding.ts';
 import { ContentError, type SourceLocation } from '../errors.ts';
 import { EDITION_LIMITS } from '../defaults.ts';
@@ -109,7 +109,7 @@ async function resolveEditionFile(resolved: string): Promise<string> {
 }
 
 /** Paths under the working directory are shown relative, so terminals make them clickable and short. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
@@ -129,6 +129,17 @@ export function parseEdition(source: string, file: string, overrides: readonly E
 
 /** Parses and validates a v1 edition or a v2 page (told apart by `version: 2`). */
 export function parseContent(source: string, file: string, overrides: readonly EditionOverride[] = []): Edition | Page {
+  const { doc, lineCounter, data } = parseYamlMapping(source, file, overrides);
+  return validateContent(data, doc, lineCounter, file, overrides);
+}
+
+/**
+ * Parses YAML whose top level is a mapping and applies `overrides` to it.
+ * Every failure is a ContentError at file:line:column; the document and its
+ * line counter are returned so schema errors can point into it too. Editions,
+ * pages and the issue files (src/issue) are read through it.
+ */
+export function parseYamlMapping(source: string, file: string, overrides: readonly EditionOverride[] = []): { doc: Document; lineCounter: LineCounter; data: unknown } {
   const lineCounter = new LineCounter();
   // logLevel 'error': the yaml library would otherwise print Node warnings (collection keys) beside Folio's message.
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true, lineCounter, logLevel: 'error' });
@@ -186,6 +197,10 @@ export function parseContent(source: string, file: string, overrides: readonly E
       hint: 'A value starting with * or & is a YAML alias or anchor: put text that starts with them in quotes, e.g. title: "*擎旗领跑*".',
     });
   }
+  return { doc, lineCounter, data };
+}
+
+function validateContent(data: unknown, doc: Document, lineCounter: LineCounter, file: string, overrides: readonly EditionOverride[]): Edition | Page {
   const characters = textLength(data, EDITION_LIMITS.characters);
   if (characters > EDITION_LIMITS.characters) {
     throw new ContentError(`the edition holds more than ${EDITION_LIMITS.characters.toLocaleString('en')} characters of text once its YAML aliases are expanded`, {

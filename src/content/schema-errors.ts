@@ -6,7 +6,7 @@
 import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, formatLocation, type SourceLocation } from '../errors.ts';
-import { schemaNodeAt } from './json-schema.ts';
+import { schemaNodeAt, type JsonSchemaNode } from './json-schema.ts';
 import type { EditionOverride } from './load.ts';
 
 export const SCHEMA_HINT = 'Check the schema reference in README.md, or run `npx folio schema` for the JSON Schema.';
@@ -24,8 +24,10 @@ export function schemaError(
   lineCounter: LineCounter,
   file: string,
   overrides: readonly EditionOverride[],
+  /** The file's JSON Schema, for the allowed keys of an unknown one; default the edition's. */
+  root?: JsonSchemaNode,
 ): ContentError {
-  const located = issues.flatMap((issue) => locateIssue(issue, doc, lineCounter, file, overrides));
+  const located = issues.flatMap((issue) => locateIssue(issue, doc, lineCounter, file, overrides, root));
   // Report in reading order, so the first issue (and the error's location) is the first one in the file.
   located.sort((a, b) => a.offset - b.offset);
   const lines = located.slice(0, MAX_LISTED_ISSUES).map((issue) => `  ${formatLocation(issue.location)}: ${issue.message}`);
@@ -43,6 +45,7 @@ function locateIssue(
   lineCounter: LineCounter,
   file: string,
   overrides: readonly EditionOverride[],
+  root: JsonSchemaNode | undefined,
 ): LocatedIssue[] {
   const fieldPath = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
   const at = (offset: number, pathSegments: readonly (string | number)[], message: string): LocatedIssue => {
@@ -55,7 +58,7 @@ function locateIssue(
   if (issue.code === 'unrecognized_keys') {
     // Point at each offending key itself, not at the object that contains it.
     const container = doc.getIn(fieldPath, true);
-    const allowed = Object.keys(schemaNodeAt(fieldPath)?.properties ?? {}).join(', ');
+    const allowed = Object.keys(schemaNodeAt(fieldPath, root)?.properties ?? {}).join(', ');
     return issue.keys.map((key) => {
       // A collection used as a key ([精彩]: …) reaches zod as its flow text, e.g. "[ 精彩 ]": match it as the first such key.
       const pair = isMap(container)
