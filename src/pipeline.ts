@@ -135,6 +135,7 @@ async function buildWith(
   // An output folder that cannot be made fails now, not after the render (issue 15, item 10).
   await ensureDir(path.dirname(pdfPath));
   if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
+  await ensureDir(cacheDir, 'cache');
   refuseOutputOverInput(outputsOf(options, pdfPath), [
     { path: loaded.file, role: 'the edition file' },
     ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),

@@ -63,7 +63,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   if (!info) await loadEdition(options.input);
   const editionDir = info!.isDirectory() ? resolved : path.dirname(resolved);
   const cacheDir = path.resolve(options.cacheDir ?? CACHE_DIR);
-  await ensureDir(cacheDir);
+  await ensureDir(cacheDir, 'cache');
   const files = await ServedFiles.create(previewRoots(editionDir, cacheDir));
 
   const browser = options.browser ?? (await launchBrowser());

@@ -1,6 +1,6 @@
 /** The `folio` command as users run it: exit codes, messages, and the files it writes. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,17 @@ describe('folio CLI', () => {
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/^error: cannot make the output folder \/proc\/folio-no(\/out)?: no folder can be made in \/proc$/m);
     }
+  });
+
+  it('names the cache folder and says to set XDG_CACHE_HOME when the cache cannot be made (issue 16, case 12)', () => {
+    // Root ignores chmod: a file where the cache folder's parent should be stops root too.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-cli-cache-'));
+    writeFileSync(path.join(dir, 'file'), '');
+    const run = folioIn({ XDG_CACHE_HOME: path.join(dir, 'file', 'x') }, 'render', 'content/wuzhi-2024', '-o', path.join(dir, 'out.pdf'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`error: cannot make the cache folder ${path.join(dir, 'file', 'x', 'folio')}: ${path.join(dir, 'file')} is a file, not a folder`);
+    expect(run.stderr).toMatch(/^ {2}fix: .*set XDG_CACHE_HOME to a folder you can write to/m);
+    expect(existsSync(path.join(dir, 'out.pdf'))).toBe(false);
   });
 
   it('prints the JSON Schema', () => {
