@@ -17,6 +17,7 @@ import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import { previewRoots } from './asset-roots.ts';
 import { buildPreviewPage } from './build-page.ts';
 import { DocumentFitter } from './fit-document.ts';
+import { capConnections, CONNECTION_CHECK_OPTIONS } from './connection-cap.ts';
 import { createRoutes } from './routes.ts';
 import { ServedFiles } from './served-files.ts';
 import { PreviewSession } from './session.ts';
@@ -40,6 +41,8 @@ export interface PreviewOptions {
   cacheDir?: string;
   /** Stack traces in error messages, as `folio --debug`. */
   debug?: boolean;
+  /** Most connections held open at once (default PREVIEW_CONNECTIONS.max); tests set fewer. */
+  maxConnections?: number;
 }
 
 export interface PreviewServer {
@@ -77,7 +80,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let server: Server;
   let port: number;
   try {
-    server = createServer();
+    server = createServer(CONNECTION_CHECK_OPTIONS);
+    capConnections(server, options.maxConnections);
     port = await listen(server, options.port ?? DEFAULT_PREVIEW_PORT, host);
   } catch (error) {
     await session.close();
