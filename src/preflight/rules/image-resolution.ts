@@ -5,6 +5,7 @@
  * below 150 ppi visibly pixelated.
  */
 import { formatRectMm } from '../inspect/geometry.ts';
+import type { ImagePlacement } from '../inspect/marks.ts';
 import type { Finding, Rule } from '../types.ts';
 
 export const WARN_BELOW_PPI = 200;
@@ -18,8 +19,7 @@ export const imageResolutionRule: Rule = {
     const findings: Finding[] = [];
     for (const page of facts.pages) {
       for (const image of page.content.images) {
-        // 1-pixel images are fills (a colour swatch stretched), not photos.
-        if (image.widthPx <= 1 || image.heightPx <= 1) continue;
+        if (isRule(image)) continue;
         const ppi = Math.min(image.ppiX, image.ppiY);
         measurements.lowestImagePpi = Math.min(measurements.lowestImagePpi ?? Infinity, Math.round(ppi));
         if (ppi >= WARN_BELOW_PPI) continue;
@@ -36,3 +36,20 @@ export const imageResolutionRule: Rule = {
     return findings;
   },
 };
+
+/** Thinner than this across, a one-pixel image is a rule (a hairline drawn as an image), not a photo. */
+export const RULE_MAX_MM = 1;
+
+/**
+ * A one-pixel-wide or -tall image is exempt only when it is placed as a rule:
+ * under RULE_MAX_MM across. A 1×1 image stretched over a photo frame (a wrong
+ * or broken file, 0.145 ppi) is an error like any coarse photo (issue 16,
+ * case 12). Folio draws its own rules and tints as vector paths (CSS borders
+ * and backgrounds), never as images, so only other producers' rules are exempt.
+ */
+function isRule(image: ImagePlacement): boolean {
+  if (image.widthPx > 1 && image.heightPx > 1) return false;
+  const placedPt = (pixels: number, ppi: number) => (ppi > 0 ? (pixels * 72) / ppi : 0);
+  const across = Math.min(placedPt(image.widthPx, image.ppiX), placedPt(image.heightPx, image.ppiY));
+  return across < (RULE_MAX_MM * 72) / 25.4;
+}
