@@ -25,6 +25,7 @@ import { refuseOutputOverInput, type NamedPath } from './same-file.ts';
 import { stepTimer } from './timing.ts';
 import { ensureDir } from './files/ensure-dir.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS, type Timeouts } from './defaults.ts';
+import { t } from './i18n/locale.ts';
 
 export interface BuildOptions {
   /** An edition folder or its edition.yaml. */
@@ -106,12 +107,12 @@ function leaseBrowser(options: BuildOptions) {
 /** Every file a build writes, for refuseOutputOverInput. */
 function outputsOf(options: BuildOptions, pdfPath: string): NamedPath[] {
   const outputs: NamedPath[] = [
-    { path: pdfPath, role: 'the output PDF (-o)' },
-    { path: preflightReportPath(pdfPath), role: 'the preflight report' },
+    { path: pdfPath, role: t('role.outputPdf') },
+    { path: preflightReportPath(pdfPath), role: t('role.preflightReport') },
   ];
-  if (options.htmlOutput) outputs.push({ path: options.htmlOutput, role: 'the HTML output (--html)' });
-  if (options.png) outputs.push({ path: pdfPath.replace(/\.pdf$/i, '') + '.png', role: 'the PNG preview (--png)' });
-  if (options.press || options.gray) outputs.push({ path: pressPdfPath(pdfPath), role: 'the press PDF (--press)' });
+  if (options.htmlOutput) outputs.push({ path: options.htmlOutput, role: t('role.html') });
+  if (options.png) outputs.push({ path: pdfPath.replace(/\.pdf$/i, '') + '.png', role: t('role.png') });
+  if (options.press || options.gray) outputs.push({ path: pressPdfPath(pdfPath), role: t('role.pressPdf') });
   return outputs;
 }
 
@@ -137,8 +138,8 @@ async function buildWith(
   if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
   await ensureDir(cacheDir, 'cache');
   refuseOutputOverInput(outputsOf(options, pdfPath), [
-    { path: loaded.file, role: 'the edition file' },
-    ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
+    { path: loaded.file, role: t('role.editionFile') },
+    ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: t('role.photoFile', { id: photo.id }) }] : [])),
   ]);
 
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));

@@ -22,6 +22,7 @@ import { renderEdition } from './render-edition.ts';
 import { relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type QueueSummary, type VolumeSummary } from './summary.ts';
 import { lockOutputFolder } from './output-lock.ts';
 import { refuseVolumeOverBatchFiles, writeVolume } from './volume.ts';
+import { t } from '../i18n/locale.ts';
 
 export type { BatchSummary, EditionSummary } from './summary.ts';
 
@@ -113,10 +114,10 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
 
   if (options.volume) {
     refuseVolumeOverBatchFiles(path.resolve(options.volume), [
-      ...plans.flatMap((plan) => (plan.ok ? [{ path: plan.pdfPath, role: `the PDF of edition "${plan.id}"` }, { path: plan.file, role: `the edition file of "${plan.id}"` }] : [])),
-      { path: input.path, role: 'the batch input' },
-      { path: path.join(outDir, SUMMARY_FILE), role: 'the batch summary' },
-      { path: path.join(outDir, CACHE_FILE), role: 'the batch cache' },
+      ...plans.flatMap((plan) => (plan.ok ? [{ path: plan.pdfPath, role: t('role.editionPdf', { id: plan.id }) }, { path: plan.file, role: t('role.editionFileOf', { id: plan.id }) }] : [])),
+      { path: input.path, role: t('role.batchInput') },
+      { path: path.join(outDir, SUMMARY_FILE), role: t('role.batchSummary') },
+      { path: path.join(outDir, CACHE_FILE), role: t('role.batchCache') },
     ]);
   }
 

@@ -62,4 +62,18 @@ export const CLI_MESSAGES = {
   'import.routine.markers': { en: 'routine: {count} list, byline or deck marker(s) removed or rewritten ({lines})', zh: '常规处理：删除或改写了 {count} 处列表、署名或副题标记（第 {lines} 行）' },
   'import.outputExists': { en: '{file} already exists', zh: '{file} 已存在' },
   'import.outputExistsHint': { en: 'add --force to replace it, or choose another file with -o', zh: '如需覆盖请加 --force，或用 -o 指定另一个文件' },
+  'import.summary': {
+    en: 'imported {source}: “{title}”, {sections} {sections|section|sections}, {subheads} {subheads|subhead|subheads}, {paragraphs} {paragraphs|paragraph|paragraphs} (leads included), {honors} {honors|honor|honors}, {photos} {photos|photo placeholder|photo placeholders}',
+    zh: '已导入 {source}：“{title}”，{sections} 个栏目、{subheads} 个小标题、{paragraphs} 段正文（含导语）、{honors} 项荣誉、{photos} 个图片占位',
+  },
+  'import.cleaned': {
+    en: 'cleaned: dropped {dropped} {dropped|repeated block|repeated blocks}, merged {merged} {merged|repeated subhead|repeated subheads}, made {marks} {marks|punctuation mark|punctuation marks} full-width',
+    zh: '已清理：删去 {dropped} 处重复段落，合并 {merged} 个重复小标题，{marks} 个标点改为全角',
+  },
+  'import.cutOff': {
+    en: '{count} {count|paragraph looks|paragraphs look} cut off ({count|line|lines} {lines}): kept as printed; check against the page',
+    zh: '{count} 段疑似被截断（第 {lines} 行）：已按原样保留，请对照版面核对',
+  },
+  'import.warnings': { en: '{count} {count|warning|warnings}', zh: '{count} 条警告' },
+  'import.warningLine': { en: '{where}: warning: {message}', zh: '{where}：警告：{message}' },
 } as const;

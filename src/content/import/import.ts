@@ -104,11 +104,10 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   const articles = edition.sections.flatMap((section) => section.articles);
   const paragraphs = articles.reduce((n, article) => n + article.paragraphs.length, 0) + edition.sections.filter((s) => s.lead).length;
   const summary = [
-    `imported ${sourceName}: “${edition.headline.title}”, ${plural(edition.sections.length, 'section')}, ${plural(articles.length, 'subhead')}, ` +
-      `${plural(paragraphs, 'paragraph')} (leads included), ${plural(edition.honors?.length ?? 0, 'honor')}, ${plural(photos.length, 'photo placeholder')}`,
-    `cleaned: dropped ${plural(stats.dropped, 'repeated block')}, merged ${plural(stats.merged, 'repeated subhead')}, made ${plural(stats.punctuation, 'punctuation mark')} full-width`,
-    ...(cutOff.length > 0 ? [`${plural(cutOff.length, 'paragraph')} look${cutOff.length === 1 ? 's' : ''} cut off (line${cutOff.length === 1 ? '' : 's'} ${cutOff.join(', ')}): kept as printed; check against the page`] : []),
-    plural(warnings.length, 'warning'),
+    t('import.summary', { source: sourceName, title: edition.headline.title, sections: edition.sections.length, subheads: articles.length, paragraphs, honors: edition.honors?.length ?? 0, photos: photos.length }),
+    t('import.cleaned', { dropped: stats.dropped, merged: stats.merged, marks: stats.punctuation }),
+    ...(cutOff.length > 0 ? [t('import.cutOff', { count: cutOff.length, lines: cutOff.join(', ') })] : []),
+    t('import.warnings', { count: warnings.length }),
   ];
   return { edition, yaml, warnings, summary };
 }
@@ -143,7 +142,7 @@ export interface ImportFileOptions {
 export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
   if (options.output !== undefined) {
     // Writing over the text itself is refused whatever --force says (issue 16), and said so first.
-    refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: file, role: 'the text being imported' }]);
+    refuseOutputOverInput([{ path: options.output, role: t('role.importOutput') }], [{ path: file, role: t('role.importInput') }]);
     if (options.keepExisting && (await stat(options.output).catch(() => undefined))) {
       // An edition an editor has worked on is not overwritten by a re-import by accident (issue 15, item 8).
       throw new ContentError(t('import.outputExists', { file: options.output }), { hint: t('import.outputExistsHint') });
