@@ -15,7 +15,7 @@ export interface QueuedBatch<Address = unknown> {
 
 function parseJobs(value: string): number {
   const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError(t('cli.badJobs'));
   return jobs;
 }
 
@@ -41,12 +41,12 @@ export function registerBatchCommand(program: Command, context: { startedChromiu
         : await runBatch({ ...common, jobs: options.jobs, startedChromium: context.startedChromium });
       const problems: string[] = [];
       if (summary.failed.length > 0) {
-        problems.push(`${summary.failed.length} of ${summary.counts.total} editions failed: ${summary.failed.join(', ')}`);
+        problems.push(t('batch.editionsFailed', { failed: summary.failed.length, total: summary.counts.total, ids: summary.failed.join(', ') }));
         if (summary.volume && !summary.volume.error) problems.push(t('batch.volumeLeftOut', { file: relative(summary.volume.path) }));
       }
-      if (summary.volume?.error) problems.push(`the volume was not written: ${summary.volume.error.split('\n')[0]}`);
+      if (summary.volume?.error) problems.push(t('batch.volumeFailed', { error: summary.volume.error.split('\n')[0]! }));
       if (problems.length > 0) {
-        throw new FolioError(problems.join('; '), { hint: `each failure is listed above and in ${relative(summary.summaryFile)}` });
+        throw new FolioError(problems.join(t('preflight.factSeparator')), { hint: t('batch.failuresHint', { file: relative(summary.summaryFile) }) });
       }
     });
 }

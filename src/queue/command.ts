@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { handleSignalsElsewhere } from '../paginate/browser.ts';
+import { t } from '../i18n/locale.ts';
 import type { BatchSummary } from '../batch/summary.ts';
 import { parseQueueAddress, type QueueAddress } from './address.ts';
 import type { EnqueueOptions } from './enqueue.ts';
@@ -14,13 +15,13 @@ const QUEUE_HELP = 'the Redis server the batch and its workers share: redis://ho
 
 function parseJobs(value: string): number {
   const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError(t('cli.badJobs'));
   return jobs;
 }
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError('give a number of seconds from more than 0 to 3600');
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError(t('queue.badSeconds'));
   return seconds;
 }
 
@@ -61,12 +62,12 @@ export function registerQueueCommands(program: Command): void {
         stop = (signal) => {
           if (!worker) return void (signalled = signal);
           if (signalled) {
-            console.log('stopping now: the running pages go back to the queue when their locks expire');
+            console.log(t('worker.stoppingNow'));
             void worker.stop(true).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
             return;
           }
           signalled = signal;
-          console.log('stopping: finishing the running pages (again to stop at once)');
+          console.log(t('worker.stopping'));
           void worker.stop().then(resolve);
         };
       });
@@ -88,7 +89,7 @@ export function registerQueueCommands(program: Command): void {
       await stopped;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      console.log(`worker ${worker.name} stopped`);
+      console.log(t('worker.stopped', { name: worker.name }));
     });
 
   program
