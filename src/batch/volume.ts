@@ -94,7 +94,7 @@ export async function writeVolume(target: string, parts: readonly VolumePart[], 
   } catch (cause) {
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true });
-    throw new PdfError(`could not write the volume ${target}`, { cause, hint: 'check that every edition PDF is readable and the output folder is writable' });
+    throw new PdfError(t('batch.volumeWriteFailed', { file: target }), { cause, hint: t('batch.volumeWriteFailedHint') });
   }
 }
 

@@ -63,4 +63,11 @@ export const PREVIEW_MESSAGES = {
   'preview.report.spilled': { en: 'the content spilled onto {pages} pages; the design has 1', zh: '内容排到了 {pages} 个版面上，设计只有 1 个' },
   'preview.report.preflight': { en: 'Preflight', zh: '预检' },
   'preview.report.preflightClean': { en: 'No preflight findings: photos are sharp enough and the folio line is complete.', zh: '预检无问题：图片清晰度足够，版头信息齐全。' },
+  'preview.portTaken': { en: 'port {port} on {host} is already in use', zh: '{host} 的端口 {port} 已被占用' },
+  'preview.portTakenHint': { en: 'stop the other server or choose another port with --port', zh: '请停止另一个服务，或用 --port 换一个端口' },
+  'preview.cannotListen': { en: 'cannot listen on {host}:{port}', zh: '无法监听 {host}:{port}' },
+  'preview.cannotListenHint': { en: 'check --host and --port', zh: '请检查 --host 和 --port' },
+  'preview.badPort': { en: 'expected a port number from 0 to 65535.', zh: '端口应为 0 到 65535 之间的数字。' },
+  'preview.watchFailed': { en: 'warning: watching stopped working: {message}', zh: '警告：文件监视失效：{message}' },
+  'preview.stopping': { en: 'stopping the preview', zh: '正在停止预览' },
 } as const;

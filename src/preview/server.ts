@@ -121,7 +121,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         { dir: path.join(FOLIO_ROOT, 'styles'), label: 'styles' },
       ],
       (changed) => void session.rebuild(describeChanges(changed)),
-      { exclude: [cacheDir], onError: (error) => log(`warning: watching stopped working: ${error.message}`) },
+      { exclude: [cacheDir], onError: (error) => log(t('preview.watchFailed', { message: error.message })) },
     );
     await watcher.ready;
   } catch (error) {
@@ -158,7 +158,7 @@ export function registerPreviewCommand(program: Command): void {
       const preview = await startPreview({ input: edition, port: options.port, host: options.host, allowHosts: options.allowHost, log, debug });
       if (options.open) openInDesktopBrowser(preview.url, log);
       const signal = await stopOnSignal(() => {
-        log('stopping the preview');
+        log(t('preview.stopping'));
         return preview.close();
       });
       process.exitCode = signal === 'SIGINT' ? 130 : 143;
@@ -167,7 +167,7 @@ export function registerPreviewCommand(program: Command): void {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(t('preview.badPort'));
   return port;
 }
 
@@ -182,9 +182,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     server.once('error', (cause: NodeJS.ErrnoException) => {
       const taken = cause.code === 'EADDRINUSE';
       reject(
-        new FolioError(taken ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}`, {
+        new FolioError(t(taken ? 'preview.portTaken' : 'preview.cannotListen', { port, host }), {
           cause,
-          hint: taken ? 'stop the other server or choose another port with --port' : 'check --host and --port',
+          hint: t(taken ? 'preview.portTakenHint' : 'preview.cannotListenHint'),
         }),
       );
     });

@@ -67,12 +67,12 @@ const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ?
 export function importText(text: string, options: ImportTextOptions = {}): ImportResult {
   const sourceName = options.sourceName ?? 'text';
   if (options.id !== undefined && !SLUG.test(options.id)) {
-    throw new ContentError(`"${options.id}" is not a valid edition id`, { hint: 'Use lower-case letters, digits and hyphens, e.g. --id wuzhi-2024.' });
+    throw new ContentError(t('import.badId', { id: options.id }), { hint: t('import.badIdHint') });
   }
   assertUsableText(text, sourceName);
   const lines = splitBlocks(text).flatMap((block) => block.lines);
   if (lines.length === 0) {
-    throw new ContentError(`${sourceName} has no visible text to import`, { location: { file: sourceName }, hint: 'Check that the file is the extracted page text.' });
+    throw new ContentError(t('import.noText', { file: sourceName }), { location: { file: sourceName }, hint: t('import.noTextHint') });
   }
   const report = new Report();
   const units = classify(lines);
@@ -152,7 +152,7 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
   try {
     bytes = await readFile(file);
   } catch (cause) {
-    throw new ContentError(`cannot read ${file}`, { cause, location: { file }, hint: 'Check that the file exists and is readable.' });
+    throw new ContentError(t('content.cannotRead', { file }), { cause, location: { file }, hint: t('content.cannotReadHint') });
   }
   const { text, encoding } = decodeImportText(bytes, file);
   const result = importText(text, { id: options.id, sourceName: path.basename(file), schemaPath: schemaPathFor(options.output) });
