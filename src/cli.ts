@@ -54,23 +54,23 @@ function parseLang(value: string): string {
 
 function createProgram(context: CliContext): Command {
   const program = new Command('folio')
-    .description('Lays out newspaper pages for print: edition YAML → Handlebars → Paged.js → press-ready PDF.')
+    .description(t('help.program'))
     .option('--debug', t('cli.optionDebug'))
     .option('--lang <language>', t('cli.optionLang'), parseLang)
     .exitOverride();
 
   program
     .command('render')
-    .description('Render an edition to a print-ready PDF.')
-    .argument('<edition>', 'edition folder (containing edition.yaml) or an edition .yaml file')
-    .option('-o, --output <file>', 'PDF to write (default: output/<edition id>.pdf)')
-    .option('--html <file>', 'also write the exact HTML that went to the browser')
-    .option('--png', 'also write a PNG preview beside the PDF')
-    .option('--templates <dir>', "Handlebars templates to use instead of Folio's own (layouts/page.hbs and partials/)")
-    .option('--timeout <seconds>', `longest wait for Paged.js to paginate the page: more than 0, at most ${MAX_TIMEOUT_S} (default 60)`, parseSeconds)
-    .option('--press', 'also write <name>.press.pdf for the printer: newsprint CMYK, PDF/X-3, black text and rules as pure K')
-    .option('--gray', 'make the press PDF gray, for black-and-white pages (implies --press)')
-    .option('--timings', 'print the time each stage took')
+    .description(t('help.render'))
+    .argument('<edition>', t('help.editionArg'))
+    .option('-o, --output <file>', t('help.renderOutput'))
+    .option('--html <file>', t('help.html'))
+    .option('--png', t('help.png'))
+    .option('--templates <dir>', t('help.templates'))
+    .option('--timeout <seconds>', t('help.timeout', { max: MAX_TIMEOUT_S }), parseSeconds)
+    .option('--press', t('help.press'))
+    .option('--gray', t('help.gray'))
+    .option('--timings', t('help.timings'))
     .action(async (edition: string, options: RenderOptions) => {
       const result = await build({
         input: edition,
@@ -109,7 +109,7 @@ function createProgram(context: CliContext): Command {
 
   program
     .command('schema')
-    .description('Print the JSON Schema of edition files (for editor autocompletion).')
+    .description(t('help.schema'))
     .action(() => {
       console.log(JSON.stringify(editionJsonSchema(), null, 2));
     });

@@ -22,14 +22,14 @@ function parseJobs(value: string): number {
 export function registerBatchCommand(program: Command, context: { startedChromium?: StartedChromium; queued?: QueuedBatch } = {}): void {
   program
     .command('batch')
-    .description('Render many editions: every */edition.yaml under a folder, or the editions a manifest lists. Unchanged editions are skipped.')
-    .argument('<input>', 'a folder of edition folders, or a manifest .yaml (editions:, overrides:, volume:)')
-    .option('-o, --output <dir>', 'folder for the PDFs, summary.json and the cache (default: output/)')
-    .option('-j, --jobs <n>', 'editions rendered in parallel (default: the number of cores)', parseJobs)
-    .option('--volume <file>', 'also merge the editions into one PDF, with a bookmark per edition')
-    .option('--force', 'render every edition, even the unchanged ones')
+    .description(t('help.batch'))
+    .argument('<input>', t('help.batchInput'))
+    .option('-o, --output <dir>', t('help.batchOutput'))
+    .option('-j, --jobs <n>', t('help.batchJobs'), parseJobs)
+    .option('--volume <file>', t('help.volume'))
+    .option('--force', t('help.force'))
     .addOption(
-      new Option('--queue <url>', 'render on `folio worker` processes through this Redis server: redis://host:port[/db] (every machine must see the input and output folders)')
+      new Option('--queue <url>', t('help.queue'))
         .argParser((value) => (context.queued ? context.queued.parse(value) : value))
         .conflicts('jobs'),
     )

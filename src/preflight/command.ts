@@ -40,11 +40,11 @@ export async function preflightCommand(pdf: string, options: PreflightCommandOpt
 export function registerPreflightCommand(program: Command): void {
   program
     .command('preflight')
-    .description('Check a PDF for print: page size, boxes, fonts, image resolution, text size, safe area; for press files also RGB, transparency, ink coverage and PDF/X.')
-    .argument('<pdf>', 'the PDF to check')
-    .option('--edition <edition>', 'the edition it was rendered from (folder or .yaml): also check page count, size and glyph coverage')
-    .option('--press', 'check as a press file (default for *.press.pdf)')
-    .option('--no-press', 'check as a proof even when named *.press.pdf')
-    .option('--json', 'print the report as JSON')
+    .description(t('help.preflight'))
+    .argument('<pdf>', t('help.pdfArg'))
+    .option('--edition <edition>', t('help.preflightEdition'))
+    .option('--press', t('help.preflightPress'))
+    .option('--no-press', t('help.preflightNoPress'))
+    .option('--json', t('help.preflightJson'))
     .action((pdf: string, options: PreflightCommandOptions) => preflightCommand(pdf, options));
 }

@@ -143,12 +143,12 @@ interface PreviewCommandOptions {
 export function registerPreviewCommand(program: Command): void {
   program
     .command('preview')
-    .description('Serve an edition for proofing in a browser; it rebuilds when the edition, a template, a stylesheet or a photo is saved.')
-    .argument('<edition>', 'edition folder (containing edition.yaml) or an edition .yaml file')
-    .option('-p, --port <port>', `port to listen on (default ${DEFAULT_PREVIEW_PORT}; 0 picks a free port)`, parsePort)
-    .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
-    .option('--allow-host <name>', 'also answer requests for this host name (repeatable; the machine\'s own names and addresses always work)', (name: string, names: string[]) => [...names, name], [] as string[])
-    .option('--open', 'open the preview in the desktop browser')
+    .description(t('help.preview'))
+    .argument('<edition>', t('help.editionArg'))
+    .option('-p, --port <port>', t('help.port', { port: DEFAULT_PREVIEW_PORT }), parsePort)
+    .option('--host <host>', t('help.host'))
+    .option('--allow-host <name>', t('help.allowHost'), (name: string, names: string[]) => [...names, name], [] as string[])
+    .option('--open', t('help.open'))
     .action(async (edition: string, options: PreviewCommandOptions, command: Command) => {
       const debug = Boolean(command.optsWithGlobals().debug);
       const log = (line: string) => console.log(line);

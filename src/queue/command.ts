@@ -46,12 +46,12 @@ export async function runQueuedBatch(options: Omit<EnqueueOptions, 'signal'>): P
 export function registerQueueCommands(program: Command): void {
   program
     .command('worker')
-    .description('Render pages that `folio batch --queue` puts on the queue, until stopped (Ctrl-C or SIGTERM finish the running pages first).')
+    .description(t('help.worker'))
     .requiredOption('--queue <url>', QUEUE_HELP, parseQueueAddress)
-    .option('-j, --jobs <n>', 'pages rendered at once (default: the number of cores)', parseJobs)
-    .option('--name <name>', 'how `folio queue status` and summary.json name this worker (default: host:pid)')
-    .option('--lock <seconds>', 'how long a page stays this worker\'s without word from it, before another worker takes it (default 30)', parseSeconds)
-    .option('--stalled-check <seconds>', 'how often to look for pages whose worker stopped answering (default 15)', parseSeconds)
+    .option('-j, --jobs <n>', t('help.workerJobs'), parseJobs)
+    .option('--name <name>', t('help.workerName'))
+    .option('--lock <seconds>', t('help.lock'), parseSeconds)
+    .option('--stalled-check <seconds>', t('help.stalledCheck'), parseSeconds)
     .action(async (options: { queue: QueueAddress; jobs?: number; name?: string; lock?: number; stalledCheck?: number }) => {
       // A signal stops the worker in its own time: the running pages finish, their browsers close after them.
       handleSignalsElsewhere();
@@ -94,11 +94,11 @@ export function registerQueueCommands(program: Command): void {
 
   program
     .command('queue')
-    .description('Look at the queue of `folio batch --queue`.')
+    .description(t('help.queueCommand'))
     .command('status')
-    .description('Jobs waiting, active, completed and failed, per worker.')
+    .description(t('help.queueStatus'))
     .requiredOption('--queue <url>', QUEUE_HELP, parseQueueAddress)
-    .option('--json', 'print the figures as JSON')
+    .option('--json', t('help.statusJson'))
     .action(async (options: { queue: QueueAddress; json?: boolean }) => {
       const { queueStatus, statusLines } = await import('./status.ts');
       const status = await queueStatus(options.queue);

@@ -77,6 +77,24 @@ describe('folio CLI', () => {
     expect(folioIn({ LANG: 'zh_CN.UTF-8' }, '--lang', 'en', 'render').stderr).toMatch(/^error: missing required argument <edition>/);
   });
 
+  it('says what failed and how to fix it in Chinese, not only the frame (issue 15, item 9)', () => {
+    const cjk = /[\u3400-\u9fff]/;
+    const photo = folioIn({ LANG: 'zh_CN.UTF-8' }, 'render', 'test/fixtures/invalid/photo-missing');
+    expect(photo.status).toBe(2);
+    const [headline, fix] = photo.stderr.trimEnd().split('\n');
+    // The message itself, past the 错误： frame, is Chinese and still names the photo and its file.
+    expect(headline).toMatch(/^错误：/);
+    expect(headline!.replace(/^错误：/, '')).toMatch(cjk);
+    expect(headline).toContain('plant');
+    expect(headline).toContain('photos/plant.jpg');
+    expect(fix).toMatch(/^ {2}解决：/);
+    expect(fix!.replace(/^ {2}解决：/, '')).toMatch(cjk);
+    const schema = folio('--lang', 'zh', 'render', 'test/fixtures/invalid/schema-unknown-key-top');
+    expect(schema.status).toBe(2);
+    expect(schema.stderr.split('\n')[0]!.replace(/^错误：/, '')).toMatch(cjk);
+    expect(schema.stderr).not.toMatch(/does not match|unknown key/);
+  });
+
   it('fails within seconds, naming the folder and why, when an output folder cannot be made', () => {
     // Node 20's mkdir(…, { recursive: true }) spins for ever under /proc: each run here would hang without the guard.
     const runs = [

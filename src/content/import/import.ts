@@ -174,11 +174,11 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import raw page text (blocks separated by blank lines) into an edition YAML, cleaning repeats and punctuation.')
-    .argument('<raw>', 'the page text: plain text, UTF-8 (or UTF-16, GB18030/GBK, Big5, Windows-1252)')
-    .option('-o, --output <file>', 'edition YAML to write (default: print it to stdout)')
-    .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
-    .option('--force', 'replace the -o file when it exists')
+    .description(t('help.import'))
+    .argument('<raw>', t('help.rawArg'))
+    .option('-o, --output <file>', t('help.importOutput'))
+    .option('--id <id>', t('help.importId'))
+    .option('--force', t('help.importForce'))
     .action(async (raw: string, options: { output?: string; id?: string; force?: boolean }) => {
       const result = await importFile(raw, { output: options.output, id: options.id, keepExisting: !options.force });
       if (options.output === undefined) process.stdout.write(result.yaml);
