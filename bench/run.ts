@@ -5,7 +5,8 @@
  * (d) the same HTML through pagedjs-cli 0.4.3 (installed for the benchmark
  * only, in bench/.tools); (e) plain Chromium page.pdf() with no Paged.js, the
  * floor, cold and warm; (f) the batch of (c) through the queue with two
- * workers (issue 21). Writes bench/results.md. Asserts nothing.
+ * workers (issue 21); (g) the PSNR of a photo through the press conversion
+ * (issue 20). Writes bench/results.md. Asserts nothing.
  * FOLIO_BENCH_ONLY=queue runs (f) alone and only prints it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { FOLIO_ROOT } from '../src/defaults.ts';
 import { repeat, seconds, summarise, timeCommand, type Figure } from './stats.ts';
 import { BATCH_COUNT, benchBatch, makeEditions, type BatchFigures } from './batch.ts';
 import { benchQueue, type QueueFigures } from './queue.ts';
+import { benchPhotoQuality, type PhotoQuality } from './photo-quality.ts';
 
 const RUNS = Number(process.env.FOLIO_BENCH_RUNS ?? 5);
 const EDITION = path.join(FOLIO_ROOT, 'content', 'wuzhi-2024');
@@ -80,7 +82,10 @@ const floorCold = summarise(repeat(RUNS, () => timeCommand(process.execPath, [fl
 const floorWarmRun = spawnSync(process.execPath, [floorScript, html, path.join(work, 'e.pdf'), 'warm', String(RUNS + 2)], { encoding: 'utf8' });
 const floorWarm = summarise((JSON.parse(floorWarmRun.stdout) as number[]).slice(2));
 
-writeResults({ cold, warm, batch, queue, pagedjs, floorCold, floorWarm });
+log('(g) photo quality through the press conversion');
+const photo = await benchPhotoQuality(work);
+
+writeResults({ cold, warm, batch, queue, pagedjs, floorCold, floorWarm, photo });
 
 function installPagedjsCli(): string {
   const tools = path.join(FOLIO_ROOT, 'bench', '.tools');
@@ -106,7 +111,7 @@ function queueLines(q: QueueFigures): string[] {
   ];
 }
 
-function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure }) {
+function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure; photo: PhotoQuality }) {
   const ratio = (a: Figure, b: Figure) => (a.median / b.median).toFixed(2);
   const chromiumVersion = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const cpus = os.cpus();
@@ -139,6 +144,11 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; que
     `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
     `| (e) Chromium floor, cold | ${seconds(r.floorCold)} | \`node bench/floor.mjs page.html out.pdf\` |`,
     `| (e) Chromium floor, warm | ${seconds(r.floorWarm)} | same, one browser, per render |`,
+    '',
+    '| (g) photo in the press file (bench/photo-quality.ts) | PSNR against a lossless conversion |',
+    '|---|---|',
+    `| Folio: lossless proof, one JPEG at /prepress quality, full resolution | ${r.photo.folio} dB |`,
+    `| before issue 20: Q85 JPEG in the proof, then Ghostscript's default JPEG | ${r.photo.before} dB |`,
     '',
     '| ratio | value | target |',
     '|---|---|---|',

@@ -2,6 +2,7 @@
  * The command line: parses arguments, calls the same API the tests, preview
  * and batch use, prints results and errors. No pipeline logic lives here.
  */
+import { addPressOptions, pressSettingsOf, wantsPress, type PressCliOptions } from './pdf/press/options.ts';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,14 +25,12 @@ function relative(file: string): string {
   return rel.startsWith('..') ? file : rel;
 }
 
-interface RenderOptions {
+interface RenderOptions extends PressCliOptions {
   output?: string;
   html?: string;
   png?: boolean;
   templates?: string;
   timeout?: number;
-  press?: boolean;
-  gray?: boolean;
   timings?: boolean;
 }
 
@@ -59,7 +58,7 @@ function createProgram(context: CliContext): Command {
     .option('--lang <language>', t('cli.optionLang'), parseLang)
     .exitOverride();
 
-  program
+  const render = program
     .command('render')
     .description(t('help.render'))
     .argument('<edition>', t('help.editionArg'))
@@ -68,10 +67,8 @@ function createProgram(context: CliContext): Command {
     .option('--png', t('help.png'))
     .option('--templates <dir>', t('help.templates'))
     .option('--timeout <seconds>', t('help.timeout', { max: MAX_TIMEOUT_S }), parseSeconds)
-    .option('--press', t('help.press'))
-    .option('--gray', t('help.gray'))
-    .option('--timings', t('help.timings'))
-    .action(async (edition: string, options: RenderOptions) => {
+    .option('--timings', t('help.timings'));
+  addPressOptions(render).action(async (edition: string, options: RenderOptions) => {
       const result = await build({
         input: edition,
         output: options.output,
@@ -79,8 +76,9 @@ function createProgram(context: CliContext): Command {
         png: options.png,
         templatesDir: options.templates,
         timeouts: options.timeout === undefined ? undefined : { paginateMs: options.timeout * 1000 },
-        press: options.press,
+        press: wantsPress(options),
         gray: options.gray,
+        pressSettings: pressSettingsOf(options),
         startedChromium: context.startedChromium,
       });
       const total = Object.entries(result.timings).filter(([stage]) => !stage.includes('.')).reduce((sum, [, ms]) => sum + ms, 0);

@@ -196,3 +196,41 @@ export const EDITION_LIMITS = Object.freeze({
   /** Characters of text once YAML aliases are expanded. */
   characters: 1_000_000,
 });
+
+/** The values a plant setting may take (src/pdf/press/settings.ts). */
+export const PDFX_VERSIONS = ['PDF/X-3:2002', 'PDF/X-1a:2001'] as const;
+/** ISO 12647-3 and CGATS TR 002 name 240–260% for coldset newsprint; some plants ask 220%. */
+export const INK_LIMITS = [220, 240, 260] as const;
+/** `process`: solid M+Y (0/100/100/0); `spot`: a Separation for a 套红 plate. */
+export const RED_MODES = ['process', 'spot'] as const;
+/** `crop`: crop marks and registration targets; `slug`: also a slug line and colour bar; `none`: a trim-size page. */
+export const MARK_MODES = ['crop', 'slug', 'none'] as const;
+
+/**
+ * The press file's plant settings when neither the command line nor the
+ * paper's metadata sets them (issue 20; src/pdf/press/settings.ts). PDF/X-3
+ * with the built-in newsprint profile (CGATS TR 002 coldset, 240% total ink);
+ * design red as solid M+Y; crop marks and registration targets.
+ */
+export const PRESS_DEFAULTS = Object.freeze({
+  pdfx: 'PDF/X-3:2002',
+  inkLimit: 240,
+  condition: 'CGATS TR 002',
+  red: 'process',
+  marks: 'crop',
+  spotName: 'Red',
+} as const);
+
+/**
+ * Colours with a press meaning (issue 20), as the RGB the page is drawn in.
+ * The press stage recognises them exactly and sets them as inks:
+ * `designRed` (styles/tokens.css --accent) as solid M+Y or a spot plate;
+ * `registration` (crop marks, targets, slug) on every plate; the `plates`
+ * colours (colour bar, plate names in the slug) on their plate alone. They
+ * are chosen to look right on the RGB proof and to be unlikely in a design.
+ */
+export const PRESS_COLOURS = Object.freeze({
+  designRed: [200, 22, 29],
+  registration: [1, 1, 3],
+  plates: { C: [1, 160, 227], M: [229, 1, 127], Y: [255, 236, 1], K: [3, 1, 1] },
+} as const);

@@ -13,13 +13,16 @@ import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
 import { launchBrowser, type ManagedBrowser } from './paginate/browser.ts';
 import type { StartedChromium } from './paginate/chromium-process.mjs';
-import { paginate } from './paginate/paginate.ts';
+import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitWarnings, type FitReport } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
+import { resolvePressSettings, type PressSettings } from './pdf/press/settings.ts';
+import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { preflightEditionOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import { preflightEditionOf, photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import type { PhotoImage } from './preflight/types.ts';
 import { preflightReportPath, writePreflightReport } from './preflight/report.ts';
 import { refuseOutputOverInput, type NamedPath } from './same-file.ts';
 import { stepTimer } from './timing.ts';
@@ -48,6 +51,8 @@ export interface BuildOptions {
   /** Also write <name>.press.pdf for the printer (CMYK, or gray with `gray`). */
   press?: boolean;
   gray?: boolean;
+  /** The plant's settings for the press PDF, over the edition's `paper.press`. */
+  pressSettings?: Partial<PressSettings>;
   signal?: AbortSignal;
   /** Values set over the edition file's own (batch manifests); the file is not changed. */
   overrides?: readonly EditionOverride[];
@@ -68,7 +73,7 @@ export interface BuildResult {
   preflight: PreflightReport;
   preflightPath: string;
   /** The press PDF, when asked for; its preflight is in <name>.press.preflight.json. */
-  press?: PressReport;
+  press?: PressReport<PreflightReport>;
   pressPreflightPath?: string;
 }
 
@@ -116,6 +121,12 @@ function outputsOf(options: BuildOptions, pdfPath: string): NamedPath[] {
   return outputs;
 }
 
+/** The edition's `paper.press` (its profile relative to the edition folder) under the caller's settings. */
+function pressSettingsOf(fromEdition: Partial<PressSettings> | undefined, editionDir: string, fromCaller: Partial<PressSettings> | undefined): Partial<PressSettings> {
+  const profile = fromEdition?.profile && path.resolve(editionDir, fromEdition.profile);
+  return { ...fromEdition, profile, ...Object.fromEntries(Object.entries(fromCaller ?? {}).filter(([, value]) => value !== undefined)) };
+}
+
 type Timed = <T>(stage: string, run: () => Promise<T>) => Promise<T>;
 
 async function buildWith(
@@ -142,6 +153,8 @@ async function buildWith(
     ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: t('role.photoFile', { id: photo.id }) }] : [])),
   ]);
 
+  const pressSettings = pressSettingsOf(edition.paper.press, loaded.dir, options.pressSettings);
+  const marks = pageMarks(resolvePressSettings(pressSettings).marks, [edition.paper.name, edition.paper.date, edition.paper.page].filter(Boolean).join(' '));
   await timed('assets', () => checkPhotoFiles(edition.photos, loaded.dir));
   const fonts = await timed('fonts', () => selectFontFaces(collectFontUses(edition), cacheDir));
   const rendered = await timed('template', () => renderHtml({ edition, id: loaded.id, geometry, fontCss: fonts.css, templatesDir: options.templatesDir }));
@@ -150,10 +163,12 @@ async function buildWith(
   // While Chromium finishes starting, load the image library the fit needs.
   loadSharp().catch(() => undefined);
   const browser = await timed('launch', () => lease.get());
+  let photos: PhotoImage[] = [];
   const paged = await timed('paginate', () =>
     paginate({
       html: rendered.html,
       geometry,
+      marks,
       browser,
       signal: options.signal,
       preview: options.png ?? false,
@@ -161,6 +176,7 @@ async function buildWith(
       timeouts: options.timeouts,
       resolveImages: async (frames) => {
         const images = await prepareImages({ photos: edition.photos, editionDir: loaded.dir, frames, cacheDir });
+        photos = photoImagesOf(edition.photos, images);
         return Object.fromEntries(Object.entries(images).map(([id, image]) => [id, image.url]));
       },
     }),
@@ -178,7 +194,7 @@ async function buildWith(
       lang: edition.lang,
     }),
   );
-  const expected = preflightEditionOf(loaded);
+  const expected = { ...preflightEditionOf(loaded), photos };
   // The new PDF replaces the target only once it has been read back and preflighted.
   const preflight = await timed('preflight', () =>
     writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
@@ -190,11 +206,13 @@ async function buildWith(
     pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
     await writeFileAtomic(pngPath, paged.png);
   }
-  let press: PressReport | undefined;
+  let press: PressReport<PreflightReport> | undefined;
   let pressPreflightPath: string | undefined;
   if (options.press || options.gray) {
+    const output = pressPdfPath(pdfPath);
+    assertReadyForPress(preflight, output);
     press = await timed('press', () =>
-      makePressPdf({ pdf: pdfPath, output: pressPdfPath(pdfPath), gray: options.gray, edition: expected, signal: options.signal }),
+      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettings, verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
     );
     pressPreflightPath = await writePreflightReport(press.preflight);
   }

@@ -48,7 +48,12 @@ export interface PrepareImagesInput {
   ppi?: number;
 }
 
-const JPEG_QUALITY = 85;
+/**
+ * Photos leave here lossless (PNG): the press conversion JPEGs them once at
+ * press quality (src/pdf/press/ghostscript.ts). A JPEG here would be a
+ * second lossy step (issue 20: Q85 here, then about Q55 in Ghostscript).
+ */
+const PNG_OPTIONS = { compressionLevel: 6, adaptiveFiltering: false } as const;
 /** sharp already spreads one image over all cores; a couple in flight keeps memory bounded. */
 const CONCURRENCY = 2;
 
@@ -71,7 +76,7 @@ async function preparePhoto(photo: Photo & { file: string }, frame: Size, input:
   const source = await resolvePhotoFile(photo, input.editionDir);
   const focus = photo.focus ?? CENTRE;
   const key = await hashFileWith(source.path, { kind: 'photo', frame, focus, ppi: input.ppi });
-  const target = path.join(input.cacheDir, `${key}.jpg`);
+  const target = path.join(input.cacheDir, `${key}.png`);
   if (!(await isCached(target))) {
     const { metadata } = source;
     // Crop in the orientation the photo is viewed in, not the one it is stored in.
@@ -84,7 +89,7 @@ async function preparePhoto(photo: Photo & { file: string }, frame: Size, input:
     // Transparency would print black in a JPEG; newsprint is white.
     if (metadata.hasAlpha) image = image.flatten({ background: '#ffffff' });
     // Chromium mishandles CMYK JPEGs, so everything colour leaves as sRGB.
-    image = image.toColourspace(grayscale ? 'b-w' : 'srgb').jpeg({ quality: JPEG_QUALITY });
+    image = image.toColourspace(grayscale ? 'b-w' : 'srgb').png(PNG_OPTIONS);
     await writeAtomically(target, (temporary) => image.toFile(temporary));
   }
   return describeFile(photo.id, target, false);

@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { ensureDir } from '../files/ensure-dir.ts';
 import os from 'node:os';
 import path from 'node:path';
+import { pressPdfPath } from '../pdf/press.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import type { StartedChromium } from '../paginate/chromium-process.mjs';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
@@ -18,7 +19,7 @@ import { discover } from './discover.ts';
 import { planAll, type Plan } from './plan.ts';
 import { BrowserPool, runQueue } from './pool.ts';
 import { Progress } from './progress.ts';
-import { renderEdition } from './render-edition.ts';
+import { pressFingerprint, renderEdition, type PressRequest } from './render-edition.ts';
 import { relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type QueueSummary, type VolumeSummary } from './summary.ts';
 import { lockOutputFolder } from './output-lock.ts';
 import { refuseVolumeOverBatchFiles, writeVolume } from './volume.ts';
@@ -37,6 +38,8 @@ export interface BatchOptions {
   volume?: string;
   /** Render every edition, changed or not. */
   force?: boolean;
+  /** Also write each edition's press PDF, with these settings (a preflight error fails the edition, issue 20). */
+  press?: PressRequest;
   /** A browser to use (the test suite's); it is never restarted or closed. */
   browser?: ManagedBrowser;
   /** Renders per browser before it is replaced; default 50. */
@@ -129,7 +132,7 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
       continue;
     }
     const cached = cache.get(plan.id);
-    if (!options.force && cached?.key === plan.key && (await exists(plan.pdfPath))) {
+    if (!options.force && cached?.key === plan.key && (await exists(plan.pdfPath)) && (await pressUnchanged(options.press, cached.press, plan.pdfPath))) {
       const { timeMs, pages, warnings, fit } = cached;
       results[plan.index] = { id: plan.id, source: plan.file, pdf: path.basename(plan.pdfPath), status: 'unchanged', timeMs, pages, warnings, fit, attempts: 0 };
     } else {
@@ -162,7 +165,7 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
           results[plan.index] = result;
           // A failed render leaves the previous PDF in place (writes are atomic), so its cache entry stays true.
           if (result.status === 'rendered') {
-            const entry = { key: plan.key, pdf: result.pdf!, pages: result.pages!, timeMs: result.timeMs, warnings: result.warnings, fit: result.fit!, renderedAt: new Date().toISOString() };
+            const entry = { key: plan.key, pdf: result.pdf!, ...(options.press ? { press: pressFingerprint(options.press) } : {}), pages: result.pages!, timeMs: result.timeMs, warnings: result.warnings, fit: result.fit!, renderedAt: new Date().toISOString() };
             await cache.update(plan.id, entry).catch((error: unknown) => progress.note(t('batch.cacheNotWritten', { reason: describeError(error).split('\n')[0]! })));
           }
           progress.finished(result);
@@ -199,7 +202,7 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
 }
 
 /** Renders in this process: one browser pool, `jobs` editions at a time. */
-export function localRenderer(options: Pick<BatchOptions, 'jobs' | 'browser' | 'launch' | 'startedChromium' | 'restartAfter'>): BatchRenderer {
+export function localRenderer(options: Pick<BatchOptions, 'jobs' | 'browser' | 'launch' | 'startedChromium' | 'restartAfter' | 'press'>): BatchRenderer {
   const jobs = options.jobs ?? os.availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new RangeError(`jobs must be a whole number of at least 1, not ${jobs}`);
   const pool = poolFor(options);
@@ -212,7 +215,7 @@ export function localRenderer(options: Pick<BatchOptions, 'jobs' | 'browser' | '
     render: (plans, events) =>
       runQueue(plans, jobs, async (plan) => {
         events.started(plan);
-        await events.finished(plan, await renderEdition(plan, pool, events.note));
+        await events.finished(plan, await renderEdition({ ...plan, press: options.press }, pool, events.note));
       }),
     close: () => pool.close(),
   };
@@ -243,6 +246,11 @@ async function buildVolume(target: string, plans: readonly (Plan | { ok: false; 
   } catch (error) {
     return { path: target, pages: 0, editions, error: withoutErrorPrefix(describeError(error)) };
   }
+}
+
+/** Without press, nothing to check; with it, the press PDF exists and was made for the same request (issue 20). */
+async function pressUnchanged(press: PressRequest | undefined, cached: string | undefined, pdfPath: string): Promise<boolean> {
+  return !press || (cached === pressFingerprint(press) && (await exists(pressPdfPath(pdfPath))));
 }
 
 async function exists(file: string): Promise<boolean> {

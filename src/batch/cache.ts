@@ -25,6 +25,8 @@ export interface CacheEntry {
   key: string;
   /** The PDF's file name in the output folder. */
   pdf: string;
+  /** The press request its press PDF was made for (render-edition.ts pressFingerprint), when one was. */
+  press?: string;
   pages: number;
   timeMs: number;
   warnings: string[];

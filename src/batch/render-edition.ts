@@ -7,6 +7,7 @@ import path from 'node:path';
 import { build } from '../pipeline.ts';
 import { describeError } from '../errors.ts';
 import { TargetCrashedError } from '../paginate/page-events.ts';
+import type { PressSettings } from '../pdf/press/settings.ts';
 import type { EditionOverride } from './overrides.ts';
 import type { BrowserPool } from './pool.ts';
 import { figuresOf, type EditionSummary } from './summary.ts';
@@ -18,6 +19,22 @@ export interface RenderTarget {
   file: string;
   pdfPath: string;
   overrides: readonly EditionOverride[];
+  /** Also write the press PDF, as `folio render --press` does: a preflight error fails the edition (issue 20). */
+  press?: PressRequest;
+}
+
+/** A press PDF asked of a batch or a queue job: the command line's press options. */
+export interface PressRequest {
+  gray?: boolean;
+  /** The plant's settings over the edition's `paper.press`; a profile is an absolute path (workers on other machines read it). */
+  settings?: Partial<PressSettings>;
+}
+
+/** The press request as a stable string (unset settings left out), for the cache and the queue's job ids; '' without press. */
+export function pressFingerprint(press: PressRequest | undefined): string {
+  if (!press) return '';
+  const settings = Object.entries(press.settings ?? {}).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify({ gray: press.gray === true, settings });
 }
 
 /** Renders one edition; after a browser crash, once more on a fresh browser. Never throws. */
@@ -33,7 +50,8 @@ export async function renderEdition(target: RenderTarget, pool: BrowserPool, not
     }
     const start = performance.now();
     try {
-      const result = await build({ input: target.file, output: target.pdfPath, browser: lease.browser, overrides: target.overrides });
+      const { press } = target;
+      const result = await build({ input: target.file, output: target.pdfPath, browser: lease.browser, overrides: target.overrides, press: press !== undefined, gray: press?.gray, pressSettings: press?.settings });
       timeMs += performance.now() - start;
       return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: figuresOf(result.fit), attempts };
     } catch (error) {

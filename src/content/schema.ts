@@ -5,6 +5,7 @@
  * error rather than silently ignored content.
  */
 import { z } from 'zod';
+import { INK_LIMITS, MARK_MODES, PDFX_VERSIONS, RED_MODES } from '../defaults.ts';
 
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
 
@@ -31,6 +32,18 @@ const languageTag = z
 
 export const PAGE_PRESETS = ['duikai'] as const;
 
+export const PressSchema = z
+  .strictObject({
+    pdfx: z.enum(PDFX_VERSIONS).optional().describe('PDF/X version of the press file: PDF/X-3:2002 (default) or PDF/X-1a:2001.'),
+    profile: text('paper.press.profile').optional().describe("The plant's CMYK output profile (an ICC file, relative to the edition folder). Default: Folio's built-in newsprint profile."),
+    condition: text('paper.press.condition').optional().describe('OutputConditionIdentifier of the output intent, e.g. the characterization the plant names. Default: CGATS TR 002 (built-in profile), Custom (own profile).'),
+    inkLimit: z.union(INK_LIMITS.map((limit) => z.literal(limit)) as [z.ZodLiteral<220>, z.ZodLiteral<240>, z.ZodLiteral<260>]).optional().describe('Total ink limit in percent: 220, 240 (default) or 260.'),
+    red: z.enum(RED_MODES).optional().describe('Design red: process = solid M+Y 0/100/100/0 (default); spot = a spot plate (Separation) for 套红 pages.'),
+    spotName: text('paper.press.spotName').optional().describe('Name of the spot plate when red is spot (default Red).'),
+    marks: z.enum(MARK_MODES).optional().describe('crop = crop marks and registration targets (default); slug = also a slug line and colour bar; none = no marks, a trim-size page.'),
+  })
+  .describe("The printing plant's settings for the press PDF (folio render --press); command-line options override them.");
+
 export const PaperSchema = z
   .strictObject({
     name: text('paper.name').optional().describe('Newspaper name for the folio line, e.g. 焦作日报. Leave out when unknown.'),
@@ -39,6 +52,7 @@ export const PaperSchema = z
     section: text('paper.section').optional().describe('Section or page title for the folio line, e.g. 专版.'),
     editor: text('paper.editor').optional().describe('Page editor credit for the folio line (责任编辑).'),
     preset: z.enum(PAGE_PRESETS).default('duikai').describe('Page-size preset. duikai = 对开 broadsheet, 390×545 mm trim, 8 columns.'),
+    press: PressSchema.optional(),
   })
   .describe('Paper metadata for the folio line. Every field is optional: the folio line shows only what is given.');
 

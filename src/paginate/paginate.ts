@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { PageGeometry } from '../defaults.ts';
-import { TIMEOUTS, type Timeouts } from '../defaults.ts';
+import { PRESS_COLOURS, TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
 import type { ManagedBrowser } from './browser.ts';
@@ -21,9 +21,29 @@ import { returnTab, takeTab } from './render-tabs.ts';
 // Folio's own files the page may load: its runtime, Paged.js and the npm font packages.
 const FOLIO_ASSET_ROOTS = [RUNTIME_DIR, PAGED_DIST_DIR, ...FONT_PACKAGE_DIRS];
 
+/** What the page runtime draws in the slug, with the press colours as CSS (src/defaults.ts PRESS_COLOURS). */
+export interface PageMarks {
+  mode: 'crop' | 'slug' | 'none';
+  /** Paper, date and page for the slug line. */
+  slug?: string;
+  registration: string;
+  plates: Record<string, string>;
+  red: string;
+}
+
+const css = (rgb: readonly number[]) => `rgb(${rgb.join(',')})`;
+
+/** The marks of a page in `mode`, with the slug line's text. */
+export function pageMarks(mode: PageMarks['mode'], slug?: string): PageMarks {
+  const plates = Object.fromEntries(Object.entries(PRESS_COLOURS.plates).map(([plate, rgb]) => [plate, css(rgb)]));
+  return { mode, slug, registration: css(PRESS_COLOURS.registration), plates, red: css(PRESS_COLOURS.designRed) };
+}
+
 export interface PaginateInput {
   html: string;
   geometry: PageGeometry;
+  /** The marks in the slug (issue 20); default crop marks and registration targets. */
+  marks?: PageMarks;
   browser: ManagedBrowser;
   /** Crops or generates each photo for its placed frame and returns file:// URLs. */
   resolveImages: (frames: Frame[]) => Promise<Record<string, string>>;
@@ -73,7 +93,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     const fit = await fitPage(page, input.resolveImages);
     lap('fit');
     input.signal?.throwIfAborted();
-    const rendered = await runPagedJs(page, input.geometry, watcher, timeouts.paginateMs);
+    const rendered = await runPagedJs(page, { ...input.geometry, marks: input.marks }, watcher, timeouts.paginateMs);
     lap('paged');
     checkRendered(rendered, input.expectedPages ?? 1);
     watcher.throwIfBroken();
@@ -119,7 +139,7 @@ function withRuntime(html: string): string {
   return head < 0 ? tags + '\n' + html : html.slice(0, head) + tags + '\n' + html.slice(head);
 }
 
-async function runPagedJs(page: Page, geometry: PageGeometry, watcher: PageWatcher, timeoutMs: number) {
+async function runPagedJs(page: Page, geometry: PageGeometry & { marks?: PageMarks }, watcher: PageWatcher, timeoutMs: number) {
   const done = watcher.next('rendered', timeoutMs);
   // It may fail (timeout, page fault) while Paged.js is being started.
   done.catch(() => undefined);

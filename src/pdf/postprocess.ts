@@ -4,6 +4,7 @@
  * expect. A small function over a loaded PDF.
  */
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { renameFonts } from './font-names.ts';
 import { PDF_CREATOR, type PageGeometry } from '../defaults.ts';
 import { PdfError } from '../errors.ts';
 
@@ -44,6 +45,7 @@ export async function postprocessPdf(pdf: Uint8Array, geometry: PageGeometry, me
       page.setTrimBox(trim[0], trim[1], trim[2] - trim[0], trim[3] - trim[1]);
       page.setBleedBox(bleed[0], bleed[1], bleed[2] - bleed[0], bleed[3] - bleed[1]);
     }
+    renameFonts(document);
     document.setTitle(metadata.title, { showInWindowTitleBar: true });
     if (metadata.author) document.setAuthor(metadata.author);
     if (metadata.subject) document.setSubject(metadata.subject);

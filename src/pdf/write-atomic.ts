@@ -5,6 +5,7 @@
  * new file is also read back and checked before it replaces the target
  * (issue 16: a corrupt PDF once replaced a good one, then failed its check).
  */
+import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PdfError } from '../errors.ts';
@@ -15,7 +16,9 @@ export async function writeFileAtomic<T = void>(
   data: Uint8Array | string,
   check?: (written: string) => Promise<T>,
 ): Promise<T> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // pid and time alone are not unique: two writes in one millisecond, or workers on two machines with one pid
+  // writing to one shared folder (issue 21), would share a temporary file. The random part keeps them apart.
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.${randomBytes(8).toString('hex')}.tmp`);
   // Its own message, naming the folder and why: see ensure-dir.ts.
   await ensureDir(path.dirname(target));
   const discard = () => rm(temporary, { force: true }).catch(() => undefined);

@@ -6,11 +6,13 @@ import path from 'node:path';
 import { PRESETS } from '../defaults.ts';
 import { PdfError } from '../errors.ts';
 import type { LoadedEdition } from '../content/load.ts';
-import { measureInkCoverage, type InkCoverage } from '../pdf/press/ink-coverage.ts';
+import type { Photo } from '../content/schema.ts';
+import { measureInkCoverage, type InkCoverage } from '../pdf/read/ink-coverage.ts';
 import { inspectPdf, type PdfFacts } from './inspect/document.ts';
 import { UnreadablePdfError } from './inspect/limits.ts';
+import { resolvePressSettings, type PressSettings } from '../pdf/press/settings.ts';
 import { RULES } from './rules/index.ts';
-import type { Finding, PreflightContext, PreflightEdition, PreflightReport, Rule, RuleStatus } from './types.ts';
+import type { Finding, PhotoImage, PreflightContext, PreflightEdition, PreflightReport, Rule, RuleStatus } from './types.ts';
 
 export type { Finding, PreflightEdition, PreflightReport } from './types.ts';
 
@@ -20,6 +22,8 @@ export interface PreflightInput {
   edition?: PreflightEdition;
   /** A press file: also check RGB left, transparency, ink coverage and the PDF/X declaration. */
   press?: boolean;
+  /** The plant's settings a press file was made for (ink limit, PDF/X version); default src/defaults.ts PRESS_DEFAULTS. */
+  settings?: PressSettings;
   /** Only these rules (ids); default all. */
   rules?: readonly string[];
   signal?: AbortSignal;
@@ -34,6 +38,14 @@ export function preflightEditionOf(loaded: LoadedEdition): PreflightEdition {
   if (!geometry) throw new PdfError(`unknown paper preset "${loaded.edition.paper.preset}"`);
   const relative = path.relative(process.cwd(), loaded.file);
   return { geometry, pages: 1, content: loaded.edition, file: relative.startsWith('..') ? loaded.file : relative };
+}
+
+/** The photos as the image stage placed them, for findings that name a photo. */
+export function photoImagesOf(photos: readonly Photo[], images: Readonly<Record<string, { widthPx: number; heightPx: number }>>): PhotoImage[] {
+  return photos.flatMap((photo) => {
+    const image = images[photo.id];
+    return image ? [{ id: photo.id, file: photo.file, widthPx: image.widthPx, heightPx: image.heightPx }] : [];
+  });
 }
 
 async function runRule(rule: Rule, context: PreflightContext): Promise<Finding[]> {
@@ -71,8 +83,9 @@ export async function runPreflight(input: PreflightInput): Promise<PreflightRepo
     facts,
     edition: input.edition,
     press: input.press ?? false,
+    settings: resolvePressSettings(input.settings),
     measurements: { pages: facts.pages.length },
-    ink: () => (ink ??= measureInkCoverage(input.pdf, { signal: input.signal })),
+    ink: () => (ink ??= measureInkCoverage(input.pdf, { limit: context.settings.inkLimit, signal: input.signal })),
   };
   const rules: PreflightReport['rules'] = [];
   const findings: Finding[] = [];

@@ -35,6 +35,9 @@ export function formatReport(report: PreflightReport): string {
   ].filter(Boolean);
   if (facts.length) lines.push(`  ${facts.join(t('preflight.factSeparator'))}`);
   if (m.pdfx) lines.push(`  PDF/X: ${m.pdfx}`);
+  if (m.overprint) lines.push(`  ${t('preflight.overprint', { overprinting: m.overprint.overprinting, runs: m.overprint.solidBlackTextRuns })}`);
+  for (const colour of m.textPlates ?? []) lines.push(`  ${t('preflight.textPlates', { colour: colour.colour, plates: colour.plates, runs: colour.runs, size: colour.smallestPt })}`);
+  if (m.reversedSmallType !== undefined) lines.push(`  ${t('preflight.reversedType', { runs: m.reversedSmallType })}`);
   lines.push(t(report.ok ? 'preflight.passed' : 'preflight.failed', { errors: report.errors, warnings: report.warnings, seconds: (report.durationMs / 1000).toFixed(2) }));
   return lines.join('\n');
 }

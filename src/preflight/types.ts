@@ -5,7 +5,8 @@
  */
 import type { PageGeometry } from '../defaults.ts';
 import type { Edition } from '../content/schema.ts';
-import type { InkCoverage } from '../pdf/press/ink-coverage.ts';
+import type { InkCoverage } from '../pdf/read/ink-coverage.ts';
+import type { PressSettings } from '../pdf/press/settings.ts';
 import type { PdfFacts } from './inspect/document.ts';
 
 export type Severity = 'error' | 'warning';
@@ -33,12 +34,24 @@ export interface PreflightEdition {
   content?: Readonly<Edition>;
   /** The edition file, for messages. */
   file?: string;
+  /** The images the photos became, so findings name a photo by its id and file rather than a PDF resource name. */
+  photos?: readonly PhotoImage[];
+}
+
+/** A photo as placed: its slot id, its source file (none for a placeholder) and the pixels sent to the page. */
+export interface PhotoImage {
+  id: string;
+  file?: string;
+  widthPx: number;
+  heightPx: number;
 }
 
 export interface PreflightContext {
   facts: PdfFacts;
   edition?: PreflightEdition;
   press: boolean;
+  /** The plant's settings (ink limit, PDF/X version). */
+  settings: PressSettings;
   /** Total ink coverage, measured on first use (it rasterises the file). */
   ink(): Promise<InkCoverage>;
   /** Numbers worth reporting even when every check passes. */
@@ -52,6 +65,21 @@ export interface PreflightMeasurements {
   fonts?: number;
   ink?: InkCoverage;
   pdfx?: string;
+  /** Solid K text runs, and how many overprint (press files). */
+  overprint?: { solidBlackTextRuns: number; overprinting: number };
+  /** Each coloured text colour with the plates it is printed from (press files). */
+  textPlates?: TextPlates[];
+  /** Runs of type under 10 pt reversed out of an inked background (press files). */
+  reversedSmallType?: number;
+}
+
+export interface TextPlates {
+  /** e.g. `0/100/100/0` or `spot 100%`. */
+  colour: string;
+  /** e.g. `M+Y`. */
+  plates: string;
+  runs: number;
+  smallestPt: number;
 }
 
 export interface Rule {
@@ -76,4 +104,9 @@ export interface PreflightReport {
   findings: Finding[];
   measurements: PreflightMeasurements;
   durationMs: number;
+}
+
+/** A press file made with `--marks none`: the sheet is the trimmed page, without bleed or slug (issue 20). */
+export function trimSizePage(context: PreflightContext): boolean {
+  return context.press && context.settings.marks === 'none';
 }

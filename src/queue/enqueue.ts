@@ -15,6 +15,7 @@ import type { BatchSummary, EditionSummary } from '../batch/summary.ts';
 import { QUEUE, type QueueSettings } from '../defaults.ts';
 import { FolioError } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
+import { pressPdfPath } from '../pdf/press.ts';
 import type { QueueAddress } from './address.ts';
 import { loadBullmq, reachRedis, reportErrors } from './bullmq.ts';
 import { JOB_NAME, jobOf, jobOptions, type PageJob, type PageResult } from './jobs.ts';
@@ -90,7 +91,7 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
 
     const waits: Promise<void>[] = [];
     for (const plan of plans) {
-      const { id, data } = jobOf(plan);
+      const { id, data } = jobOf(plan, options.press);
       pending.set(id, { plan, data });
       const job = await addOnce(id, data);
       waits.push(wait(plan, job));
@@ -123,7 +124,7 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
     if (existing) {
       const state = await existing.getState();
       if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized') return existing;
-      if (state === 'completed' && !options.force && (await stillWritten(data.pdf, existing.returnvalue))) return existing;
+      if (state === 'completed' && !options.force && (await stillWritten(data, existing.returnvalue))) return existing;
       // Failed before, or its PDF has changed since: render it again.
       await existing.remove().catch(() => undefined);
     }
@@ -144,8 +145,9 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
   };
 }
 
-/** Whether the PDF is still the one a finished job wrote (same size and modification time). */
-async function stillWritten(pdf: string, result: PageResult | undefined): Promise<boolean> {
-  const now = await stat(pdf).catch(() => undefined);
+/** Whether the PDF is still the one a finished job wrote (same size and modification time), and its press PDF is there when asked for. */
+async function stillWritten(job: PageJob, result: PageResult | undefined): Promise<boolean> {
+  const now = await stat(job.pdf).catch(() => undefined);
+  if (job.press && !(await stat(pressPdfPath(job.pdf)).catch(() => undefined))) return false;
   return Boolean(result?.written && now && now.size === result.written.size && now.mtimeMs === result.written.mtimeMs);
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { QUEUE, type QueueSettings } from '../defaults.ts';
 import type { EditionOverride } from '../batch/overrides.ts';
 import type { Plan } from '../batch/plan.ts';
+import { pressFingerprint, type PressRequest } from '../batch/render-edition.ts';
 import type { EditionSummary } from '../batch/summary.ts';
 
 export interface PageJob {
@@ -19,6 +20,8 @@ export interface PageJob {
   overrides: EditionOverride[];
   /** The batch cache key the batch computed: a worker that computes another refuses the job. */
   key: string;
+  /** Also the press PDF beside it, made and gated as `folio render --press` does (issue 20). */
+  press?: PressRequest;
 }
 
 /**
@@ -30,10 +33,11 @@ export type PageResult = EditionSummary & { worker: string; written: { size: num
 
 export const JOB_NAME = 'render';
 
-export function jobOf(plan: Plan): { id: string; data: PageJob } {
+export function jobOf(plan: Plan, press?: PressRequest): { id: string; data: PageJob } {
   // BullMQ's custom ids may not contain ':'; edition ids are slugs and the hash is hex.
-  const hash = createHash('sha256').update(`${plan.key}\u0000${plan.pdfPath}`).digest('hex').slice(0, 20);
-  return { id: `${plan.id}-${hash}`, data: { id: plan.id, edition: plan.file, pdf: plan.pdfPath, overrides: [...plan.overrides], key: plan.key } };
+  // The press request is part of the id: the same page with and without press, or for two plants, is two renders.
+  const hash = createHash('sha256').update(`${plan.key}\u0000${plan.pdfPath}\u0000${pressFingerprint(press)}`).digest('hex').slice(0, 20);
+  return { id: `${plan.id}-${hash}`, data: { id: plan.id, edition: plan.file, pdf: plan.pdfPath, overrides: [...plan.overrides], key: plan.key, ...(press ? { press } : {}) } };
 }
 
 export function jobOptions(settings: QueueSettings = QUEUE) {

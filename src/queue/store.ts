@@ -12,7 +12,7 @@
  * file whose `publish` uploads it (a PUT replaces an object atomically).
  */
 export interface PageOutput {
-  /** Where the render writes the PDF. */
+  /** Where the render writes the PDF (and, with press, <name>.press.pdf and its preflight beside it). */
   file: string;
   /** Makes the written PDF visible at its reference. */
   publish(): Promise<void>;

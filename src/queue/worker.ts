@@ -21,6 +21,7 @@ import { renderEdition } from '../batch/render-edition.ts';
 import { seconds } from '../batch/summary.ts';
 import { QUEUE, type QueueSettings } from '../defaults.ts';
 import { t } from '../i18n/locale.ts';
+import { withoutErrorPrefix } from '../errors.ts';
 import type { ManagedBrowser } from '../paginate/browser.ts';
 import type { QueueAddress } from './address.ts';
 import { loadBullmq, reachRedis, reportErrors } from './bullmq.ts';
@@ -64,7 +65,7 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     try {
       return await renderJob(job);
     } catch (error) {
-      log(t('worker.failed', { id: job.data.id, attempt, error: error instanceof Error ? error.message : String(error) }));
+      log(t('worker.failed', { id: job.data.id, attempt, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! }));
       throw error;
     }
   };
@@ -78,8 +79,9 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     if (plan.key !== data.key) {
       throw new UnrecoverableError(t('worker.keyMismatch', { name, id: data.id }));
     }
-    const result = await renderEdition({ ...plan, pdfPath: output.file }, pool, log);
-    if (result.status !== 'rendered') throw new Error(result.error?.split('\n')[0]?.replace(/^error: /, '') ?? t('batch.unknownError'));
+    const result = await renderEdition({ ...plan, pdfPath: output.file, press: data.press }, pool, log);
+    // The whole message, not its first line: the batch lists its problems (a refused press file names the photo) as a local batch does.
+    if (result.status !== 'rendered') throw new Error(withoutErrorPrefix(result.error ?? t('batch.unknownError')));
     await output.publish();
     const written = await stat(output.file);
     log(t('worker.rendered', { id: data.id, time: seconds(result.timeMs) }));

@@ -15,8 +15,9 @@ export interface PrintedField {
   text: string;
 }
 
-// Characters the templates and styles add themselves (folio-line labels, digits of dates).
-const TEMPLATE_TEXT = '责任编辑：年月日0123456789';
+// Characters the templates and styles add themselves (folio-line labels, digits of dates,
+// the slug line's dates and plate letters: src/paginate/page-runtime/paged-handlers.js).
+const TEMPLATE_TEXT = '责任编辑：年月日0123456789-CMYK';
 // The honors marker the template sets before each item.
 const HONORS_STAR = '★';
 

@@ -224,7 +224,8 @@ const CASES: Case[] = [
   { name: 'paged-timeout', exit: 1, args: () => ['--timeout', '0.001'], message: [/Paged\.js did not finish within 0\.001 s/, /fix: /] },
   { name: 'cli-bad-timeout', exit: 2, usage: true, args: () => ['--timeout', '0'], message: [/^error: option --timeout <seconds>: "0" is invalid: give a number of seconds greater than 0$/m] },
   { name: 'cli-timeout-too-long', exit: 2, usage: true, args: () => ['--timeout', '3000000'], message: [/^error: option --timeout <seconds>: "3000000" is invalid: give at most 3600 seconds/m] },
-  { name: 'cli-unknown-option', exit: 2, usage: true, args: () => ['--pdf'], message: [/^error: unknown option --pdf$/m] },
+  // Since issue 20's --pdfx, commander suggests the option a typo is nearest to.
+  { name: 'cli-unknown-option', exit: 2, usage: true, args: () => ['--pdf'], message: [/^error: unknown option --pdf \(did you mean --pdfx\?\)$/m] },
 
   // --debug adds the stack traces, and only it
   { name: 'schema-title-number', title: 'schema-title-number --debug', debug: true, exit: 2, message: [at('schema-title-number', 8, 'sections[0].articles[0].title')] },

@@ -1,29 +1,38 @@
 /**
- * The feature page through the press route: the proof passes preflight, the
+ * The feature page with real photos (generated: RGB, CMYK JPEG, PNG with
+ * alpha, gray) through the press route: the proof passes preflight, the
  * press PDF declares PDF/X-3 with a newsprint output intent, keeps boxes,
  * fonts and text, and its black text is pure K, proved on the colour
- * operators and on the separations, not by eye.
+ * operators and on the separations, not by eye. An edition with a
+ * low-resolution photo gets no press file (issue 20).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { loadEdition } from '../../src/content/load.ts';
+import { runBatch, type BatchOptions } from '../../src/batch/batch.ts';
 import { makePressPdf, pressPdfPath, type PressReport } from '../../src/pdf/press.ts';
-import { parseOperations } from '../../src/pdf/press/content-tokens.ts';
+import { parseOperations } from '../../src/pdf/read/content-tokens.ts';
 import { ghostscriptInfo } from '../../src/pdf/press/ghostscript.ts';
 import { inspectPdf } from '../../src/preflight/inspect/document.ts';
-import { preflightEditionOf, runPreflight } from '../../src/preflight/preflight.ts';
+import type { TextRun } from '../../src/preflight/inspect/marks.ts';
+import { formatReport } from '../../src/preflight/report.ts';
+import { preflightEditionOf, runPreflight, type PreflightReport } from '../../src/preflight/preflight.ts';
+import { verifyPressFile } from '../../src/preflight/press-check.ts';
 import type { PreflightEdition } from '../../src/preflight/types.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readBoxes, readFonts } from './support/pdf.ts';
+import { writePhotoEdition } from './support/photo-edition.ts';
 
 let dir: string;
 let proof: string;
 let edition: PreflightEdition;
-let press: PressReport;
+let press: PressReport<PreflightReport>;
+let photoIds: string[];
 
 /** The page's content streams, decompressed by qpdf (independent of pdf-lib). */
 function contentOperations(pdf: string) {
@@ -46,15 +55,19 @@ function characterCounts(pdf: string): Map<string, number> {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'folio-press-'));
-  proof = path.join(dir, 'wuzhi-2024.pdf');
-  await build({ input: 'content/wuzhi-2024', output: proof, browser: await sharedBrowser() });
-  edition = preflightEditionOf(await loadEdition('content/wuzhi-2024'));
-  press = await makePressPdf({ pdf: proof, output: pressPdfPath(proof), edition });
+  photoIds = await writePhotoEdition(path.join(dir, 'photos'), ['rgb', 'cmyk', 'alpha', 'gray']);
+  proof = path.join(dir, 'photos.pdf');
+  const result = await build({ input: path.join(dir, 'photos'), output: proof, browser: await sharedBrowser(), press: true, pressSettings: { marks: 'slug' } });
+  press = result.press!;
+  edition = { ...preflightEditionOf(await loadEdition(path.join(dir, 'photos'))), photos: [] };
 });
 
 describe('preflight of the proof', () => {
   it('passes every check that applies to a proof', async () => {
     const report = await runPreflight({ pdf: proof, edition });
+    // Sampled at 300 ppi for its frame; Chromium draws the image snapped to whole CSS pixels, which can add
+    // one pixel (0.75 pt) to a frame 156 px high and more: 300 × 156 / 157 ≈ 298 (main since issue 19's frames).
+    expect(report.measurements.lowestImagePpi).toBeGreaterThanOrEqual(297);
     expect(report.findings).toEqual([]);
     expect(report.rules.filter((rule) => rule.status !== 'skipped').map((rule) => rule.id)).toEqual(['readable', 'glyphs', 'page-size', 'boxes', 'fonts', 'image-resolution', 'text-size', 'safe-area']);
     expect(report.measurements.smallestTextPt).toBeGreaterThanOrEqual(6);
@@ -62,10 +75,16 @@ describe('preflight of the proof', () => {
 });
 
 describe('the press PDF (CMYK)', () => {
-  it('is written next to the proof and passes the press preflight', () => {
-    expect(press.output).toBe(path.join(dir, 'wuzhi-2024.press.pdf'));
-    expect(press.preflight.findings).toEqual([]);
+  it('is written next to the proof and passes the press preflight; only small type reversed out of two-plate red is questioned', () => {
+    expect(press.output).toBe(path.join(dir, 'photos.press.pdf'));
     expect(press.preflight.ok).toBe(true);
+    expect(new Set(press.preflight.findings.map((finding) => finding.rule))).toEqual(new Set(['reversed-type']));
+    // folio preflight reports overprint, the plates of coloured text and reversed small type.
+    const report = formatReport(press.preflight);
+    expect(report).toMatch(/overprint: (\d+) of \1 solid black text runs overprint/);
+    expect(report).toMatch(/coloured text 0\/100\/100\/0: M\+Y \(\d+ runs/);
+    expect(report).toMatch(/reversed type under 10 pt: [1-9]\d* run/);
+    expect(report).toMatch(/\[reversed-type\] .*reversed out of 0\/100\/100\/0 \(M\+Y\)/);
   });
 
   it('declares PDF/X-3:2002 with a newsprint output intent and an embedded output profile, in PDF 1.3', () => {
@@ -110,7 +129,7 @@ describe('the press PDF (CMYK)', () => {
     expect(execFileSync('pdfimages', ['-list', press.output], { encoding: 'utf8' })).not.toMatch(/\b(rgb|icc)\b/);
   });
 
-  it('sets black text and rules as pure K (0/0/0/100), never rich black; the red stays red', () => {
+  it('sets black text and rules as pure K (0/0/0/100), never rich black; the red as solid 0/100/100/0; marks in registration', () => {
     let fill = '';
     const textFills = new Map<string, number>();
     const strokes = new Set<string>();
@@ -128,15 +147,12 @@ describe('the press PDF (CMYK)', () => {
     expect(textFills.get('0 0 0 1')).toBeGreaterThan(150);
     expect(textFills.get('0 0 0 1')! / runs).toBeGreaterThan(0.8);
     for (const values of neutral) expect(cmyk(values).slice(0, 3)).toEqual([0, 0, 0]);
-    // The only other text colour is the headline red, converted by the newsprint profile.
-    for (const values of [...textFills.keys()].filter((v) => !neutral.includes(v))) {
-      const [c, m, y, k] = cmyk(values);
-      expect(c).toBeLessThan(0.1);
-      expect(m).toBeGreaterThan(0.8);
-      expect(y).toBeGreaterThan(0.6);
-      expect(k).toBeLessThan(0.3);
-    }
-    for (const values of strokes) expect(cmyk(values).slice(0, 3)).toEqual([0, 0, 0]);
+    // The other text colours: the design red as solid M+Y; in the slug, the registration colour and the plate letters.
+    const others = [...textFills.keys()].filter((v) => !neutral.includes(v));
+    expect(others).toContain('0 1 1 0');
+    for (const values of others) expect(['0 1 1 0', '1 1 1 1', '1 0 0 0', '0 1 0 0', '0 0 1 0']).toContain(values);
+    expect(strokes).toContain('1 1 1 1');
+    for (const values of strokes) expect(['0 0 0 1', '0 1 1 0', '1 1 1 1']).toContain(values);
   });
 
   it('separations: the pixels of body text carry K and no C, M or Y', async () => {
@@ -176,9 +192,120 @@ describe('the press PDF (CMYK)', () => {
   });
 });
 
+describe('black overprint, solid red and marks (issue 20)', () => {
+  /** The separations of a press file at `ppi` (tiffsep: one 8-bit plate per ink, 255 = no ink), by plate name. */
+  async function plates(pdf: string, ppi: number) {
+    const out = path.join(dir, `${path.basename(pdf)}-sep`);
+    execFileSync('mkdir', ['-p', out]);
+    execFileSync('gs', ['-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=tiffsep', `-r${ppi}`, `-sOutputFile=${path.join(out, 'p.tif')}`, pdf]);
+    const result = new Map<string, { width: number; ink: (x: number, y: number) => number }>();
+    for (const file of execFileSync('ls', [out], { encoding: 'utf8' }).split('\n').filter((name) => /^p\(.+\)\.tif$/.test(name))) {
+      const { data, info } = await sharp(path.join(out, file)).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+      result.set(/\((.+)\)/.exec(file)![1]!, { width: info.width, ink: (x, y) => 1 - data[y * info.width + x]! / 255 });
+    }
+    return result;
+  }
+
+  /** Ink per plate over the glyph boxes of the text runs that `pick` chooses, as fractions of the pixels. */
+  async function inkUnder(pdf: string, pick: (run: TextRun) => boolean, ppi = 50) {
+    const facts = await inspectPdf(pdf);
+    const media = facts.pages[0]!.media;
+    const runs = facts.pages[0]!.content.texts.filter(pick);
+    expect(runs.length).toBeGreaterThan(0);
+    const seps = await plates(pdf, ppi);
+    const px = (pt: number) => Math.round((pt * ppi) / 72);
+    const full = new Map<string, number>();
+    let pixels = 0;
+    for (const run of runs) {
+      for (let y = px(media.y1 - run.bbox.y1); y < px(media.y1 - run.bbox.y0); y += 1) {
+        for (let x = px(run.bbox.x0); x < px(run.bbox.x1); x += 1) {
+          pixels += 1;
+          for (const [plate, sep] of seps) if (sep.ink(x, y) > 0.98) full.set(plate, (full.get(plate) ?? 0) + 1);
+        }
+      }
+    }
+    return { plates: [...seps.keys()], share: (plate: string) => (full.get(plate) ?? 0) / pixels };
+  }
+
+  const isHeadline = (run: TextRun) => run.sizePt > 100;
+
+  it('overprints solid black text (ExtGState /OP /op true /OPM 1) and knocks the rest out', async () => {
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', press.output, path.join(dir, 'op.qdf')]);
+    const qdf = readFileSync(path.join(dir, 'op.qdf'), 'latin1');
+    expect(qdf).toMatch(/\/OPM 1[\s\S]{0,60}\/op true|\/op true[\s\S]{0,60}\/OPM 1/);
+    const facts = await inspectPdf(press.output);
+    const texts = facts.pages[0]!.content.texts;
+    const black = texts.filter((run) => run.fill.family === 'cmyk' && run.fill.values.join(' ') === '0 0 0 1' && run.bbox.y0 > 30);
+    expect(black.length).toBeGreaterThan(150);
+    expect(black.every((run) => run.overprint)).toBe(true);
+    expect(texts.filter((run) => run.fill.values.join(' ') === '0 1 1 0').every((run) => !run.overprint)).toBe(true);
+  });
+
+  it('prints the red headline from two plates, M and Y, at 100% (tiffsep)', async () => {
+    const { plates: names, share } = await inkUnder(press.output, isHeadline);
+    expect(names.sort()).toEqual(['Black', 'Cyan', 'Magenta', 'Yellow']);
+    expect(share('Magenta')).toBeGreaterThan(0.3);
+    expect(share('Yellow')).toBeCloseTo(share('Magenta'), 2);
+    expect(share('Cyan')).toBe(0);
+    expect(share('Black')).toBe(0);
+  });
+
+  it('--red spot prints the red from one spot plate (a Separation)', async () => {
+    const output = path.join(dir, 'spot.press.pdf');
+    const spot = await makePressPdf({ pdf: proof, output, settings: { red: 'spot', spotName: 'Red' }, verify: verifyPressFile({ output, edition }) });
+    expect(spot.preflight.findings).toEqual([]);
+    const { plates: names, share } = await inkUnder(output, isHeadline);
+    expect(names).toContain('Red');
+    expect(share('Red')).toBeGreaterThan(0.3);
+    for (const plate of ['Cyan', 'Magenta', 'Yellow', 'Black']) expect(share(plate)).toBe(0);
+  });
+
+  it('draws crop marks and registration targets at 0.25 pt on every plate, outside the bleed', async () => {
+    const facts = await inspectPdf(press.output);
+    const page = facts.pages[0]!;
+    const inSlug = page.content.marks.filter((mark) => mark.kind === 'path' && (mark.bbox.y1 < page.bleed!.y0 || mark.bbox.y0 > page.bleed!.y1 || mark.bbox.x1 < page.bleed!.x0 || mark.bbox.x0 > page.bleed!.x1));
+    // Crop marks: 8 lines, each as thick as its stroke (the interpreter adds half the width on each side).
+    const lines = inSlug.filter((mark) => Math.min(mark.bbox.x1 - mark.bbox.x0, mark.bbox.y1 - mark.bbox.y0) < 1);
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    for (const line of lines) expect(Math.min(line.bbox.x1 - line.bbox.x0, line.bbox.y1 - line.bbox.y0)).toBeCloseTo(0.25, 2);
+    // On every plate: the bottom-left crop mark's horizontal line, at 150 ppi.
+    const ppi = 150;
+    const seps = await plates(press.output, ppi);
+    const crop = lines.find((mark) => mark.bbox.x1 <= page.trim!.x0 && Math.abs(mark.bbox.y0 - page.trim!.y0) < 1)!;
+    const y = Math.round(((page.media.y1 - (crop.bbox.y0 + crop.bbox.y1) / 2) * ppi) / 72);
+    const x = Math.round((((crop.bbox.x0 + crop.bbox.x1) / 2) * ppi) / 72);
+    for (const [plate, sep] of seps) expect(Math.max(sep.ink(x, y), sep.ink(x, y - 1), sep.ink(x, y + 1)), plate).toBeGreaterThan(0.3);
+  });
+
+  it('names the fonts by their real styles', () => {
+    const names = readFonts(press.output).map((font) => font.name);
+    expect(names.some((name) => /NotoSansSC-Bold$/.test(name))).toBe(true);
+    for (const name of names) expect(name).not.toMatch(/(Thin|ExtraLight)-/);
+  });
+
+  it('PDF/X-1a:2001 with a 220% limit: declares X-1a, no ICC-based colour, ink within 220% (inkcov too)', async () => {
+    const output = path.join(dir, 'x1a.press.pdf');
+    const x1a = await makePressPdf({ pdf: proof, output, settings: { pdfx: 'PDF/X-1a:2001', inkLimit: 220, marks: 'none' }, verify: verifyPressFile({ output, edition }) });
+    expect(x1a.preflight.errors).toBe(0);
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', output, path.join(dir, 'x1a.qdf')]);
+    const qdf = readFileSync(path.join(dir, 'x1a.qdf'), 'latin1');
+    expect(qdf).toContain('/GTS_PDFXVersion (PDF/X-1:2001)');
+    expect(qdf).toContain('/GTS_PDFXConformance (PDF/X-1a:2001)');
+    expect(qdf).not.toContain('/ICCBased');
+    expect(x1a.ink.limitPercent).toBe(220);
+    expect(x1a.ink.maxPercent).toBeLessThanOrEqual(220);
+    const [c, m, y, k] = execFileSync('gs', ['-q', '-o', '-', '-sDEVICE=inkcov', '-r50', output], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    expect(c! + m! + y! + k!).toBeLessThan(2.2);
+    // --marks none: a trim-size page.
+    const boxes = readBoxes(output);
+    expect(boxes.media).toEqual(boxes.trim);
+  });
+});
+
 describe('the press PDF (gray)', () => {
   it('is DeviceGray throughout, declares PDF/X-3 with a gray output profile, and passes preflight', async () => {
-    const gray = await makePressPdf({ pdf: proof, output: path.join(dir, 'gray.press.pdf'), gray: true, edition });
+    const output = path.join(dir, 'gray.press.pdf');
+    const gray = await makePressPdf({ pdf: proof, output, gray: true, verify: verifyPressFile({ output, edition }) });
     expect(gray.preflight.findings).toEqual([]);
     const operators = new Set(contentOperations(gray.output).map((op) => op.operator));
     for (const colour of ['rg', 'RG', 'k', 'K']) expect(operators.has(colour)).toBe(false);
@@ -190,5 +317,39 @@ describe('the press PDF (gray)', () => {
     expect(facts.info.GTS_PDFXVersion).toBe('PDF/X-3:2002');
     expect(facts.outputIntents[0]?.profileComponents).toBe(1);
     expect(gray.ink.maxPercent).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('a page with a low-resolution photo', () => {
+  it('gets no press file (an earlier one stays) and fails naming the photo by its id and file, in batch as in render', async () => {
+    const folder = path.join(dir, 'batch');
+    const ids = await writePhotoEdition(path.join(folder, 'lowres'), ['lowres']);
+    const out = path.join(dir, 'batch-out');
+    // The edition keeps the feature's id, so its PDFs are named after it.
+    const earlier = pressPdfPath(path.join(out, 'wuzhi-2024.pdf'));
+    execFileSync('mkdir', ['-p', out]);
+    writeFileSync(earlier, 'an earlier press file');
+    const summary = await runBatch({ input: folder, outDir: out, browser: await sharedBrowser(), log: () => undefined, press: {} });
+    expect(summary.failed).toEqual(['wuzhi-2024']);
+    const error = summary.editions[0]!.error!;
+    expect(error).toContain('no press PDF was written');
+    expect(error).toContain(`photo "${ids[0]}" (photos/lowres.jpg)`);
+    expect(error).toMatch(/placed at \d+ ppi \(minimum 150\)/);
+    expect(error).not.toMatch(/image R\d+/);
+    expect(readFileSync(earlier, 'utf8')).toBe('an earlier press file');
+  });
+
+  it('batch --press takes an edition as unchanged only when its press PDF was made for the same press options', async () => {
+    const folder = path.join(dir, 'again');
+    cpSync('content/wuzhi-2024', path.join(folder, 'wuzhi-2024'), { recursive: true });
+    const out = path.join(dir, 'again-out');
+    const run = async (press?: BatchOptions['press']) => (await runBatch({ input: folder, outDir: out, browser: await sharedBrowser(), log: () => undefined, press })).editions[0]!.status;
+    expect(await run({})).toBe('rendered');
+    expect(await run({})).toBe('unchanged');
+    // Another plant setting: the press PDF on disk was made for process red, so the edition is rendered again.
+    expect(await run({ settings: { red: 'spot' } })).toBe('rendered');
+    expect(execFileSync('qpdf', ['--qdf', '--object-streams=disable', pressPdfPath(path.join(out, 'wuzhi-2024.pdf')), '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })).toMatch(/\/Separation\s*\/Red\s*\/DeviceCMYK/);
+    expect(await run({ settings: { red: 'spot' } })).toBe('unchanged');
+    expect(await run()).toBe('unchanged');
   });
 });

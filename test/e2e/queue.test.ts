@@ -6,9 +6,9 @@
  * share the one Redis: the first run, then the queue's status, the sockets,
  * and Ctrl-C on a batch with a worker stopped by SIGTERM in the run after it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { sharedBrowser } from './support/browser.ts';
 import { readFonts, readPdfText } from './support/pdf.ts';
 import { processTree } from '../../scripts/lib/process-tree.ts';
 import { startRedis, type LocalRedis } from '../../scripts/lib/redis-server.ts';
+import { writePhotoEdition } from './support/photo-edition.ts';
 import { isLoopback, listeningAddresses } from './support/sockets.ts';
 import { until } from './support/until.ts';
 
@@ -211,5 +212,37 @@ describe('folio batch --queue with two workers', () => {
     const summary = JSON.parse(readFileSync(path.join(interruptedOut, 'summary.json'), 'utf8')) as BatchSummary;
     expect(summary.counts.rendered + summary.counts.unchanged).toBe(GOOD.length);
     expect(summary.counts.failed).toBe(0);
+  }, SLOW);
+
+  it('--press goes with each job: the worker writes and gates the press PDF as `folio render --press` does (issue 20)', async () => {
+    const wC = workers.find((w) => w.lines.some((line) => line.startsWith('worker wC')))!;
+    const input = path.join(root, 'press-editions');
+    copyEdition('wuzhi-2024', 'press-good', undefined, input);
+    const lowIds = await writePhotoEdition(path.join(input, 'press-lowres'), ['lowres']);
+    const lowYaml = path.join(input, 'press-lowres', 'edition.yaml');
+    writeFileSync(lowYaml, readFileSync(lowYaml, 'utf8').replace(/^id: .*\n/m, ''));
+    const out = path.join(root, 'out-press');
+    mkdirSync(out, { recursive: true });
+    // A good press file from before: the refused one must leave it in place.
+    writeFileSync(path.join(out, 'press-lowres.press.pdf'), 'an earlier press file');
+
+    const batch = folio('batch', input, '-o', out, '--queue', `${redis.url}/1`, '--red', 'spot');
+    expect(await batch.exited).toBe(1);
+    const text = batch.lines.join('\n');
+    expect(text).toContain('1 of 2 editions failed: press-lowres');
+    // The whole refusal reaches the batch, naming the photo as render does.
+    expect(text).toMatch(/^failed: press-lowres: no press PDF was written/m);
+    expect(text).toContain(`photo "${lowIds[0]}" (photos/lowres.jpg)`);
+    expect(readFileSync(path.join(out, 'press-lowres.press.pdf'), 'utf8')).toBe('an earlier press file');
+    expect(wC.lines.some((line) => line.startsWith('rendered press-good '))).toBe(true);
+
+    // The good page's press PDF: written beside its PDF, with the command line's spot red, and preflighted clean.
+    const pressPdf = path.join(out, 'press-good.press.pdf');
+    expect(existsSync(pressPdf)).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(out, 'press-good.press.preflight.json'), 'utf8')) as { ok: boolean; errors: number };
+    expect(report).toMatchObject({ ok: true, errors: 0 });
+    const qdf = path.join(root, 'press-good.qdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', pressPdf, qdf]);
+    expect(readFileSync(qdf, 'latin1')).toMatch(/\/Separation\s*\/Red\s*\/DeviceCMYK/);
   }, SLOW);
 });

@@ -1,6 +1,5 @@
 /**
- * The output profiles of the press PDF, and the little ICC reading the PDF/X
- * check needs.
+ * The output profiles of the press PDF (the header reader is ../read/icc-header.ts).
  *
  * CMYK: assets/icc/folio-newsprint-cmyk.icc, made with ArgyllCMS from the
  * ANSI CGATS/SNAP TR 002-2007 coldset-newsprint characterization data with a
@@ -31,24 +30,6 @@ const TR002_K_RAMP: ReadonlyArray<readonly [number, number]> = [
   [30, 31.01], [40, 25.15], [50, 20.56], [60, 17.07], [70, 14.67], [80, 12.92], [90, 11.18], [100, 9.37],
 ];
 const TR002_PAPER_XYZ = [0.5486, 0.5688, 0.4398] as const;
-
-export interface IccHeader {
-  size: number;
-  version: string;
-  /** Device class: 'prtr' for output devices, 'mntr' for displays. */
-  deviceClass: string;
-  /** Data colour space: 'CMYK', 'GRAY', 'RGB '. */
-  colourSpace: string;
-  pcs: string;
-}
-
-export function readIccHeader(bytes: Uint8Array): IccHeader | undefined {
-  if (bytes.length < 128) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tag = (offset: number) => String.fromCharCode(...bytes.subarray(offset, offset + 4));
-  if (tag(36) !== 'acsp') return undefined;
-  return { size: view.getUint32(0), version: `${bytes[8]}.${bytes[9]! >> 4}`, deviceClass: tag(12), colourSpace: tag(16), pcs: tag(20) };
-}
 
 /**
  * Device gray (0 = solid K, 1 = paper) → PCS Y relative to the paper, from

@@ -1,6 +1,6 @@
 /**
- * Rewrites neutral RGB colours in a content stream to ink-only colours, so
- * that black text and rules print on the black plate alone.
+ * Neutral RGB colours as ink-only colours, so that black text and rules print
+ * on the black plate alone (the rewrite itself is colour-rewrite.ts).
  *
  * Why (docs/press-route.md): Ghostscript converts
  * Chromium's #111 text to rich four-colour black (C72 M68 Y67 K88), which
@@ -9,7 +9,6 @@
  * (and DeviceGray) colours through untouched, so neutrals are set in those
  * spaces here and only the chromatic colours are left for it to convert.
  */
-import { numbers, parseOperations } from './content-tokens.ts';
 
 export type PressColour = 'cmyk' | 'gray';
 
@@ -17,14 +16,6 @@ export type PressColour = 'cmyk' | 'gray';
 export const NEUTRAL_TOLERANCE = 0.02;
 /** Greys no lighter than #202020 print as solid black (docs/press-route.md). */
 export const SOLID_BLACK_MAX = 0x20 / 255;
-
-export interface RewriteResult {
-  bytes: Uint8Array;
-  /** Neutral rg/RG operators replaced. */
-  neutral: number;
-  /** Chromatic rg/RG operators left for Ghostscript to convert. */
-  chromatic: number;
-}
 
 const format = (value: number) => String(Math.round(value * 10_000) / 10_000);
 
@@ -44,34 +35,4 @@ export function neutralLevel(rgb: readonly number[]): number | undefined {
   if (rgb.length !== 3) return undefined;
   const spread = Math.max(...rgb) - Math.min(...rgb);
   return spread <= NEUTRAL_TOLERANCE ? (rgb[0]! + rgb[1]! + rgb[2]!) / 3 : undefined;
-}
-
-/** Rewrites every neutral `r g b rg` / `r g b RG` of a decoded content stream. */
-export function rewriteNeutralColours(bytes: Uint8Array, target: PressColour): RewriteResult {
-  const pieces: Uint8Array[] = [];
-  const encoder = new TextEncoder();
-  let copied = 0;
-  let neutral = 0;
-  let chromatic = 0;
-  for (const operation of parseOperations(bytes)) {
-    if (operation.operator !== 'rg' && operation.operator !== 'RG') continue;
-    const rgb = numbers(operation);
-    const level = rgb && neutralLevel(rgb);
-    if (level === undefined) {
-      chromatic += 1;
-      continue;
-    }
-    pieces.push(bytes.subarray(copied, operation.start), encoder.encode(neutralColour(level, operation.operator === 'RG', target)));
-    copied = operation.end;
-    neutral += 1;
-  }
-  if (neutral === 0) return { bytes, neutral, chromatic };
-  pieces.push(bytes.subarray(copied));
-  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.length;
-  }
-  return { bytes: out, neutral, chromatic };
 }

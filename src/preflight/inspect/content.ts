@@ -5,8 +5,8 @@
  * spaces are painted with, and which graphics states are transparent.
  * It follows ISO 32000-1 §8–9 closely enough for that; it draws nothing.
  */
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
-import { arrayItems, numbers, parseOperations, stringBytes, type Operand } from '../../pdf/press/content-tokens.ts';
+import { PDFArray, PDFBool, PDFContext, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from 'pdf-lib';
+import { arrayItems, numbers, parseOperations, stringBytes, type Operand } from '../../pdf/read/content-tokens.ts';
 import { colourFamily, familyOfComponents, isPaperWhite, type ColourFamily } from './colour-spaces.ts';
 import { imageEntries, transparencyOf, type ImagePlacement, type Mark, type PageContent, type State, type TextRun } from './marks.ts';
 import { fontsOf, type FontInfo } from './fonts.ts';
@@ -71,7 +71,8 @@ export function readPageContent(
       const box = transformRect(trm, 0, gs.rise - 0.12 * gs.fontSize, advance, gs.rise + 0.88 * gs.fontSize);
       const bbox = intersect(box, gs.clip);
       if (glyphs > 0 && bbox && gs.renderMode !== 3 && gs.renderMode !== 7) {
-        const run: TextRun = { kind: 'text', bbox, ink: true, sizePt: gs.fontSize * scales(trm).y, font: font.name, glyphs };
+        const fill = gs.renderMode === 1 ? gs.stroke : gs.fill;
+        const run: TextRun = { kind: 'text', bbox, ink: !isPaperWhite(fill.family, fill.values), sizePt: gs.fontSize * scales(trm).y, font: font.name, glyphs, fill, overprint: gs.renderMode === 1 ? gs.overprintStroke : gs.overprintFill };
         out.texts.push(run);
         mark(run);
         use(gs.renderMode === 1 ? gs.stroke.family : gs.fill.family);
@@ -120,6 +121,11 @@ export function readPageContent(
           if (state instanceof PDFDict) {
             out.transparency.push(...transparencyOf(state, key));
             gs.lineWidth = num(state.lookup(name('LW'))) ?? gs.lineWidth;
+            // /OP sets both unless /op is given (ISO 32000-1 Table 58).
+            const stroking = state.lookup(name('OP'));
+            const filling = state.lookup(name('op')) ?? stroking;
+            if (stroking instanceof PDFBool) gs.overprintStroke = stroking.asBoolean();
+            if (filling instanceof PDFBool) gs.overprintFill = filling.asBoolean();
           }
           break;
         }
@@ -182,7 +188,7 @@ export function readPageContent(
               const half = STROKES.has(op.operator) ? (gs.lineWidth * scales(gs.ctm).x) / 2 : 0;
               const bbox = intersect({ x0: path.x0 - half, y0: path.y0 - half, x1: path.x1 + half, y1: path.y1 + half }, gs.clip);
               const colour = FILLS.has(op.operator) ? gs.fill : gs.stroke;
-              if (bbox) mark({ kind: 'path', bbox, ink: !isPaperWhite(colour.family, colour.values) });
+              if (bbox) mark({ kind: 'path', bbox, ink: !isPaperWhite(colour.family, colour.values), fill: FILLS.has(op.operator) ? gs.fill : undefined });
               if (FILLS.has(op.operator)) use(gs.fill.family);
               if (STROKES.has(op.operator)) use(gs.stroke.family);
             }
@@ -218,6 +224,6 @@ export function readPageContent(
     offset += part.length + 1;
   }
   const black = { family: 'gray' as ColourFamily, values: [0] };
-  run(bytes, resources, { ctm: IDENTITY, clip: page.box, fill: black, stroke: black, lineWidth: 1, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 100, leading: 0, rise: 0, renderMode: 0 }, new Set());
+  run(bytes, resources, { ctm: IDENTITY, clip: page.box, fill: black, stroke: black, overprintFill: false, overprintStroke: false, lineWidth: 1, fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 100, leading: 0, rise: 0, renderMode: 0 }, new Set());
   return out;
 }

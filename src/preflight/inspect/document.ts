@@ -42,6 +42,8 @@ export interface PdfFacts {
   pages: PageFacts[];
   /** What could not be read, e.g. "page 2: the content stream cannot be decompressed". */
   unreadable: string[];
+  /** ICCBased colour spaces anywhere in the file (PDF/X-1a allows none). */
+  iccBasedSpaces: number;
 }
 
 const name = (value: string) => PDFName.of(value);
@@ -122,8 +124,15 @@ export async function inspectPdf(file: string): Promise<PdfFacts> {
     return { number: index + 1, media, trim: declaredBox(page, 'TrimBox'), bleed: declaredBox(page, 'BleedBox'), art: declaredBox(page, 'ArtBox'), content, fonts: [...fonts] };
   });
 
+  let iccBasedSpaces = 0;
+  for (const [, object] of context.enumerateIndirectObjects()) {
+    const spaces = object instanceof PDFArray ? [object] : object instanceof PDFDict ? [...object.values()].filter((v): v is PDFArray => v instanceof PDFArray) : [];
+    for (const space of spaces) if (space.size() === 2 && space.get(0) === name('ICCBased')) iccBasedSpaces += 1;
+  }
+
   return {
     file,
+    iccBasedSpaces,
     version: header?.[1] ?? 'unknown',
     encrypted: document.isEncrypted,
     hasTrailerId: context.trailerInfo.ID !== undefined,

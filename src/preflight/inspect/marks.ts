@@ -5,10 +5,16 @@
  * transparency an ExtGState turns on (§11.6.4).
  */
 import { decodePDFRawStream, PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFObject } from 'pdf-lib';
-import type { Operand } from '../../pdf/press/content-tokens.ts';
+import type { Operand } from '../../pdf/read/content-tokens.ts';
 import type { ColourFamily } from './colour-spaces.ts';
 import type { FontInfo } from './fonts.ts';
 import type { Matrix, Rect } from './geometry.ts';
+
+/** A colour as painted: its family and its operands (CMYK 0–1, a spot tint, …). */
+export interface Paint {
+  family: ColourFamily;
+  values: number[];
+}
 
 export interface Mark {
   kind: 'text' | 'path' | 'image' | 'shading';
@@ -16,6 +22,8 @@ export interface Mark {
   bbox: Rect;
   /** False for paper-white paint, which lays no ink. */
   ink: boolean;
+  /** The fill colour of a filled path or of text. */
+  fill?: Paint;
 }
 
 export interface TextRun extends Mark {
@@ -24,6 +32,9 @@ export interface TextRun extends Mark {
   sizePt: number;
   font: string;
   glyphs: number;
+  fill: Paint;
+  /** Whether the fill overprints (ExtGState /op, ISO 32000-1 §8.6.7). */
+  overprint: boolean;
 }
 
 export interface ImagePlacement extends Mark {
@@ -50,8 +61,10 @@ export interface PageContent {
 export interface State {
   ctm: Matrix;
   clip: Rect;
-  fill: { family: ColourFamily; values: number[] };
-  stroke: { family: ColourFamily; values: number[] };
+  fill: Paint;
+  stroke: Paint;
+  overprintFill: boolean;
+  overprintStroke: boolean;
   lineWidth: number;
   font?: FontInfo;
   fontSize: number;

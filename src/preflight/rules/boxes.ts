@@ -4,7 +4,7 @@
  * an ArtBox beside it). With an edition, the bleed must be the preset's.
  */
 import { formatRectMm, MM, type Rect } from '../inspect/geometry.ts';
-import type { Finding, Rule } from '../types.ts';
+import { trimSizePage, type Finding, type Rule } from '../types.ts';
 
 /** Box values are rounded by writers (Ghostscript keeps 6 digits): half a point of slack. */
 const SLACK_PT = 0.5;
@@ -19,7 +19,8 @@ export const boxesRule: Rule = {
   id: 'boxes',
   title: 'TrimBox and BleedBox present and consistent',
   applies: () => true,
-  check({ facts, edition }) {
+  check(context) {
+    const { facts, edition } = context;
     const findings: Finding[] = [];
     for (const page of facts.pages) {
       const at = { rule: 'boxes', page: page.number } as const;
@@ -42,8 +43,9 @@ export const boxesRule: Rule = {
       };
       for (const [side, bleedPt] of Object.entries(sides)) {
         const bleedMm = bleedPt / MM;
-        if (edition && Math.abs(bleedMm - edition.geometry.bleedMm) > BLEED_TOLERANCE_MM) {
-          findings.push({ ...at, severity: 'error', message: `the bleed is ${bleedMm.toFixed(1)} mm at the ${side}; the preset declares ${edition.geometry.bleedMm} mm` });
+        const expectedMm = trimSizePage(context) ? 0 : edition?.geometry.bleedMm;
+        if (expectedMm !== undefined && Math.abs(bleedMm - expectedMm) > BLEED_TOLERANCE_MM) {
+          findings.push({ ...at, severity: 'error', message: `the bleed is ${bleedMm.toFixed(1)} mm at the ${side}; ${expectedMm ? `the preset declares ${expectedMm} mm` : 'a trim-size page (--marks none) has none'}` });
         } else if (!edition && bleedMm < MINIMUM_BLEED_MM - BLEED_TOLERANCE_MM) {
           findings.push({ ...at, severity: 'warning', message: `the bleed is only ${bleedMm.toFixed(1)} mm at the ${side} (usually at least ${MINIMUM_BLEED_MM} mm)` });
         }

@@ -6,7 +6,19 @@
  */
 import { formatRectMm } from '../inspect/geometry.ts';
 import type { ImagePlacement } from '../inspect/marks.ts';
-import type { Finding, Rule } from '../types.ts';
+import type { Finding, PreflightEdition, Rule } from '../types.ts';
+
+/**
+ * The photo an image came from, by the pixel size the image stage sent to the
+ * page (Chromium embeds images at their own pixel size): `photo "id" (file)`,
+ * or the PDF's resource name when no photo (or several) has that size.
+ */
+export function nameImage(image: ImagePlacement, edition: PreflightEdition | undefined): string {
+  const matches = (edition?.photos ?? []).filter((photo) => photo.widthPx === image.widthPx && photo.heightPx === image.heightPx);
+  if (matches.length === 0) return `image ${image.name}`;
+  const named = matches.map((photo) => `"${photo.id}"${photo.file ? ` (${photo.file})` : ' (placeholder)'}`);
+  return `photo ${named.join(' or ')}`;
+}
 
 export const WARN_BELOW_PPI = 200;
 export const ERROR_BELOW_PPI = 150;
@@ -15,7 +27,7 @@ export const imageResolutionRule: Rule = {
   id: 'image-resolution',
   title: `images at least ${WARN_BELOW_PPI} ppi at their placed size`,
   applies: () => true,
-  check({ facts, measurements }) {
+  check({ facts, measurements, edition }) {
     const findings: Finding[] = [];
     for (const page of facts.pages) {
       for (const image of page.content.images) {
@@ -28,7 +40,7 @@ export const imageResolutionRule: Rule = {
           severity: ppi < ERROR_BELOW_PPI ? 'error' : 'warning',
           page: page.number,
           where: formatRectMm(image.bbox),
-          message: `image ${image.name} (${image.widthPx}×${image.heightPx} px) is placed at ${Math.round(ppi)} ppi (${ppi < ERROR_BELOW_PPI ? `minimum ${ERROR_BELOW_PPI}` : `recommended ${WARN_BELOW_PPI}`})`,
+          message: `${nameImage(image, edition)} (${image.widthPx}×${image.heightPx} px) is placed at ${Math.round(ppi)} ppi (${ppi < ERROR_BELOW_PPI ? `minimum ${ERROR_BELOW_PPI}` : `recommended ${WARN_BELOW_PPI}`})`,
           hint: 'use a larger original or place the photo smaller',
         });
       }

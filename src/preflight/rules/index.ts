@@ -1,6 +1,9 @@
 /** Every preflight rule, in the order the report lists them. */
 import type { Rule } from '../types.ts';
 import { boxesRule } from './boxes.ts';
+import { colourPlatesRule } from './colour-plates.ts';
+import { overprintRule } from './overprint.ts';
+import { reversedTypeRule } from './reversed-type.ts';
 import { fontsRule } from './fonts.ts';
 import { glyphsRule } from './glyphs.ts';
 import { imageResolutionRule } from './image-resolution.ts';
@@ -25,5 +28,8 @@ export const RULES: readonly Rule[] = [
   rgbRule,
   transparencyRule,
   inkCoverageRule,
+  overprintRule,
+  colourPlatesRule,
+  reversedTypeRule,
   pdfxRule,
 ];

@@ -1,4 +1,4 @@
-/** Maximum total ink coverage of a press file against the newsprint limit (see ../../pdf/press/ink-coverage.ts). */
+/** Maximum total ink coverage of a press file against the newsprint limit (see ../../pdf/read/ink-coverage.ts). */
 import type { Rule } from '../types.ts';
 
 export const inkCoverageRule: Rule = {

@@ -4,7 +4,7 @@
  * larger on each side for the crop marks.
  */
 import { MM } from '../inspect/geometry.ts';
-import type { Finding, Rule } from '../types.ts';
+import { trimSizePage, type Finding, type Rule } from '../types.ts';
 
 /** Chromium rounds the MediaBox (docs/platform.md: 396 mm → 1122.96 pt), so the sheet gets 1 pt of slack. */
 const MEDIA_TOLERANCE_PT = 1;
@@ -14,7 +14,8 @@ export const pageSizeRule: Rule = {
   id: 'page-size',
   title: 'page count and size match the edition',
   applies: (context) => context.edition !== undefined,
-  check({ facts, edition }) {
+  check(context) {
+    const { facts, edition } = context;
     const findings: Finding[] = [];
     const geometry = edition!.geometry;
     if (facts.pages.length !== edition!.pages) {
@@ -39,8 +40,10 @@ export const pageSizeRule: Rule = {
           });
         }
       }
-      const sheetWidth = (geometry.trimWidthMm + 2 * geometry.slugMm) * MM;
-      const sheetHeight = (geometry.trimHeightMm + 2 * geometry.slugMm) * MM;
+      // `--marks none`: a trim-size page for plants that impose themselves (issue 20).
+      const slugMm = trimSizePage(context) ? 0 : geometry.slugMm;
+      const sheetWidth = (geometry.trimWidthMm + 2 * slugMm) * MM;
+      const sheetHeight = (geometry.trimHeightMm + 2 * slugMm) * MM;
       const mediaWidth = page.media.x1 - page.media.x0;
       const mediaHeight = page.media.y1 - page.media.y0;
       if (Math.abs(mediaWidth - sheetWidth) > MEDIA_TOLERANCE_PT || Math.abs(mediaHeight - sheetHeight) > MEDIA_TOLERANCE_PT) {
@@ -48,7 +51,7 @@ export const pageSizeRule: Rule = {
           rule: 'page-size',
           severity: 'error',
           page: page.number,
-          message: `the sheet (MediaBox) is ${(mediaWidth / MM).toFixed(1)}×${(mediaHeight / MM).toFixed(1)} mm; expected ${(sheetWidth / MM).toFixed(1)}×${(sheetHeight / MM).toFixed(1)} mm (trim plus ${geometry.slugMm} mm slug on each side)`,
+          message: `the sheet (MediaBox) is ${(mediaWidth / MM).toFixed(1)}×${(mediaHeight / MM).toFixed(1)} mm; expected ${(sheetWidth / MM).toFixed(1)}×${(sheetHeight / MM).toFixed(1)} mm (trim plus ${slugMm} mm slug on each side)`,
         });
       }
     }

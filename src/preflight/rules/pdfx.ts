@@ -5,10 +5,10 @@
  * the page-level requirements are the fonts, boxes, rgb and transparency
  * rules, and some requirements are not checked at all (NOT_CHECKED).
  */
-import { readIccHeader } from '../../pdf/press/icc.ts';
+import { readIccHeader } from '../../pdf/read/icc-header.ts';
 import type { Finding, Rule } from '../types.ts';
 
-const MAX_VERSION: Record<string, number> = { 'PDF/X-3:2002': 1.3, 'PDF/X-3:2003': 1.4 };
+const MAX_VERSION: Record<string, number> = { 'PDF/X-3:2002': 1.3, 'PDF/X-3:2003': 1.4, 'PDF/X-1:2001': 1.3 };
 
 /** Requirements of PDF/X-3 this preflight does not check, stated in the report. */
 export const NOT_CHECKED = 'annotations inside the BleedBox, transfer functions and halftones, PostScript XObjects, the ICC profile beyond its header';
@@ -30,6 +30,11 @@ export const pdfxRule: Rule = {
       fail(`${declared} is declared; this preflight checks only ${Object.keys(MAX_VERSION).join(' and ')}`);
       return findings;
     }
+    // PDF/X-1a:2001 (ISO 15930-1): declared as X-1:2001 with the conformance key; CMYK, gray and spot only.
+    if (declared === 'PDF/X-1:2001') {
+      if (facts.info.GTS_PDFXConformance !== 'PDF/X-1a:2001') fail(`PDF/X-1:2001 needs GTS_PDFXConformance PDF/X-1a:2001; found ${facts.info.GTS_PDFXConformance ?? 'none'}`);
+      if (facts.iccBasedSpaces > 0) fail(`PDF/X-1a allows no ICC-based colour; the file has ${facts.iccBasedSpaces} ICCBased colour space(s)`);
+    }
     if (!(Number(facts.version) <= maxVersion)) fail(`${declared} is based on PDF ${maxVersion}, but the file is PDF ${facts.version}`);
     if (facts.encrypted) fail('the file is encrypted');
     if (!facts.hasTrailerId) fail('the trailer has no file identifier (ID)');
@@ -49,7 +54,8 @@ export const pdfxRule: Rule = {
         else if (intent.profileComponents !== components) fail(`the output profile stream says /N ${intent.profileComponents}; the profile has ${components} components`);
       }
     }
-    if (findings.length === 0) measurements.pdfx = `${declared} declared; structural check passed (not checked: ${NOT_CHECKED}; no certified validator)`;
+    const name = declared === 'PDF/X-1:2001' ? `${facts.info.GTS_PDFXConformance ?? declared}` : declared;
+    if (findings.length === 0) measurements.pdfx = `${name} declared; structural check passed (not checked: ${NOT_CHECKED}; no certified validator)`;
     else if (press) measurements.pdfx = `${declared} declared but not met`;
     return findings;
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayItems, parseOperations, stringBytes } from '../../../src/pdf/press/content-tokens.ts';
+import { arrayItems, parseOperations, stringBytes } from '../../../src/pdf/read/content-tokens.ts';
 
 const bytes = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
 const ops = (text: string) => [...parseOperations(bytes(text))];

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NEWSPRINT_CMYK_PROFILE, newsprintGrayProfile, readIccHeader } from '../../../src/pdf/press/icc.ts';
+import { NEWSPRINT_CMYK_PROFILE, newsprintGrayProfile } from '../../../src/pdf/press/icc.ts';
+import { readIccHeader } from '../../../src/pdf/read/icc-header.ts';
 import { pdfxDefinition } from '../../../src/pdf/press/ghostscript.ts';
+import { resolvePressSettings } from '../../../src/pdf/press/settings.ts';
 
 describe('press output profiles', () => {
   it('ships a CMYK output-device profile for newsprint', () => {
@@ -28,10 +30,17 @@ describe('press output profiles', () => {
   });
 
   it('writes a PDF/X-3 definition with the output intent and escaped paths', () => {
-    const ps = pdfxDefinition('/tmp/a (b)/default_cmyk.icc', 'cmyk');
+    const ps = pdfxDefinition('/tmp/a (b)/default_cmyk.icc', 'cmyk', resolvePressSettings());
     expect(ps).toContain('/GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False');
     expect(ps).toContain('<< /N 4 >>');
     expect(ps).toContain('(/tmp/a \\(b\\)/default_cmyk.icc) (r) file');
     expect(ps).toContain('/OutputConditionIdentifier (CGATS TR 002)');
+  });
+
+  it('declares PDF/X-1a:2001 as ISO 15930-1 spells it, and a plant profile as a custom condition', () => {
+    const ps = pdfxDefinition('/plant/press.icc', 'cmyk', resolvePressSettings({ pdfx: 'PDF/X-1a:2001', profile: '/plant/press.icc' }));
+    expect(ps).toContain('/GTS_PDFXVersion (PDF/X-1:2001) /GTS_PDFXConformance (PDF/X-1a:2001)');
+    expect(ps).toContain('/OutputConditionIdentifier (Custom)');
+    expect(ps).not.toContain('/RegistryName');
   });
 });

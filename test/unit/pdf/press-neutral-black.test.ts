@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrayItems, parseOperations, stringBytes } from '../../../src/pdf/press/content-tokens.ts';
-import { neutralColour, neutralLevel, rewriteNeutralColours } from '../../../src/pdf/press/neutral-black.ts';
+import { arrayItems, parseOperations, stringBytes } from '../../../src/pdf/read/content-tokens.ts';
+import { neutralColour, neutralLevel } from '../../../src/pdf/press/neutral-black.ts';
 
 const bytes = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 const latin1 = (data: Uint8Array) => Array.from(data, (byte) => String.fromCharCode(byte)).join('');
@@ -41,17 +41,5 @@ describe('neutral colours to ink-only colours', () => {
   it('treats channels within 0.02 as neutral, others as colour', () => {
     expect(neutralLevel([0.1, 0.11, 0.12])).toBeCloseTo(0.11);
     expect(neutralLevel([0.7843, 0.0863, 0.1137])).toBeUndefined();
-  });
-
-  it('rewrites rg/RG operators only, leaving text strings and inline images byte for byte', () => {
-    const source = '.0667 .0667 .0667 RG .0667 .0667 .0667 rg BT (1 1 1 rg) Tj ET .7843 .0863 .1137 rg BI /W 1 /H 1 ID \x00 0 0 0 rg EI 1 1 1 rg';
-    const result = rewriteNeutralColours(bytes(source), 'cmyk');
-    expect(latin1(result.bytes)).toBe('0 0 0 1 K 0 0 0 1 k BT (1 1 1 rg) Tj ET .7843 .0863 .1137 rg BI /W 1 /H 1 ID \x00 0 0 0 rg EI 0 0 0 0 k');
-    expect(result).toMatchObject({ neutral: 3, chromatic: 1 });
-  });
-
-  it('returns the same bytes when nothing is neutral', () => {
-    const input = bytes('1 0 0 rg 0 0 10 10 re f');
-    expect(rewriteNeutralColours(input, 'gray').bytes).toBe(input);
   });
 });

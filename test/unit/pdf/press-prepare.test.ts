@@ -22,7 +22,7 @@ async function proofLike(): Promise<Uint8Array> {
 describe('prepareForPress', () => {
   it('sets neutral colours as K only, keeps red for Ghostscript, relabels ICC gray images as DeviceGray', async () => {
     const { pdf, report } = await prepareForPress(await proofLike(), 'cmyk');
-    expect(report).toEqual({ streams: 1, neutralColours: 1, chromaticColours: 1, grayImages: 1, undecodable: 0 });
+    expect(report).toEqual({ streams: 1, neutralColours: 1, chromaticColours: 1, redColours: 0, markColours: 0, overprints: 1, grayImages: 1, undecodable: 0 });
     const document = await PDFDocument.load(pdf);
     const page = document.getPages()[0]!;
     const contents = page.node.Contents();
@@ -34,5 +34,8 @@ describe('prepareForPress', () => {
     const xobjects = page.node.Resources()!.lookup(PDFName.of('XObject')) as import('pdf-lib').PDFDict;
     const image = xobjects.lookup(PDFName.of('Im0')) as PDFRawStream;
     expect(image.dict.lookup(PDFName.of('ColorSpace'))).toBe(PDFName.of('DeviceGray'));
+    // The black rectangle overprints (pdf-lib wraps each in q…Q, so the red one starts knocked out again).
+    const states = page.node.Resources()!.lookup(PDFName.of('ExtGState')) as import('pdf-lib').PDFDict;
+    expect(states.lookup(PDFName.of('FolioOverprintFill'))?.toString()).toMatch(/\/op true[\s\S]*\/OPM 1|\/OPM 1[\s\S]*\/op true/);
   });
 });

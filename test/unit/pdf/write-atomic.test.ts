@@ -34,3 +34,15 @@ describe('writeFileAtomic with a check (issue 16)', () => {
     expect(await readFile(target, 'utf8')).toBe('new!');
   });
 });
+
+describe('writeFileAtomic with writers at once (issue 21: workers sharing one output folder)', () => {
+  it('lets two concurrent writes to one target both succeed, leaving one of the two contents whole', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'folio-atomic-'));
+    const target = path.join(dir, 'page.pdf');
+    // Big enough that the two writes overlap; each is one repeated letter, so a mix shows.
+    const [a, b] = ['a', 'b'].map((letter) => letter.repeat(1024 * 1024));
+    await Promise.all([writeFileAtomic(target, a!), writeFileAtomic(target, b!)]);
+    expect([a, b]).toContain(await readFile(target, 'utf8'));
+    expect(await readdir(dir)).toEqual(['page.pdf']);
+  });
+});

@@ -9,7 +9,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { ghostscript } from './ghostscript.ts';
+import { ghostscript } from './ghostscript-run.ts';
 import { makeTempDir, removeTempDir } from '../../paginate/temp-dirs.ts';
 
 export const NEWSPRINT_INK_LIMIT = 240;

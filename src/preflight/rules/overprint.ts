@@ -1,0 +1,41 @@
+/**
+ * Black overprint (issue 20): Chinese plants expect K100 text and rules to
+ * overprint (黑色文字叠印), so that misregistration shows no white halo
+ * around small black type on colour. Solid K text under 12 pt that knocks
+ * out is a warning; the report counts how much solid K text overprints.
+ */
+import { formatRectMm } from '../inspect/geometry.ts';
+import { isSolidBlack, textsOnPage } from '../inspect/plates.ts';
+import type { Finding, Rule } from '../types.ts';
+
+export const OVERPRINT_BELOW_PT = 12;
+
+export const overprintRule: Rule = {
+  id: 'overprint',
+  title: `solid black text under ${OVERPRINT_BELOW_PT} pt overprints (press files)`,
+  applies: (context) => context.press,
+  check({ facts, measurements }) {
+    const findings: Finding[] = [];
+    let solid = 0;
+    let overprinting = 0;
+    for (const page of facts.pages) {
+      for (const text of textsOnPage(page)) {
+        if (!isSolidBlack(text.fill)) continue;
+        solid += 1;
+        if (text.overprint) overprinting += 1;
+        else if (text.sizePt < OVERPRINT_BELOW_PT) {
+          findings.push({
+            rule: 'overprint',
+            severity: 'warning',
+            page: page.number,
+            where: formatRectMm(text.bbox),
+            message: `${text.glyphs} glyph(s) of solid black ${text.sizePt.toFixed(1)} pt text knock out instead of overprinting`,
+            hint: 'make the press PDF with folio render --press, which sets black text to overprint',
+          });
+        }
+      }
+    }
+    measurements.overprint = { solidBlackTextRuns: solid, overprinting };
+    return findings;
+  },
+};
