@@ -33,7 +33,7 @@ export async function preflightCommand(pdf: string, options: PreflightCommandOpt
   const report = await runPreflight({ pdf, edition, press });
   console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
   if (!report.ok) {
-    throw new PreflightFailedError(`preflight found ${report.errors} error(s) in ${pdf}`, { hint: 'fix the errors listed above and render again' });
+    throw new PreflightFailedError(t('preflight.foundErrors', { count: report.errors, file: pdf }), { hint: t('preflight.foundErrorsHint') });
   }
 }
 

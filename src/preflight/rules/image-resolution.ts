@@ -5,6 +5,7 @@
  * below 150 ppi visibly pixelated.
  */
 import { formatRectMm } from '../inspect/geometry.ts';
+import { t } from '../../i18n/locale.ts';
 import type { ImagePlacement } from '../inspect/marks.ts';
 import type { Finding, PreflightEdition, Rule } from '../types.ts';
 
@@ -15,9 +16,9 @@ import type { Finding, PreflightEdition, Rule } from '../types.ts';
  */
 export function nameImage(image: ImagePlacement, edition: PreflightEdition | undefined): string {
   const matches = (edition?.photos ?? []).filter((photo) => photo.widthPx === image.widthPx && photo.heightPx === image.heightPx);
-  if (matches.length === 0) return `image ${image.name}`;
-  const named = matches.map((photo) => `"${photo.id}"${photo.file ? ` (${photo.file})` : ' (placeholder)'}`);
-  return `photo ${named.join(' or ')}`;
+  if (matches.length === 0) return t('preflight.image', { name: image.name });
+  const named = matches.map((photo) => t(photo.file ? 'preflight.photoWithFile' : 'preflight.photoPlaceholder', { id: photo.id, file: photo.file ?? '' }));
+  return t('preflight.photo', { photos: named.join(t('preflight.or')) });
 }
 
 export const WARN_BELOW_PPI = 200;
@@ -40,8 +41,14 @@ export const imageResolutionRule: Rule = {
           severity: ppi < ERROR_BELOW_PPI ? 'error' : 'warning',
           page: page.number,
           where: formatRectMm(image.bbox),
-          message: `${nameImage(image, edition)} (${image.widthPx}×${image.heightPx} px) is placed at ${Math.round(ppi)} ppi (${ppi < ERROR_BELOW_PPI ? `minimum ${ERROR_BELOW_PPI}` : `recommended ${WARN_BELOW_PPI}`})`,
-          hint: 'use a larger original or place the photo smaller',
+          message: t(ppi < ERROR_BELOW_PPI ? 'preflight.lowPpiError' : 'preflight.lowPpiWarning', {
+            image: nameImage(image, edition),
+            width: image.widthPx,
+            height: image.heightPx,
+            ppi: Math.round(ppi),
+            needed: ppi < ERROR_BELOW_PPI ? ERROR_BELOW_PPI : WARN_BELOW_PPI,
+          }),
+          hint: t('preflight.lowPpiHint'),
         });
       }
     }
