@@ -55,21 +55,21 @@ function parseLang(value: string): string {
 
 function createProgram(context: CliContext): Command {
   const program = new Command('folio')
-    .description('Lays out newspaper pages for print: edition YAML → Handlebars → Paged.js → press-ready PDF.')
+    .description(t('help.program'))
     .option('--debug', t('cli.optionDebug'))
     .option('--lang <language>', t('cli.optionLang'), parseLang)
     .exitOverride();
 
   const render = program
     .command('render')
-    .description('Render an edition to a print-ready PDF.')
-    .argument('<edition>', 'edition folder (containing edition.yaml), an edition .yaml file, or an issue folder (containing issue.yaml)')
-    .option('-o, --output <file>', 'PDF to write (default: output/<edition id>.pdf); for an issue, the folder (default: output/<date>/)')
-    .option('--html <file>', 'also write the exact HTML that went to the browser')
-    .option('--png', 'also write a PNG preview beside the PDF')
-    .option('--templates <dir>', "Handlebars templates to use instead of Folio's own (layouts/page.hbs and partials/)")
-    .option('--timeout <seconds>', `longest wait for Paged.js to paginate the page: more than 0, at most ${MAX_TIMEOUT_S} (default 60)`, parseSeconds)
-    .option('--timings', 'print the time each stage took');
+    .description(t('help.render'))
+    .argument('<edition>', t('help.editionArg'))
+    .option('-o, --output <file>', t('help.renderOutput'))
+    .option('--html <file>', t('help.html'))
+    .option('--png', t('help.png'))
+    .option('--templates <dir>', t('help.templates'))
+    .option('--timeout <seconds>', t('help.timeout', { max: MAX_TIMEOUT_S }), parseSeconds)
+    .option('--timings', t('help.timings'));
   addPressOptions(render).action(async (edition: string, options: RenderOptions) => {
       // An issue folder (issue.yaml): every page to its plate file, and the issue PDF (issue 18).
       const issueDir = await findIssueDir(edition);
@@ -125,8 +125,8 @@ function createProgram(context: CliContext): Command {
 
   program
     .command('schema')
-    .description('Print the JSON Schema of edition files (for editor autocompletion); --page: of general pages (schema v2).')
-    .option('--page', 'the schema of general pages (version: 2, modules)')
+    .description(t('help.schema'))
+    .option('--page', t('help.schemaPage'))
     .action((options: { page?: boolean }) => {
       console.log(JSON.stringify(options.page ? pageJsonSchema() : editionJsonSchema(), null, 2));
     });

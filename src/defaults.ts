@@ -138,6 +138,19 @@ export const TIMEOUTS: Readonly<Timeouts> = Object.freeze({
 /** Longest --timeout a user may give, in seconds; Node's timers overflow far above it. */
 export const MAX_TIMEOUT_S = 3600;
 
+/**
+ * The preview's connections (issue 16, case 12): at most `max` open at once,
+ * leaving most of a 1,024 descriptor limit to rebuilds (photos, fonts,
+ * watchers, the browser's pipe); a connection that has not sent its headers
+ * within `headersTimeoutMs` is closed (Node checks every `checkIntervalMs`).
+ */
+export const PREVIEW_CONNECTIONS = Object.freeze({
+  max: 256,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  checkIntervalMs: 2_000,
+});
+
 /** Images are resized to the placed size at this resolution, never larger. */
 export const IMAGE_PPI = 300;
 

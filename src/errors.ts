@@ -60,6 +60,9 @@ export class OverflowError extends PaginationError {
 /** An output folder cannot be made or written to: exit 1 (the environment, not the edition). */
 export class OutputError extends FolioError {}
 
+/** The user's cache folder ($XDG_CACHE_HOME/folio) cannot be made or written to: exit 1 (issue 16, case 12). */
+export class CacheError extends FolioError {}
+
 /** The printed PDF could not be post-processed or written. */
 export class PdfError extends FolioError {}
 

@@ -54,8 +54,8 @@ export async function buildPageWith(
   if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
   const photos = pagePhotos(page);
   refuseOutputOverInput(outputsOf(options, pdfPath), [
-    { path: loaded.file, role: 'the page file' },
-    ...photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
+    { path: loaded.file, role: t('role.editionFile') },
+    ...photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: t('role.photoFile', { id: photo.id }) }] : [])),
   ]);
 
   const pressSettings = mergePressSettings(page.paper.press, loaded.dir, options.pressSettings);

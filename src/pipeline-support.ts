@@ -12,6 +12,7 @@ import type { PreflightReport } from './preflight/preflight.ts';
 import { preflightReportPath } from './preflight/report.ts';
 import type { NamedPath } from './same-file.ts';
 import type { Timeouts } from './defaults.ts';
+import { t } from './i18n/locale.ts';
 import type { PressSettings } from './pdf/press/settings.ts';
 import path from 'node:path';
 
@@ -86,12 +87,12 @@ export function leaseBrowser(options: BuildOptions) {
 /** Every file a build writes, for refuseOutputOverInput. */
 export function outputsOf(options: BuildOptions, pdfPath: string): NamedPath[] {
   const outputs: NamedPath[] = [
-    { path: pdfPath, role: 'the output PDF (-o)' },
-    { path: preflightReportPath(pdfPath), role: 'the preflight report' },
+    { path: pdfPath, role: t('role.outputPdf') },
+    { path: preflightReportPath(pdfPath), role: t('role.preflightReport') },
   ];
-  if (options.htmlOutput) outputs.push({ path: options.htmlOutput, role: 'the HTML output (--html)' });
-  if (options.png) outputs.push({ path: pdfPath.replace(/\.pdf$/i, '') + '.png', role: 'the PNG preview (--png)' });
-  if (options.press || options.gray) outputs.push({ path: pressPdfPath(pdfPath), role: 'the press PDF (--press)' });
+  if (options.htmlOutput) outputs.push({ path: options.htmlOutput, role: t('role.html') });
+  if (options.png) outputs.push({ path: pdfPath.replace(/\.pdf$/i, '') + '.png', role: t('role.png') });
+  if (options.press || options.gray) outputs.push({ path: pressPdfPath(pdfPath), role: t('role.pressPdf') });
   return outputs;
 }
 

@@ -28,6 +28,7 @@ import { refuseOutputOverInput } from './same-file.ts';
 import { stepTimer } from './timing.ts';
 import { ensureDir } from './files/ensure-dir.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
+import { t } from './i18n/locale.ts';
 
 export type { BuildOptions, BuildResult } from './pipeline-support.ts';
 
@@ -66,9 +67,10 @@ async function buildWith(
   // An output folder that cannot be made fails now, not after the render (issue 15, item 10).
   await ensureDir(path.dirname(pdfPath));
   if (options.htmlOutput) await ensureDir(path.dirname(path.resolve(options.htmlOutput)));
+  await ensureDir(cacheDir, 'cache');
   refuseOutputOverInput(outputsOf(options, pdfPath), [
-    { path: loaded.file, role: 'the edition file' },
-    ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: `the file of photo "${photo.id}"` }] : [])),
+    { path: loaded.file, role: t('role.editionFile') },
+    ...edition.photos.flatMap((photo) => (photo.file ? [{ path: path.resolve(loaded.dir, photo.file), role: t('role.photoFile', { id: photo.id }) }] : [])),
   ]);
 
   const pressSettings = mergePressSettings(edition.paper.press, loaded.dir, options.pressSettings);

@@ -9,6 +9,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from './errors.ts';
+import { t } from './i18n/locale.ts';
 
 export interface NamedPath {
   path: string;
@@ -33,8 +34,8 @@ export function refuseOutputOverInput(outputs: readonly NamedPath[], inputs: rea
   for (const output of outputs) {
     const input = byIdentity.get(identity(output.path)) ?? byIdentity.get(`path:${path.resolve(output.path)}`);
     if (!input) continue;
-    throw new ContentError(`${output.role} would overwrite ${input.role}: ${path.relative(process.cwd(), path.resolve(output.path)) || output.path}`, {
-      hint: `choose another path for ${output.role}; Folio never writes over one of its inputs`,
+    throw new ContentError(t('output.overwritesInput', { output: output.role, input: input.role, file: path.relative(process.cwd(), path.resolve(output.path)) || output.path }), {
+      hint: t('output.overwritesInputHint', { output: output.role }),
     });
   }
 }

@@ -9,6 +9,7 @@ import { access, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AssetError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 
 export type FontFamily = 'Noto Serif SC' | 'Noto Sans SC' | 'LXGW WenKai';
 
@@ -125,8 +126,8 @@ async function loadCatalog(family: FontFamily, weight: number): Promise<FontCata
   const cssFile = sheets.get(weight);
   if (!cssFile) {
     const weights = [...sheets.keys()].sort((a, b) => a - b).join(', ');
-    throw new AssetError(`font "${family}" has no weight ${weight} (available: ${weights})`, {
-      hint: `use one of the available weights of ${family}: ${weights}`,
+    throw new AssetError(t('font.noWeight', { family, weight, weights }), {
+      hint: t('font.noWeightHint', { family, weights }),
     });
   }
   let css: string;
@@ -199,7 +200,7 @@ async function wholeScriptFile(family: FontFamily, weight: number): Promise<stri
 /** The subsets of a family+weight; parsed on first use, then cached for the process. */
 export function fontCatalog(family: FontFamily, weight: number): Promise<FontCatalog> {
   if (!FONT_FAMILIES.includes(family)) {
-    return Promise.reject(new AssetError(`unknown font family "${family}"`, { hint: `use one of: ${FONT_FAMILIES.join(', ')}` }));
+    return Promise.reject(new AssetError(t('font.unknownFamily', { family }), { hint: t('photo.useOneOf', { ids: FONT_FAMILIES.join(', ') }) }));
   }
   const key = `${family}\u0000${weight}`;
   let catalog = catalogs.get(key);

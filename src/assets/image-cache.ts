@@ -8,7 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
-import { ensureDir } from '../files/ensure-dir.ts';
+import { cacheWriteFailure, ensureDir } from '../files/ensure-dir.ts';
 import path from 'node:path';
 
 /**
@@ -47,7 +47,7 @@ export async function isCached(file: string): Promise<boolean> {
  * format from it still work.
  */
 export async function writeAtomically(file: string, write: (temporary: string) => Promise<unknown>): Promise<void> {
-  await ensureDir(path.dirname(file));
+  await ensureDir(path.dirname(file), 'cache');
   const extension = path.extname(file);
   const temporary = `${file.slice(0, file.length - extension.length)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp${extension}`;
   try {
@@ -55,6 +55,7 @@ export async function writeAtomically(file: string, write: (temporary: string) =
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    // A full or read-only cache disk names the cache folder and how to move it (issue 16, case 12).
+    throw cacheWriteFailure(path.dirname(file), error) ?? error;
   }
 }

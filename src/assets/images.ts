@@ -12,6 +12,7 @@ import { loadSharp } from './load-sharp.ts';
 import type { Photo } from '../content/schema.ts';
 import { IMAGE_PPI } from '../defaults.ts';
 import { AssetError, FolioError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { CENTRE, focalCrop, framePixels, outputSize, type Size } from './crop.ts';
 import { hashFileWith, hashParameters, isCached, writeAtomically } from './image-cache.ts';
 import { resolvePhotoFile } from './photo-files.ts';
@@ -107,13 +108,13 @@ async function preparePlaceholder(photo: Photo, frame: Size, input: Required<Pre
 function checkFrame(frame: Frame, photosById: ReadonlyMap<string, Photo>): Photo {
   const photo = photosById.get(frame.id);
   if (!photo) {
-    throw new AssetError(`a frame names photo "${frame.id}", but the edition has no photo with that id`, {
-      hint: `use one of: ${[...photosById.keys()].join(', ') || '(no photos)'}`,
+    throw new AssetError(t('photo.noSuchPhoto', { id: frame.id }), {
+      hint: t('photo.useOneOf', { ids: [...photosById.keys()].join(', ') || t('photo.none') }),
     });
   }
   if (!(frame.widthPt > 0 && frame.heightPt > 0 && Number.isFinite(frame.widthPt) && Number.isFinite(frame.heightPt))) {
-    throw new AssetError(`photo "${frame.id}" has an unusable frame of ${frame.widthPt}×${frame.heightPt} pt`, {
-      hint: 'a frame needs a positive width and height',
+    throw new AssetError(t('photo.badFrame', { id: frame.id, width: frame.widthPt, height: frame.heightPt }), {
+      hint: t('photo.badFrameHint'),
     });
   }
   return photo;
@@ -127,13 +128,10 @@ async function prepareOne(frame: Frame, photo: Photo, input: Required<PrepareIma
       : await preparePlaceholder(photo, pixels, input);
   } catch (cause) {
     if (cause instanceof FolioError) throw cause;
-    const what = photo.file !== undefined ? `file "${photo.file}"` : 'its placeholder';
-    throw new AssetError(`photo "${photo.id}": cannot prepare ${what}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+    const what = photo.file !== undefined ? t('photo.fileNamed', { file: photo.file }) : t('photo.itsPlaceholder');
+    throw new AssetError(t('photo.cannotPrepare', { id: photo.id, what, reason: cause instanceof Error ? cause.message : String(cause) }), {
       cause,
-      hint:
-        photo.file !== undefined
-          ? `re-save the image (e.g. as a baseline JPEG) and check that ${input.cacheDir} is writable`
-          : `check that ${input.cacheDir} is writable`,
+      hint: photo.file !== undefined ? t('photo.resaveHint', { dir: input.cacheDir }) : t('photo.cacheWritableHint', { dir: input.cacheDir }),
     });
   }
 }
@@ -144,7 +142,7 @@ export async function prepareImages(input: PrepareImagesInput): Promise<Record<s
   const photosById = new Map(input.photos.map((photo) => [photo.id, photo]));
   const seen = new Set<string>();
   const jobs = input.frames.map((frame) => {
-    if (seen.has(frame.id)) throw new AssetError(`photo "${frame.id}" is placed in two frames`, { hint: 'place each photo once' });
+    if (seen.has(frame.id)) throw new AssetError(t('photo.placedTwice', { id: frame.id }), { hint: t('photo.placedTwiceHint') });
     seen.add(frame.id);
     return { frame, photo: checkFrame(frame, photosById) };
   });

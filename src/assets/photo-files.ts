@@ -11,6 +11,7 @@ import type { Metadata } from 'sharp';
 import { loadSharp } from './load-sharp.ts';
 import type { Photo } from '../content/schema.ts';
 import { AssetError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 
 /** sharp's default `limitInputPixels` (0x3FFF²): larger images fail to decode later anyway. */
 const MAX_INPUT_PIXELS = 0x3fff * 0x3fff;
@@ -30,7 +31,7 @@ function isInside(directory: string, file: string): boolean {
 
 /** Resolves and checks the file of a photo that names one; throws AssetError on any problem. */
 export async function resolvePhotoFile(photo: Photo & { file: string }, editionDir: string): Promise<PhotoFile> {
-  const subject = `photo "${photo.id}": file "${photo.file}"`;
+  const subject = t('photo.subject', { id: photo.id, file: photo.file });
   const named = path.resolve(editionDir, photo.file);
   let real: string;
   let realDir: string;
@@ -38,19 +39,19 @@ export async function resolvePhotoFile(photo: Photo & { file: string }, editionD
     realDir = await realpath(editionDir);
     real = await realpath(named);
   } catch (cause) {
-    throw new AssetError(`${subject} does not exist (looked for ${named})`, {
+    throw new AssetError(t('photo.missing', { subject, path: named }), {
       cause,
-      hint: 'check the spelling and that the path is relative to the edition folder, or remove `file` to declare a placeholder',
+      hint: t('photo.missingHint'),
     });
   }
   if (!isInside(realDir, real)) {
-    throw new AssetError(`${subject} lies outside the edition folder ${realDir} (it resolves to ${real})`, {
-      hint: 'copy the image into the edition folder and name it relative to that folder',
+    throw new AssetError(t('photo.outside', { subject, dir: realDir, path: real }), {
+      hint: t('photo.outsideHint'),
     });
   }
   const stats = await stat(real);
   if (!stats.isFile()) {
-    throw new AssetError(`${subject} is not a regular file (${real})`, { hint: `name an image file (${READABLE_FORMATS})` });
+    throw new AssetError(t('photo.notFile', { subject, path: real }), { hint: t('photo.notFileHint', { formats: READABLE_FORMATS }) });
   }
   let metadata: Metadata;
   try {
@@ -58,17 +59,17 @@ export async function resolvePhotoFile(photo: Photo & { file: string }, editionD
     const sharp = await loadSharp();
     metadata = await sharp(real, { limitInputPixels: false }).metadata();
   } catch (cause) {
-    throw new AssetError(`${subject} is not an image Folio can read (${real})`, {
+    throw new AssetError(t('photo.unreadable', { subject, path: real }), {
       cause,
-      hint: `save the photo as ${READABLE_FORMATS}`,
+      hint: t('photo.saveAsHint', { formats: READABLE_FORMATS }),
     });
   }
   if (!metadata.width || !metadata.height) {
-    throw new AssetError(`${subject} has no pixel dimensions (${real})`, { hint: `save the photo as ${READABLE_FORMATS}` });
+    throw new AssetError(t('photo.noDimensions', { subject, path: real }), { hint: t('photo.saveAsHint', { formats: READABLE_FORMATS }) });
   }
   if (metadata.width * metadata.height > MAX_INPUT_PIXELS) {
-    throw new AssetError(`${subject} is too large to decode (${metadata.width}×${metadata.height} px)`, {
-      hint: 'downscale the photo below 268 megapixels; print needs far fewer',
+    throw new AssetError(t('photo.tooLarge', { subject, width: metadata.width, height: metadata.height }), {
+      hint: t('photo.tooLargeHint'),
     });
   }
   return { path: real, metadata };

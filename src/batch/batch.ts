@@ -23,6 +23,7 @@ import { pressFingerprint, renderEdition, type PressRequest } from './render-edi
 import { relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, type EditionSummary, type QueueSummary, type VolumeSummary } from './summary.ts';
 import { lockOutputFolder } from './output-lock.ts';
 import { refuseVolumeOverBatchFiles, writeVolume } from './volume.ts';
+import { t } from '../i18n/locale.ts';
 
 export type { BatchSummary, EditionSummary } from './summary.ts';
 
@@ -107,19 +108,19 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
   const plans = await planAll(input.entries, environment, outDir);
   for (const item of input.order) {
     if (!plans.some((plan) => plan.id === item.id)) {
-      throw new ContentError(`volume.order names "${item.id}", which is none of the manifest's editions`, {
+      throw new ContentError(t('batch.orderUnknown', { id: item.id }), {
         location: item.location,
-        hint: `use the ids of the editions: ${plans.map((plan) => plan.id).join(', ')}`,
+        hint: t('batch.orderUnknownHint', { ids: plans.map((plan) => plan.id).join(', ') }),
       });
     }
   }
 
   if (options.volume) {
     refuseVolumeOverBatchFiles(path.resolve(options.volume), [
-      ...plans.flatMap((plan) => (plan.ok ? [{ path: plan.pdfPath, role: `the PDF of edition "${plan.id}"` }, { path: plan.file, role: `the edition file of "${plan.id}"` }] : [])),
-      { path: input.path, role: 'the batch input' },
-      { path: path.join(outDir, SUMMARY_FILE), role: 'the batch summary' },
-      { path: path.join(outDir, CACHE_FILE), role: 'the batch cache' },
+      ...plans.flatMap((plan) => (plan.ok ? [{ path: plan.pdfPath, role: t('role.editionPdf', { id: plan.id }) }, { path: plan.file, role: t('role.editionFileOf', { id: plan.id }) }] : [])),
+      { path: input.path, role: t('role.batchInput') },
+      { path: path.join(outDir, SUMMARY_FILE), role: t('role.batchSummary') },
+      { path: path.join(outDir, CACHE_FILE), role: t('role.batchCache') },
     ]);
   }
 
@@ -149,10 +150,10 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
   });
   const unchanged = results.filter((r) => r?.status === 'unchanged').length;
   const failedEarly = results.filter((r) => r?.status === 'failed').length;
-  const early = `${unchanged} unchanged${failedEarly ? `, ${failedEarly} failed before rendering` : ''}`;
+  const early = t('batch.unchanged', { count: unchanged }) + (failedEarly ? t('batch.failedEarly', { count: failedEarly }) : '');
   log(toRender.length === 0
-    ? `nothing to render: ${early} (--force renders them again)`
-    : `batch: ${plans.length} edition${plans.length === 1 ? '' : 's'} from ${relative(input.path)} to ${relative(outDir)}: ${toRender.length} to render ${renderer.describe(toRender.length)}, ${early}`);
+    ? t('batch.nothingToRender', { early })
+    : t('batch.start', { count: plans.length, input: relative(input.path), output: relative(outDir), toRender: toRender.length, how: renderer.describe(toRender.length), early }));
   for (const result of results) if (result) progress.finished(result);
 
   try {
@@ -165,7 +166,7 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
           // A failed render leaves the previous PDF in place (writes are atomic), so its cache entry stays true.
           if (result.status === 'rendered') {
             const entry = { key: plan.key, pdf: result.pdf!, ...(options.press ? { press: pressFingerprint(options.press) } : {}), pages: result.pages!, timeMs: result.timeMs, warnings: result.warnings, fit: result.fit!, renderedAt: new Date().toISOString() };
-            await cache.update(plan.id, entry).catch((error: unknown) => progress.note(`warning: could not write the cache: ${describeError(error).split('\n')[0]}`));
+            await cache.update(plan.id, entry).catch((error: unknown) => progress.note(t('batch.cacheNotWritten', { reason: describeError(error).split('\n')[0]! })));
           }
           progress.finished(result);
         },
@@ -210,7 +211,7 @@ export function localRenderer(options: Pick<BatchOptions, 'jobs' | 'browser' | '
     get browserLaunches() {
       return pool.launches;
     },
-    describe: (count) => `with ${Math.min(jobs, count)} job(s)`,
+    describe: (count) => t('batch.withJobs', { count: Math.min(jobs, count) }),
     render: (plans, events) =>
       runQueue(plans, jobs, async (plan) => {
         events.started(plan);

@@ -17,21 +17,21 @@ export interface QueuedBatch<Address = unknown> {
 
 function parseJobs(value: string): number {
   const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError(t('cli.badJobs'));
   return jobs;
 }
 
 export function registerBatchCommand(program: Command, context: { startedChromium?: StartedChromium; queued?: QueuedBatch } = {}): void {
   const command = program
     .command('batch')
-    .description('Render many editions: every */edition.yaml under a folder, or the editions a manifest lists. Unchanged editions are skipped.')
-    .argument('<input>', 'a folder of edition folders, or a manifest .yaml (editions:, overrides:, volume:)')
-    .option('-o, --output <dir>', 'folder for the PDFs, summary.json and the cache (default: output/)')
-    .option('-j, --jobs <n>', 'editions rendered in parallel (default: the number of cores)', parseJobs)
-    .option('--volume <file>', 'also merge the editions into one PDF, with a bookmark per edition')
-    .option('--force', 'render every edition, even the unchanged ones')
+    .description(t('help.batch'))
+    .argument('<input>', t('help.batchInput'))
+    .option('-o, --output <dir>', t('help.batchOutput'))
+    .option('-j, --jobs <n>', t('help.batchJobs'), parseJobs)
+    .option('--volume <file>', t('help.volume'))
+    .option('--force', t('help.force'))
     .addOption(
-      new Option('--queue <url>', 'render on `folio worker` processes through this Redis server: redis://host:port[/db] (every machine must see the input and output folders)')
+      new Option('--queue <url>', t('help.queue'))
         .argParser((value) => (context.queued ? context.queued.parse(value) : value))
         .conflicts('jobs'),
     );
@@ -53,12 +53,12 @@ export function registerBatchCommand(program: Command, context: { startedChromiu
         : await runBatch({ ...common, jobs: options.jobs, startedChromium: context.startedChromium });
       const problems: string[] = [];
       if (summary.failed.length > 0) {
-        problems.push(`${summary.failed.length} of ${summary.counts.total} editions failed: ${summary.failed.join(', ')}`);
+        problems.push(t('batch.editionsFailed', { failed: summary.failed.length, total: summary.counts.total, ids: summary.failed.join(', ') }));
         if (summary.volume && !summary.volume.error) problems.push(t('batch.volumeLeftOut', { file: relative(summary.volume.path) }));
       }
-      if (summary.volume?.error) problems.push(`the volume was not written: ${summary.volume.error.split('\n')[0]}`);
+      if (summary.volume?.error) problems.push(t('batch.volumeFailed', { error: summary.volume.error.split('\n')[0]! }));
       if (problems.length > 0) {
-        throw new FolioError(problems.join('; '), { hint: `each failure is listed above and in ${relative(summary.summaryFile)}` });
+        throw new FolioError(problems.join(t('preflight.factSeparator')), { hint: t('batch.failuresHint', { file: relative(summary.summaryFile) }) });
       }
     });
 }

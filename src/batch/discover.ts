@@ -7,6 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError, type SourceLocation } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { parseManifest } from './manifest.ts';
 import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
@@ -33,7 +34,7 @@ export interface BatchInput {
   order: { id: string; location: SourceLocation }[];
 }
 
-const INPUT_HINT = 'pass a folder whose subfolders each hold an edition.yaml, or a manifest .yaml listing the editions';
+const inputHint = () => t('batch.inputHint');
 
 export async function discover(input: string): Promise<BatchInput> {
   const resolved = path.resolve(input);
@@ -50,8 +51,7 @@ export async function discover(input: string): Promise<BatchInput> {
     }));
     return { kind: 'manifest', path: resolved, entries, volumeTitle: manifest.volumeTitle, order: manifest.order };
   }
-  const what = info === undefined ? 'does not exist' : 'is neither a folder nor a .yaml manifest';
-  throw new ContentError(`cannot batch ${resolved}: it ${what}`, { hint: INPUT_HINT });
+  throw new ContentError(t(info === undefined ? 'batch.inputMissing' : 'batch.inputNotFolder', { path: resolved }), { hint: inputHint() });
 }
 
 async function discoverFolder(dir: string): Promise<BatchInput> {
@@ -67,8 +67,8 @@ async function discoverFolder(dir: string): Promise<BatchInput> {
   }
   if (entries.length === 0) {
     const single = await stat(path.join(dir, EDITION_FILE)).catch(() => undefined);
-    throw new ContentError(`no editions under ${dir}: none of its folders holds an ${EDITION_FILE}`, {
-      hint: single?.isFile() ? 'this folder is one edition: render it with `folio render`, or batch the folder above it' : INPUT_HINT,
+    throw new ContentError(t('batch.noEditions', { dir, file: EDITION_FILE }), {
+      hint: single?.isFile() ? t('batch.oneEditionHint') : inputHint(),
     });
   }
   return { kind: 'folder', path: dir, entries, order: [] };
@@ -80,11 +80,11 @@ export async function editionFile(input: string): Promise<string> {
   if (info?.isDirectory()) {
     const file = path.join(input, EDITION_FILE);
     if ((await stat(file).catch(() => undefined))?.isFile()) return file;
-    throw new ContentError(`the folder ${input} has no ${EDITION_FILE}`, { hint: INPUT_HINT });
+    throw new ContentError(t('content.folderHasNoEdition', { path: input, file: EDITION_FILE }), { hint: inputHint() });
   }
   if (info?.isFile() && /\.ya?ml$/i.test(input)) return input;
-  throw new ContentError(`no edition at ${input}: ${info ? 'not a folder or .yaml file' : 'the path does not exist'}`, {
-    hint: 'check the path in the manifest: it is relative to the manifest file',
+  throw new ContentError(t(info ? 'batch.entryNotEdition' : 'content.noEdition', { path: input }), {
+    hint: t('batch.entryHint'),
   });
 }
 

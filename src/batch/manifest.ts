@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { formatFieldPath } from '../content/load.ts';
 import { schemaNodeAt } from '../content/json-schema.ts';
 import { ContentError, formatLocation, type SourceLocation } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import type { EditionOverride } from './overrides.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an edition id: lower-case letters, digits and hyphens');
@@ -58,7 +59,7 @@ export interface Manifest {
   order: { id: string; location: SourceLocation }[];
 }
 
-const HINT = 'A manifest has `editions:` (a list of edition folders or .yaml files, relative to the manifest) and an optional `volume:` with `title` and `order`.';
+const manifestHint = () => t('manifest.hint');
 
 /** Parses manifest YAML. `file` is its path: entries are resolved against its folder and errors name it. */
 export function parseManifest(source: string, file: string): Manifest {
@@ -71,12 +72,12 @@ export function parseManifest(source: string, file: string): Manifest {
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const pos = syntaxError.linePos?.[0];
-    throw new ContentError(`invalid YAML in the manifest: ${syntaxError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
+    throw new ContentError(t('manifest.invalidYaml', { message: syntaxError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') }), {
       location: { file, line: pos?.line, column: pos?.col },
-      hint: 'Fix the YAML syntax at that line.',
+      hint: t('manifest.yamlHint'),
     });
   }
-  if (!isMap(doc.contents)) throw new ContentError('the manifest must be a mapping with an `editions:` list', { location: at([]), hint: HINT });
+  if (!isMap(doc.contents)) throw new ContentError(t('manifest.notMapping'), { location: at([]), hint: manifestHint() });
 
   const result = ManifestSchema.safeParse(doc.toJS());
   if (!result.success) {
@@ -84,14 +85,14 @@ export function parseManifest(source: string, file: string): Manifest {
     const issues = result.error.issues.map((issue) => {
       const segments = issue.path.filter((s): s is string | number => typeof s !== 'symbol');
       const where = issue.code === 'unrecognized_keys' ? [...segments, issue.keys[0]!] : segments;
-      const message = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys.join('", "')}"; allowed keys: ${allowedKeys(segments)}` : issue.message.replace(/^Invalid (input|option): /, '');
+      const message = issue.code === 'unrecognized_keys' ? t('content.unknownKey', { key: issue.keys.join('", "'), allowed: allowedKeys(segments) }) : issue.message.replace(/^Invalid (input|option): /, '');
       const offset = issue.code === 'unrecognized_keys' ? keyOffset(doc, where) : undefined;
       return { location: at(where, offset ?? nodeOffset(doc, where)), message };
     });
     issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
-    throw new ContentError(`the manifest does not match its schema:\n${issues.map((i) => `  ${formatLocation(i.location)}: ${i.message}`).join('\n')}`, {
+    throw new ContentError(`${t('manifest.schemaMismatch')}\n${issues.map((i) => `  ${formatLocation(i.location)}: ${i.message}`).join('\n')}`, {
       location: issues[0]!.location,
-      hint: looksLikeEdition ? 'This looks like an edition, not a manifest: render it with `folio render`, or pass the folder that holds the edition folders.' : HINT,
+      hint: looksLikeEdition ? t('manifest.looksLikeEdition') : manifestHint(),
     });
   }
 
@@ -101,9 +102,9 @@ export function parseManifest(source: string, file: string): Manifest {
     if (entry.overrides) flattenOverrides(entry.overrides, [], overrides, (segments) => at(['editions', index, 'overrides', ...segments]));
     for (const override of overrides) {
       if (schemaNodeAt(override.path) === undefined) {
-        throw new ContentError(`override "${formatFieldPath(override.path)}" names no edition field`, {
+        throw new ContentError(t('manifest.unknownOverride', { field: formatFieldPath(override.path) }), {
           location: override.location,
-          hint: 'Overrides use the edition fields, e.g. `paper: { date: 2024-01-05, page: A1 }`; run `npx folio schema` for the list.',
+          hint: t('manifest.unknownOverrideHint'),
         });
       }
     }
@@ -112,7 +113,7 @@ export function parseManifest(source: string, file: string): Manifest {
   const order = (result.data.volume?.order ?? []).map((id, index) => ({ id, location: at(['volume', 'order', index]) }));
   const seen = new Set<string>();
   for (const item of order) {
-    if (seen.has(item.id)) throw new ContentError(`volume.order lists "${item.id}" twice`, { location: item.location, hint: 'List each edition id once.' });
+    if (seen.has(item.id)) throw new ContentError(t('manifest.orderTwice', { id: item.id }), { location: item.location, hint: t('manifest.orderTwiceHint') });
     seen.add(item.id);
   }
   return { file, editions, volumeTitle: result.data.volume?.title, order };

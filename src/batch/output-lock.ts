@@ -10,6 +10,7 @@
 import lockfile from 'proper-lockfile';
 import path from 'node:path';
 import { ContentError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 
 export const OUTPUT_LOCK = '.folio-batch.lock';
 
@@ -20,9 +21,9 @@ export async function lockOutputFolder(outDir: string): Promise<() => Promise<vo
     release = await lockfile.lock(outDir, { lockfilePath: path.join(outDir, OUTPUT_LOCK), stale: 30_000, update: 10_000, retries: 0, realpath: false });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code !== 'ELOCKED') throw cause;
-    throw new ContentError(`another batch is writing to ${outDir}`, {
+    throw new ContentError(t('batch.locked', { dir: outDir }), {
       cause,
-      hint: `wait for it to finish, or give this batch another output folder (-o); a lock left by a killed batch expires within 30 s (${OUTPUT_LOCK})`,
+      hint: t('batch.lockedHint', { file: OUTPUT_LOCK }),
     });
   }
   let released = false;

@@ -3,8 +3,8 @@
  * done/total, failures, ETA), with failures printed above it as they happen.
  * Elsewhere (CI logs, pipes): one plain line per edition as it finishes.
  */
-import { seconds, type EditionSummary } from './summary.ts';
-import { withoutErrorPrefix } from '../errors.ts';
+import { firstErrorLine, pad, seconds, statusLabel, type EditionSummary } from './summary.ts';
+import { t } from '../i18n/locale.ts';
 
 export interface ProgressOptions {
   total: number;
@@ -20,6 +20,8 @@ export interface ProgressOptions {
 }
 
 const BAR_WIDTH = 20;
+/** The status column of a plain progress line: as wide as `unchanged`. */
+const STATUS_COLUMNS = 9;
 
 export class Progress {
   private done = 0;
@@ -68,13 +70,13 @@ export class Progress {
   plainLine(edition: EditionSummary): string {
     const count = `[${String(this.done).padStart(String(this.options.total).length)}/${this.options.total}]`;
     if (edition.status === 'failed') {
-      const retried = edition.attempts > 1 ? ` (after ${edition.attempts} attempts)` : '';
-      return `${count} FAILED    ${edition.id}${retried}: ${edition.error ? withoutErrorPrefix(edition.error.split('\n')[0]!) : 'unknown error'}`;
+      const retried = edition.attempts > 1 ? t('batch.afterAttempts', { attempts: edition.attempts }) : '';
+      return `${count} ${pad(statusLabel('failed'), STATUS_COLUMNS)} ${edition.id}${retried}: ${firstErrorLine(edition.error)}`;
     }
-    const pages = edition.pages === null ? '' : `, ${edition.pages} page${edition.pages === 1 ? '' : 's'}`;
-    const warnings = edition.warnings.length ? `, ${edition.warnings.length} warning${edition.warnings.length === 1 ? '' : 's'}` : '';
-    const retried = edition.attempts > 1 ? ', retried after a browser crash' : '';
-    const status = edition.status === 'rendered' ? 'rendered ' : 'unchanged';
+    const pages = edition.pages === null ? '' : t('batch.pagesPart', { pages: edition.pages });
+    const warnings = edition.warnings.length ? t('batch.warningsPart', { count: edition.warnings.length }) : '';
+    const retried = edition.attempts > 1 ? t('batch.retriedAfterCrash') : '';
+    const status = pad(statusLabel(edition.status), STATUS_COLUMNS);
     const time = edition.status === 'rendered' ? ` ${seconds(edition.timeMs)}` : '';
     return `${count} ${status} ${edition.id}${time}${pages}${warnings}${retried}`;
   }
@@ -84,10 +86,10 @@ export class Progress {
     const { total, toRender } = this.options;
     const filled = total === 0 ? BAR_WIDTH : Math.round((this.done / total) * BAR_WIDTH);
     const parts = [`[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.done}/${total}`];
-    if (this.failures) parts.push(`${this.failures} failed`);
+    if (this.failures) parts.push(t('batch.barFailed', { count: this.failures }));
     const remaining = toRender - this.rendersDone;
-    if (remaining > 0) parts.push(`ETA ${this.rendersDone === 0 ? '…' : clock(((this.now() - this.startedAt) / this.rendersDone) * remaining)}`);
-    if (this.running.length) parts.push(`rendering ${this.running.join(', ')}`);
+    if (remaining > 0) parts.push(t('batch.eta', { time: this.rendersDone === 0 ? '…' : clock(((this.now() - this.startedAt) / this.rendersDone) * remaining) }));
+    if (this.running.length) parts.push(t('batch.rendering', { ids: this.running.join(', ') }));
     return parts.join(' · ');
   }
 

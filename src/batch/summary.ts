@@ -106,13 +106,14 @@ export async function writeSummary(summary: BatchSummary): Promise<void> {
 }
 
 /** Terminal columns a string takes: CJK and full-width forms take two. */
-function width(text: string): number {
+export function width(text: string): number {
   let columns = 0;
   for (const char of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
   return columns;
 }
 
-const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
+/** `text` padded with spaces to `columns` terminal columns (a CJK character takes two). */
+export const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
 
 export function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
@@ -120,10 +121,10 @@ export function seconds(ms: number): string {
 
 /** The end-of-run table and the totals line. */
 export function summaryLines(summary: BatchSummary): string[] {
-  const header = ['edition', 'status', 'time', 'pages', 'gallery', 'sections (lines × columns)', 'blank', 'warnings'];
+  const header = (['edition', 'status', 'time', 'pages', 'gallery', 'sections', 'blank', 'warnings'] as const).map((column) => t(`batch.column.${column}`));
   const rows = summary.editions.map((e) => [
     e.id,
-    e.status === 'failed' ? 'FAILED' : e.status,
+    statusLabel(e.status),
     e.attempts > 0 ? seconds(e.timeMs) : '–',
     e.pages === null ? '–' : String(e.pages),
     e.fit ? String(e.fit.galleryLines) : '–',
@@ -136,18 +137,29 @@ export function summaryLines(summary: BatchSummary): string[] {
   const lines = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   const { rendered, unchanged, failed, total } = summary.counts;
   lines.push('');
-  lines.push(`${total} edition${total === 1 ? '' : 's'}: ${rendered} rendered, ${unchanged} unchanged, ${failed} failed (${seconds(summary.durationMs)}, ${summary.queue ? `${summary.queue.workers.length} worker${summary.queue.workers.length === 1 ? '' : 's'} on ${summary.queue.url}` : `${summary.jobs} job${summary.jobs === 1 ? '' : 's'}`})`);
+  const how = summary.queue ? t('batch.workersOn', { count: summary.queue.workers.length, url: summary.queue.url }) : t('batch.jobs', { count: summary.jobs });
+  lines.push(t('batch.totals', { total, rendered, unchanged, failed, time: seconds(summary.durationMs), how }));
   for (const e of summary.editions.filter((entry) => entry.status === 'failed')) {
-    lines.push(`failed: ${e.id}: ${e.error ? withoutErrorPrefix(e.error.split('\n')[0]!) : 'unknown error'}`);
+    lines.push(t('batch.failedLine', { id: e.id, error: firstErrorLine(e.error) }));
     if (e.error) lines.push(...problemLines(e.error));
   }
-  if (summary.volume?.error) lines.push(`volume: not written: ${summary.volume.error}`);
+  if (summary.volume?.error) lines.push(t('batch.volumeNotWritten', { error: summary.volume.error }));
   else if (summary.volume) {
-    lines.push(`volume: ${relative(summary.volume.path)} (${summary.volume.pages} pages, ${summary.volume.editions.length} editions)`);
+    lines.push(t('batch.volume', { file: relative(summary.volume.path), pages: summary.volume.pages, editions: summary.volume.editions.length }));
     if (summary.failed.length > 0) lines.push(t('batch.volumeWithoutFailed', { count: summary.failed.length, ids: summary.failed.join(', ') }));
   }
-  lines.push(`summary: ${relative(summary.summaryFile)}`);
+  lines.push(t('batch.summaryFile', { file: relative(summary.summaryFile) }));
   return lines;
+}
+
+/** `rendered`, `unchanged` or `FAILED`, in the language of the run. */
+export function statusLabel(status: EditionSummary['status']): string {
+  return t(status === 'failed' ? 'batch.status.failed' : status === 'rendered' ? 'batch.status.rendered' : 'batch.status.unchanged');
+}
+
+/** The first line of an edition's error, without its `error: ` prefix. */
+export function firstErrorLine(error: string | undefined | null): string {
+  return error ? withoutErrorPrefix(error.split('\n')[0]!) : t('batch.unknownError');
 }
 
 /** Problems listed under a failed edition, as `folio render` prints them (issue 15, item 6). */

@@ -27,6 +27,7 @@ import {
 import { PDF_CREATOR } from '../defaults.ts';
 import { PdfError } from '../errors.ts';
 import { refuseOutputOverInput, type NamedPath } from '../same-file.ts';
+import { t } from '../i18n/locale.ts';
 
 /**
  * Refuses (exit 2) a volume path that is one of the batch's own files: an
@@ -34,7 +35,7 @@ import { refuseOutputOverInput, type NamedPath } from '../same-file.ts';
  * written onto an edition's PDF grew by the volume each run (issue 16).
  */
 export function refuseVolumeOverBatchFiles(volume: string, batchFiles: readonly NamedPath[]): void {
-  refuseOutputOverInput([{ path: volume, role: 'the volume (--volume)' }], batchFiles);
+  refuseOutputOverInput([{ path: volume, role: t('role.volume') }], batchFiles);
 }
 
 export interface VolumePart {
@@ -95,7 +96,7 @@ export async function writeVolume(target: string, parts: readonly VolumePart[], 
   } catch (cause) {
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true });
-    throw new PdfError(`could not write the volume ${target}`, { cause, hint: 'check that every edition PDF is readable and the output folder is writable' });
+    throw new PdfError(t('batch.volumeWriteFailed', { file: target }), { cause, hint: t('batch.volumeWriteFailedHint') });
   }
 }
 

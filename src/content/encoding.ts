@@ -8,6 +8,7 @@
  */
 import chardet from 'chardet';
 import { ContentError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 
 /** Encodings import decodes (chardet's names), and the name TextDecoder knows each by. */
 const IMPORTABLE: Readonly<Record<string, string>> = {
@@ -53,11 +54,11 @@ export function decodeEditionSource(bytes: Uint8Array, file: string): string {
   const bad = firstInvalidUtf8(bytes) ?? (nul >= 0 ? { offset: nul, line: lineAt(bytes, nul) } : undefined);
   if (!bad) return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   const guess = guessEncoding(bytes);
-  const looks = guess?.startsWith('UTF-16') ? guess : nul >= 0 ? 'a binary file, not text' : guess;
+  const looks = guess?.startsWith('UTF-16') ? guess : nul >= 0 ? t('encoding.binary') : guess;
+  const byte = bytes[bad.offset]!.toString(16).padStart(2, '0');
   throw new ContentError(
-    `${file}:${bad.line}: the file is not UTF-8: byte 0x${bytes[bad.offset]!.toString(16).padStart(2, '0')} at byte offset ${bad.offset}` +
-      (looks ? `; it looks like ${looks}` : ''),
-    { hint: 'save the edition as UTF-8 (in most editors: Save As → Encoding → UTF-8), e.g. `iconv -f GBK -t UTF-8 old.yaml > edition.yaml`' },
+    t('encoding.notUtf8', { file, line: bad.line, byte, offset: bad.offset }) + (looks ? t('encoding.looksLike', { encoding: looks }) : ''),
+    { hint: t('encoding.saveAsUtf8Hint') },
   );
 }
 
@@ -96,15 +97,15 @@ export function decodeImportText(bytes: Uint8Array, file: string): { text: strin
     if (text === undefined) continue;
     const lost = text.indexOf('\uFFFD');
     if (lost >= 0) {
-      throw new ContentError(`${file}:${text.slice(0, lost).split('\n').length}: the text contains U+FFFD, a character already lost in an earlier conversion`, {
-        hint: 'import the original file, or put the right character in by hand',
+      throw new ContentError(t('encoding.replacementCharacter', { file, line: text.slice(0, lost).split('\n').length }), {
+        hint: t('encoding.replacementCharacterHint'),
       });
     }
     return { text, encoding };
   }
   const guess = guessEncoding(bytes);
-  throw new ContentError(`${file} is not UTF-8${guess ? `; it looks like ${guess}, which import cannot decode` : ' and its encoding is not recognised'}`, {
-    hint: `convert it to UTF-8 first, e.g. \`iconv -f <encoding> -t UTF-8 ${file}\`; import reads UTF-8, UTF-16, GB18030/GBK, Big5 and Windows-1252`,
+  throw new ContentError(guess ? t('encoding.importUndecodable', { file, encoding: guess }) : t('encoding.importUnknown', { file }), {
+    hint: t('encoding.importHint', { file }),
   });
 }
 

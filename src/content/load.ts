@@ -10,7 +10,8 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import { decodeEditionSource } from './encoding.ts';
 import { ContentError, type SourceLocation } from '../errors.ts';
 import { EDITION_LIMITS } from '../defaults.ts';
-import { formatFieldPath, SCHEMA_HINT, schemaError } from './schema-errors.ts';
+import { formatFieldPath, schemaHint, schemaError } from './schema-errors.ts';
+import { t } from '../i18n/locale.ts';
 import { firstAlias, unclosedQuoteOffset } from './yaml-errors.ts';
 import { EditionSchema, type Edition } from './schema.ts';
 import { PageSchema, type Page } from './v2/page.ts';
@@ -42,7 +43,7 @@ export interface LoadedEdition {
 }
 
 const EDITION_FILE = 'edition.yaml';
-const INPUT_HINT = `expected a folder containing ${EDITION_FILE} or a path to an edition .yaml file`;
+const inputHint = () => t('content.inputHint', { file: EDITION_FILE });
 
 /** A general page (schema v2 with stories, photos, boxes, ads), loaded. */
 export interface LoadedPage {
@@ -78,12 +79,13 @@ export async function loadContent(input: string, overrides: readonly EditionOver
   try {
     bytes = await readFile(file);
   } catch (cause) {
-    throw new ContentError(`cannot read ${file}`, { cause, hint: 'Check that the file exists and is readable.' });
+    throw new ContentError(t('content.cannotRead', { file }), { cause, hint: t('content.cannotReadHint') });
   }
   if (bytes.length > EDITION_LIMITS.fileBytes) {
-    throw new ContentError(`${displayPath(file)} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; an edition may be at most ${EDITION_LIMITS.fileBytes / 1024 / 1024} MB`, {
-      hint: 'an edition is one page of text: check that this is the right file, or split it into several editions',
-    });
+    throw new ContentError(
+      t('content.tooLarge', { file: displayPath(file), mb: (bytes.length / 1024 / 1024).toFixed(1), max: EDITION_LIMITS.fileBytes / 1024 / 1024 }),
+      { hint: t('content.tooLargeHint') },
+    );
   }
   const source = decodeEditionSource(bytes, displayPath(file));
   const content = parseContent(source, displayPath(file), overrides);
@@ -96,16 +98,16 @@ export async function loadContent(input: string, overrides: readonly EditionOver
 async function resolveEditionFile(resolved: string): Promise<string> {
   const info = await stat(resolved).catch(() => undefined);
   if (info === undefined) {
-    throw new ContentError(`no edition at ${resolved}: the path does not exist`, { hint: INPUT_HINT });
+    throw new ContentError(t('content.noEdition', { path: resolved }), { hint: inputHint() });
   }
   if (info.isDirectory()) {
     const file = path.join(resolved, EDITION_FILE);
     const inner = await stat(file).catch(() => undefined);
     if (inner?.isFile()) return file;
-    throw new ContentError(`the folder ${resolved} has no ${EDITION_FILE}`, { hint: INPUT_HINT });
+    throw new ContentError(t('content.folderHasNoEdition', { path: resolved, file: EDITION_FILE }), { hint: inputHint() });
   }
   if (info.isFile() && /\.ya?ml$/i.test(resolved)) return resolved;
-  throw new ContentError(`${resolved} is not an edition folder or a .yaml file`, { hint: INPUT_HINT });
+  throw new ContentError(t('content.notEdition', { path: resolved }), { hint: inputHint() });
 }
 
 /** Paths under the working directory are shown relative, so terminals make them clickable and short. */
@@ -152,23 +154,21 @@ export function parseYamlMapping(source: string, file: string, overrides: readon
     const location: SourceLocation = { file, line: pos?.line, column: pos?.col };
     // prettyErrors appends " at line L, column C:" and a code excerpt; the location already says where.
     const message = syntaxError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more YAML error(s) after it)` : '';
+    const more = doc.errors.length > 1 ? t('content.moreYamlErrors', { count: doc.errors.length - 1 }) : '';
     const line = pos?.line === undefined ? '' : (source.split(/\r\n|\r|\n/)[pos.line - 1] ?? '');
-    throw new ContentError(`invalid YAML: ${message}${more}`, {
+    throw new ContentError(t('content.invalidYaml', { message: `${message}${more}` }), {
       location,
-      hint: /^[^:#]*：/.test(line)
-        ? 'That line uses a full-width colon （：）after its key: type the ASCII colon (:) followed by a space.'
-        : 'Fix the YAML syntax at that line: check indentation, colons after keys and quotes around text starting with special characters.',
+      hint: /^[^:#]*：/.test(line) ? t('content.fullWidthColonHint') : t('content.yamlSyntaxHint'),
     });
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    throw new ContentError('the edition file is empty', { location: { file }, hint: SCHEMA_HINT });
+    throw new ContentError(t('content.empty'), { location: { file }, hint: schemaHint() });
   }
   if (!isMap(doc.contents)) {
     const start = lineCounter.linePos(doc.contents.range?.[0] ?? 0);
-    throw new ContentError('the edition must be a mapping of keys (headline:, sections:, …) at the top level', {
+    throw new ContentError(t('content.notMapping'), {
       location: { file, line: start.line, column: start.col },
-      hint: SCHEMA_HINT,
+      hint: schemaHint(),
     });
   }
 
@@ -177,10 +177,10 @@ export function parseYamlMapping(source: string, file: string, overrides: readon
       doc.setIn(override.path, doc.createNode(override.value));
     } catch (cause) {
       // setIn cannot go through a scalar, e.g. `paper: x` under an override of `paper.date`.
-      throw new ContentError(`cannot set ${formatFieldPath(override.path)}: the edition has a value there that is not a mapping`, {
+      throw new ContentError(t('content.overrideNotMapping', { field: formatFieldPath(override.path) }), {
         cause,
         location: override.location ?? { file },
-        hint: 'make the edition field a mapping, or override the whole field',
+        hint: t('content.overrideNotMappingHint'),
       });
     }
   }
@@ -191,10 +191,10 @@ export function parseYamlMapping(source: string, file: string, overrides: readon
     // The yaml library throws ReferenceError for `*name` without `&name` and for alias bombs.
     const alias = firstAlias(doc);
     const start = alias?.range ? lineCounter.linePos(alias.range[0]) : undefined;
-    throw new ContentError(`invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, {
+    throw new ContentError(t('content.invalidYaml', { message: cause instanceof Error ? cause.message : String(cause) }), {
       cause,
       location: { file, line: start?.line, column: start?.col },
-      hint: 'A value starting with * or & is a YAML alias or anchor: put text that starts with them in quotes, e.g. title: "*擎旗领跑*".',
+      hint: t('content.aliasHint'),
     });
   }
   return { doc, lineCounter, data };
@@ -203,9 +203,9 @@ export function parseYamlMapping(source: string, file: string, overrides: readon
 function validateContent(data: unknown, doc: Document, lineCounter: LineCounter, file: string, overrides: readonly EditionOverride[]): Edition | Page {
   const characters = textLength(data, EDITION_LIMITS.characters);
   if (characters > EDITION_LIMITS.characters) {
-    throw new ContentError(`the edition holds more than ${EDITION_LIMITS.characters.toLocaleString('en')} characters of text once its YAML aliases are expanded`, {
+    throw new ContentError(t('content.tooManyCharacters', { max: EDITION_LIMITS.characters.toLocaleString('en') }), {
       location: { file },
-      hint: 'an edition is one page of text: remove repeated aliases (*name) or split it into several editions',
+      hint: t('content.tooManyCharactersHint'),
     });
   }
   if (isVersion2(data)) {

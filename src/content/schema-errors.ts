@@ -7,9 +7,11 @@ import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, formatLocation, type SourceLocation } from '../errors.ts';
 import { schemaNodeAt, type JsonSchemaNode } from './json-schema.ts';
+import { t } from '../i18n/locale.ts';
 import type { EditionOverride } from './load.ts';
 
-export const SCHEMA_HINT = 'Check the schema reference in README.md, or run `npx folio schema` for the JSON Schema.';
+/** Read when an error is made, in the language of the run. */
+export const schemaHint = (): string => t('content.schemaHint');
 const MAX_LISTED_ISSUES = 5;
 
 interface LocatedIssue {
@@ -31,11 +33,10 @@ export function schemaError(
   // Report in reading order, so the first issue (and the error's location) is the first one in the file.
   located.sort((a, b) => a.offset - b.offset);
   const lines = located.slice(0, MAX_LISTED_ISSUES).map((issue) => `  ${formatLocation(issue.location)}: ${issue.message}`);
-  if (located.length > MAX_LISTED_ISSUES) lines.push(`  …and ${located.length - MAX_LISTED_ISSUES} more`);
-  const count = located.length === 1 ? '1 problem' : `${located.length} problems`;
-  return new ContentError(`the edition does not match the schema (${count}):\n${lines.join('\n')}`, {
+  if (located.length > MAX_LISTED_ISSUES) lines.push(`  ${t('batch.moreProblems', { count: located.length - MAX_LISTED_ISSUES })}`);
+  return new ContentError(`${t('content.schemaMismatch', { count: located.length })}\n${lines.join('\n')}`, {
     location: located[0]?.location ?? { file },
-    hint: SCHEMA_HINT,
+    hint: schemaHint(),
   });
 }
 
@@ -67,7 +68,7 @@ function locateIssue(
         : undefined;
       const keyNode = pair?.key as { range?: [number, number, number] } | undefined;
       const offset = keyNode?.range?.[0] ?? nearestNodeOffset(doc, fieldPath);
-      return at(offset, [...fieldPath, key], `unknown key "${key}"; allowed keys: ${allowed}`);
+      return at(offset, [...fieldPath, key], t('content.unknownKey', { key, allowed }));
     });
   }
   return [at(nearestNodeOffset(doc, fieldPath), fieldPath, readableMessage(issue, fieldPath))];
@@ -85,12 +86,12 @@ function nearestNodeOffset(doc: Document, fieldPath: readonly (string | number)[
 
 function readableMessage(issue: z.core.$ZodIssue, fieldPath: readonly (string | number)[]): string {
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-    return `required field "${fieldPath.at(-1)}" is missing (expected ${issue.expected})`;
+    return t('content.requiredField', { field: String(fieldPath.at(-1)), expected: issue.expected });
   }
   // zod prefixes built-in messages with "Invalid input: " / "Invalid option: "; the listing already says it is invalid.
   let message = issue.message.replace(/^Invalid (input|option): /, '');
   if (issue.code === 'invalid_type' && issue.expected === 'string' && /received (number|boolean)$/.test(message)) {
-    message += ' (put the value in quotes)';
+    message += t('content.putInQuotes');
   }
   return message;
 }

@@ -1,7 +1,7 @@
 /** Messages of the preflight report (see messages.ts). */
 export const PREFLIGHT_MESSAGES = {
-  'preflight.title': { en: 'preflight {file}', zh: '预检 {file}' },
-  'preflight.titlePress': { en: 'preflight {file} (press)', zh: '预检 {file}（印刷文件）' },
+  'preflight.title': { en: 'preflight {file}', zh: '印前检查 {file}' },
+  'preflight.titlePress': { en: 'preflight {file} (press)', zh: '印前检查 {file}（出片文件）' },
   'preflight.page': { en: 'page {page}', zh: '第 {page} 版' },
   'preflight.error': { en: 'error:', zh: '错误：' },
   'preflight.warning': { en: 'warning:', zh: '警告：' },
@@ -11,8 +11,8 @@ export const PREFLIGHT_MESSAGES = {
   'preflight.factLowestPpi': { en: 'lowest image resolution {ppi} ppi', zh: '图片最低分辨率 {ppi} ppi' },
   'preflight.factInk': { en: 'max ink {ink}% (limit {limit}%)', zh: '最大总墨量 {ink}%（上限 {limit}%）' },
   'preflight.factSeparator': { en: '; ', zh: '；' },
-  'preflight.passed': { en: 'passed: {errors} error(s), {warnings} warning(s) in {seconds} s', zh: '预检通过：{errors} 个错误，{warnings} 个警告，用时 {seconds} 秒' },
-  'preflight.failed': { en: 'FAILED: {errors} error(s), {warnings} warning(s) in {seconds} s', zh: '预检未通过：{errors} 个错误，{warnings} 个警告，用时 {seconds} 秒' },
+  'preflight.passed': { en: 'passed: {errors} error(s), {warnings} warning(s) in {seconds} s', zh: '印前检查通过：{errors} 个错误，{warnings} 个警告，用时 {seconds} 秒' },
+  'preflight.failed': { en: 'FAILED: {errors} error(s), {warnings} warning(s) in {seconds} s', zh: '印前检查未通过：{errors} 个错误，{warnings} 个警告，用时 {seconds} 秒' },
   'preflight.lowPpi': {
     en: 'photo "{id}" ({file}, {width}×{height} px) is placed at {ppi} ppi; print needs at least {needed}: use a larger original or place it smaller',
     zh: '图片“{id}”（{file}，{width}×{height} 像素）按现在的尺寸只有 {ppi} ppi，印刷至少需要 {needed}：请换更大的原图或缩小图片',
@@ -31,7 +31,99 @@ export const PREFLIGHT_MESSAGES = {
   'preflight.reversedType': { en: 'reversed type under 10 pt: {runs} run(s)', zh: '10 磅以下反白字：{runs} 段' },
   'preflight.pressRefused': {
     en: 'no press PDF was written: the preflight of {file} found {errors} error(s):\n{findings}',
-    zh: '未写入印刷文件：{file} 的预检发现 {errors} 个错误：\n{findings}',
+    zh: '未写入出片文件：{file} 的印前检查发现 {errors} 个错误：\n{findings}',
   },
   'preflight.pressRefusedHint': { en: 'fix them and render again; {file} was left as it was', zh: '改正后重新生成；{file} 保持原样' },
+  'preflight.image': { en: 'image {name}', zh: '图像 {name}' },
+  'preflight.photo': { en: 'photo {photos}', zh: '图片{photos}' },
+  'preflight.photoWithFile': { en: '"{id}" ({file})', zh: '“{id}”（{file}）' },
+  'preflight.photoPlaceholder': { en: '"{id}" (placeholder)', zh: '“{id}”（占位图）' },
+  'preflight.or': { en: ' or ', zh: '或' },
+  'preflight.lowPpiError': {
+    en: '{image} ({width}×{height} px) is placed at {ppi} ppi (minimum {needed})',
+    zh: '{image}（{width}×{height} 像素）按所放尺寸只有 {ppi} ppi（最低 {needed}）',
+  },
+  'preflight.lowPpiWarning': {
+    en: '{image} ({width}×{height} px) is placed at {ppi} ppi (recommended {needed})',
+    zh: '{image}（{width}×{height} 像素）按所放尺寸只有 {ppi} ppi（建议至少 {needed}）',
+  },
+  'preflight.lowPpiHint': { en: 'use a larger original or place the photo smaller', zh: '请换用更大的原图，或把图片缩小' },
+  'preflight.smallText': {
+    en: '{glyphs} glyph(s) of {font} set at {pt} pt (minimum {min} pt)',
+    zh: '{font} 有 {glyphs} 个字的字号为 {pt} pt（最小 {min} pt）',
+  },
+  'preflight.smallTextHint': { en: 'set the text larger; small text fills in on newsprint', zh: '请放大字号；小字在新闻纸上容易糊版' },
+  'preflight.type3': { en: 'font {font} is a Type 3 font', zh: '字体 {font} 是 Type 3 字体' },
+  'preflight.type3Hint': { en: 'use the npm web fonts (woff2), which Chromium embeds as CID TrueType', zh: '请使用 npm 提供的网页字体（woff2），Chromium 会把它嵌入为 CID TrueType' },
+  'preflight.notEmbedded': { en: 'font {font} ({subtype}) is not embedded', zh: '字体 {font}（{subtype}）没有嵌入' },
+  'preflight.notEmbeddedHint': { en: 'embed every font; the press would substitute another', zh: '请嵌入全部字体；否则印厂会用别的字体替换' },
+  'preflight.pageCount': { en: 'the PDF has {pages} page(s); the edition makes {expected}', zh: 'PDF 有 {pages} 页；这期稿件应为 {expected} 页' },
+  'preflight.pageCountHint': {
+    en: 'render the edition again; a page count that differs means content overflowed or the file is not this edition',
+    zh: '请重新生成；页数不符说明内容溢出，或这个文件不是这期稿件',
+  },
+  'preflight.trimSize': {
+    en: 'the trimmed page is {width}×{height} mm; preset {preset} is {presetWidth}×{presetHeight} mm',
+    zh: '成品尺寸为 {width}×{height} mm；版式 {preset} 应为 {presetWidth}×{presetHeight} mm',
+  },
+  'preflight.trimSizeHint': { en: 'check the paper preset of the edition', zh: '请检查稿件的版式（paper.preset）' },
+  'preflight.noTrimBox': { en: 'the page has no TrimBox', zh: '页面没有 TrimBox（成品框）' },
+  'preflight.noTrimBoxHint': {
+    en: 'the trimmed size must be declared for the press; Folio sets it after printing',
+    zh: '出片必须声明成品尺寸；Folio 在生成 PDF 后会设置它',
+  },
+  'preflight.noBleedBox': { en: 'the page has no BleedBox', zh: '页面没有 BleedBox（出血框）' },
+  'preflight.noBleedBoxHint': { en: 'declare how far content meant to bleed extends', zh: '请声明出血内容延伸到多远' },
+  'preflight.encrypted': {
+    en: 'the file is encrypted, so its content cannot be checked (and a printer cannot use it)',
+    zh: '文件已加密，无法检查其内容（印厂也无法使用）',
+  },
+  'preflight.encryptedHint': { en: 'export it again without a password or security settings', zh: '请重新导出，不设密码或安全限制' },
+  'preflight.noPages': { en: 'the file has no pages', zh: '文件没有任何页面' },
+  'preflight.noPagesHint': { en: 'render or export the page again', zh: '请重新生成或导出版面' },
+  'preflight.damagedHint': { en: 'the file is damaged: render or export it again', zh: '文件已损坏：请重新生成或导出' },
+  'preflight.inkOver': {
+    en: 'total ink coverage reaches {ink}% (limit {limit}%); {area} mm² are above the limit',
+    zh: '总墨量达到 {ink}%（上限 {limit}%）；有 {area} mm² 超出上限',
+  },
+  'preflight.inkOverHint': {
+    en: 'convert with a newsprint profile (folio render --press) or reduce the rich colours',
+    zh: '请用新闻纸特性文件转换（folio render --press），或减少浓重的叠色',
+  },
+  'preflight.rgbOperations': {
+    en: '{count} text, path or shading painting operation(s) use an RGB colour',
+    zh: '有 {count} 处文字、路径或渐变使用了 RGB 颜色',
+  },
+  'preflight.rgbOperationsHint': {
+    en: 'make the press PDF with `folio render --press`, which converts every colour',
+    zh: '请用 `folio render --press` 生成出片 PDF，它会转换所有颜色',
+  },
+  'preflight.rgbImage': { en: 'image {name} is RGB', zh: '图像 {name} 是 RGB' },
+  'preflight.rgbImageHint': { en: 'convert images to CMYK or gray for the press', zh: '出片前请把图像转为 CMYK 或灰度' },
+  'preflight.transparency': { en: 'uses transparency: {cause}', zh: '使用了透明：{cause}' },
+  'preflight.transparencyHint': { en: 'flatten transparency before the press', zh: '出片前请拼合透明' },
+  'preflight.knockout': {
+    en: '{glyphs} glyph(s) of solid black {pt} pt text knock out instead of overprinting',
+    zh: '{glyphs} 个 {pt} pt 的单黑文字是镂空而不是叠印',
+  },
+  'preflight.knockoutHint': {
+    en: 'make the press PDF with folio render --press, which sets black text to overprint',
+    zh: '请用 folio render --press 生成出片 PDF，它会把黑色文字设为叠印',
+  },
+  'preflight.anImage': { en: 'an image', zh: '图像' },
+  'preflight.reversed': { en: '{glyphs} glyph(s) of {pt} pt type reversed out of {background}', zh: '{glyphs} 个 {pt} pt 的反白字压在{background}上' },
+  'preflight.reversedHint': {
+    en: 'set reversed type at {pt} pt or larger, bold, or reverse it out of one plate (e.g. --red spot)',
+    zh: '反白字请用 {pt} pt 以上的粗体，或只反白在单色版上（例如 --red spot）',
+  },
+  'preflight.colourPlates': {
+    en: 'text in {colour} is printed from {count} plates ({plates}), which must register',
+    zh: '{colour} 的文字由 {count} 块色版（{plates}）套印，必须套准',
+  },
+  'preflight.colourPlatesHint': {
+    en: 'set coloured type in a solid colour of one or two plates (folio render --press sets the design red as 0/100/100/0, or --red spot)',
+    zh: '彩色文字请用一到两块色版的实地色（folio render --press 把设计红设为 0/100/100/0，或用 --red spot）',
+  },
+  'preflight.foundErrors': { en: 'preflight found {count} error(s) in {file}', zh: '印前检查在 {file} 中发现 {count} 个错误' },
+  'preflight.foundErrorsHint': { en: 'fix the errors listed above and render again', zh: '请改正上面列出的错误后重新生成' },
 } as const;

@@ -10,12 +10,15 @@ import { CLI_MESSAGES } from './messages-cli.ts';
 import { PREVIEW_MESSAGES } from './messages-preview.ts';
 import { PREFLIGHT_MESSAGES } from './messages-preflight.ts';
 import { ISSUE_MESSAGES } from './messages-issue.ts';
+import { ERROR_MESSAGES } from './messages-errors.ts';
+import { QUEUE_MESSAGES } from './messages-queue.ts';
+import { HELP_MESSAGES } from './messages-help.ts';
 
 export interface Message {
   en: string;
   zh: string;
 }
 
-export const MESSAGES = { ...CLI_MESSAGES, ...PREVIEW_MESSAGES, ...PREFLIGHT_MESSAGES, ...ISSUE_MESSAGES } satisfies Record<string, Message>;
+export const MESSAGES = { ...CLI_MESSAGES, ...PREVIEW_MESSAGES, ...PREFLIGHT_MESSAGES, ...ISSUE_MESSAGES, ...ERROR_MESSAGES, ...QUEUE_MESSAGES, ...HELP_MESSAGES } satisfies Record<string, Message>;
 
 export type MessageId = keyof typeof MESSAGES;

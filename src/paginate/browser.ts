@@ -8,6 +8,7 @@ import { PipeTransport } from 'puppeteer-core/internal/node/PipeTransport.js';
 import { BROWSER_INSTALL_HINT, findBrowser } from '../../scripts/lib/find-browser.mjs';
 import { TIMEOUTS } from '../defaults.ts';
 import { PaginationError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { endProcessGroup, endProcessGroupSync } from './process-group.ts';
 import { startChromium, type StartedChromium } from './chromium-process.mjs';
 import { removeTempDir, trackTempDir } from './temp-dirs.ts';
@@ -49,9 +50,9 @@ function chooseBrowser(): string | undefined {
       accessSync(explicit, constants.X_OK);
       if (!statSync(explicit).isFile()) throw new Error('not a file');
     } catch (cause) {
-      throw new PaginationError(`PUPPETEER_EXECUTABLE_PATH is ${explicit}, which is not an executable file`, {
+      throw new PaginationError(t('browser.badExecutable', { path: explicit }), {
         cause,
-        hint: 'point it at a Chrome or Chromium binary, or unset it to use the one Folio finds',
+        hint: t('browser.badExecutableHint'),
       });
     }
     return explicit;
@@ -86,7 +87,7 @@ export function handleSignalsElsewhere(): void {
 export async function launchBrowser(options: LaunchOptions = {}): Promise<ManagedBrowser> {
   if (shuttingDown) {
     options.started?.killNow();
-    throw new PaginationError('Folio is stopping: no new browser is started');
+    throw new PaginationError(t('browser.stopping'));
   }
   // Folio's signal handlers: Puppeteer's would call process.exit(130) at once.
   installExitHooks();
@@ -102,11 +103,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Manage
     ({ browser, wsEndpoint } = await connecting);
   } catch (cause) {
     await stopChromium(started);
-    throw new PaginationError(`could not start the browser at ${started.executablePath}`, {
+    throw new PaginationError(t('browser.cannotStart', { path: started.executablePath }), {
       cause,
-      hint:
-        'check that it runs: `' + started.executablePath + ' --headless --no-sandbox --version`; ' +
-        'or install Chromium (`apt-get install -y chromium` as root), or point PUPPETEER_EXECUTABLE_PATH at a working Chrome/Chromium',
+      hint: t('browser.cannotStartHint', { path: started.executablePath }),
     });
   } finally {
     launching.delete(pending);
@@ -164,7 +163,7 @@ function takeOver(options: LaunchOptions): StartedChromium {
   given?.killNow();
   const executablePath = options.executablePath ?? chooseBrowser();
   if (!executablePath) {
-    throw new PaginationError('no Chromium or Chrome was found', { hint: BROWSER_INSTALL_HINT });
+    throw new PaginationError(t('browser.notFound'), { hint: BROWSER_INSTALL_HINT });
   }
   const started = startChromium({ executablePath, shareable: options.shareable });
   trackTempDir(started.profile);

@@ -8,6 +8,7 @@
  * path never uses this: there, content that does not fit fails the build.
  */
 import { OverflowError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
 
 export interface Overfull {
@@ -37,5 +38,5 @@ export function overfullArrangement(measure: PageMeasure, extraLines: Readonly<R
     );
     return { arrangement: { ...arrangement, sections }, sectionId: longest.id, module: longest.name, missingLines: missing };
   }
-  throw new OverflowError(`the content needs more than ${MAX_MISSING_LINES} lines beyond the page`, { hint: 'cut text or move a section to another page' });
+  throw new OverflowError(t('overflow.farOver', { lines: MAX_MISSING_LINES }), { hint: t('overflow.farOverHint') });
 }

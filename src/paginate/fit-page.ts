@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { OverflowError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
 import { overfullArrangement } from './fit-overfull.ts';
 import { SECTION_PHOTO_SPANS, textColumnCandidates } from './fit-sections.ts';
@@ -148,8 +149,8 @@ async function evenChosen(page: Page, measure: PageMeasure, arrangement: Arrange
 }
 
 function overflowAfterRounds(): OverflowError {
-  return new OverflowError(`the page did not fit after ${MAX_ROUNDS} rounds of fitting`, {
-    hint: 'cut text in the longest section',
+  return new OverflowError(t('overflow.rounds', { rounds: MAX_ROUNDS }), {
+    hint: t('overflow.roundsHint'),
   });
 }
 

@@ -5,6 +5,7 @@
  * pure search over arrangements, not a search over full renders.
  */
 import { OverflowError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { FEATURE_COLUMNS, FIT_BOUNDS, minFrameLines, type FitBounds, type GridPx } from './fit-bounds.ts';
 import { planGallery, type GalleryArrangement, type PhotoMeasure, type PhotoPlacement } from './fit-gallery.ts';
 import { sectionOptions, type SectionOption } from './fit-sections.ts';
@@ -138,9 +139,8 @@ function overflowError(measure: PageMeasure, available: number, bounds: FitBound
   const largest = measure.sections.reduce((a, b) => (b.textLines[FEATURE_COLUMNS] > a.textLines[FEATURE_COLUMNS] ? b : a), measure.sections[0]!);
   const photos = measure.gallery.length + measure.sections.reduce((sum, s) => sum + s.photos.length, 0);
   return new OverflowError(
-    `「${largest.name}」 overflows by ${over} lines: the page needs ${need} lines and the type area has ${available}; ` +
-      `${photos} photos are already at minimum height (${bounds.minFrameLines} lines)`,
-    { hint: 'cut text, drop a photo, or move a section to another page' },
+    t('overflow.fit', { module: largest.name, over, need, available, photos, minLines: bounds.minFrameLines }),
+    { hint: t('overflow.fitHint') },
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { PaginationError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import type { RequestGuard } from './request-guard.ts';
 
 export interface OverflowEntry {
@@ -54,7 +55,7 @@ export async function watchPage(page: Page, requests: RequestGuard): Promise<Pag
   const crashed = new Promise<never>((_, reject) => (rejectCrashed = reject));
   crashed.catch(() => undefined);
   const markCrash = (what: string) => {
-    crash ??= new TargetCrashedError(what, { hint: 'Chromium was killed or ran out of memory; a batch renders the edition once more on its own' });
+    crash ??= new TargetCrashedError(what, { hint: t('browser.crashedHint') });
     rejectCrashed(crash);
     fail(what);
   };
@@ -72,8 +73,8 @@ export async function watchPage(page: Page, requests: RequestGuard): Promise<Pag
         if (faults.length > 0) return reject(brokenPage(faults));
         const deadline = performance.now() + timeoutMs;
         const timedOut = () =>
-          new PaginationError(`Paged.js did not finish within ${timeoutMs / 1000} s`, {
-            hint: 'an element taller than the page or a script error can stall Paged.js; run with --debug',
+          new PaginationError(t('browser.pagedTimeout', { seconds: timeoutMs / 1000 }), {
+            hint: t('browser.pagedTimeoutHint'),
           });
         const timer = setTimeout(() => {
           waiting.delete(type);
@@ -115,7 +116,7 @@ export async function watchPage(page: Page, requests: RequestGuard): Promise<Pag
 }
 
 function brokenPage(faults: string[]): PaginationError {
-  return new PaginationError(`the page failed in the browser: ${faults.join('; ')}`, {
-    hint: 'a template or stylesheet error usually causes this; run with --debug for details',
+  return new PaginationError(t('browser.pageFailed', { faults: faults.join('; ') }), {
+    hint: t('browser.pageFailedHint'),
   });
 }

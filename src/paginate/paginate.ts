@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer-core';
 import type { PageGeometry } from '../defaults.ts';
 import { PRESS_COLOURS, TIMEOUTS, type Timeouts } from '../defaults.ts';
 import { OverflowError, PaginationError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import type { ManagedBrowser } from './browser.ts';
 import { fitPage, waitForFonts, type FitReport, type Frame } from './fit-page.ts';
 import { FONT_PACKAGE_DIRS, PAGE_RUNTIME_SCRIPTS, PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from './runtime-files.ts';
@@ -163,14 +164,14 @@ function checkRendered(rendered: Extract<PageEvent, { type: 'rendered' }>, expec
   if (overflow.length > 0) {
     const first = overflow[0]!;
     throw new OverflowError(
-      overflow.map((o) => `「${o.module}」 overflows by ${o.lines} lines`).join('; '),
-      { hint: `cut text in 「${first.module}」 or allow its photos to shrink` },
+      overflow.map((o) => t('overflow.module', { module: o.module, lines: o.lines })).join(t('preflight.factSeparator')),
+      { hint: t('overflow.moduleHint', { module: first.module }) },
     );
   }
   if (rendered.pages > expectedPages) {
     throw new OverflowError(
-      `the content spilled onto ${rendered.pages} pages; the design has ${expectedPages}`,
-      { hint: 'cut text or photos until the page fits' },
+      t('overflow.spilled', { pages: rendered.pages, expected: expectedPages }),
+      { hint: t('overflow.spilledHint') },
     );
   }
 }

@@ -33,18 +33,18 @@ export async function preflightCommand(pdf: string, options: PreflightCommandOpt
   const report = await runPreflight({ pdf, edition, press });
   console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
   if (!report.ok) {
-    throw new PreflightFailedError(`preflight found ${report.errors} error(s) in ${pdf}`, { hint: 'fix the errors listed above and render again' });
+    throw new PreflightFailedError(t('preflight.foundErrors', { count: report.errors, file: pdf }), { hint: t('preflight.foundErrorsHint') });
   }
 }
 
 export function registerPreflightCommand(program: Command): void {
   program
     .command('preflight')
-    .description('Check a PDF for print: page size, boxes, fonts, image resolution, text size, safe area; for press files also RGB, transparency, ink coverage and PDF/X.')
-    .argument('<pdf>', 'the PDF to check')
-    .option('--edition <edition>', 'the edition it was rendered from (folder or .yaml): also check page count, size and glyph coverage')
-    .option('--press', 'check as a press file (default for *.press.pdf)')
-    .option('--no-press', 'check as a proof even when named *.press.pdf')
-    .option('--json', 'print the report as JSON')
+    .description(t('help.preflight'))
+    .argument('<pdf>', t('help.pdfArg'))
+    .option('--edition <edition>', t('help.preflightEdition'))
+    .option('--press', t('help.preflightPress'))
+    .option('--no-press', t('help.preflightNoPress'))
+    .option('--json', t('help.preflightJson'))
     .action((pdf: string, options: PreflightCommandOptions) => preflightCommand(pdf, options));
 }

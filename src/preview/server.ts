@@ -17,6 +17,7 @@ import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import { previewRoots } from './asset-roots.ts';
 import { buildPreviewPage } from './build-page.ts';
 import { DocumentFitter } from './fit-document.ts';
+import { capConnections, CONNECTION_CHECK_OPTIONS } from './connection-cap.ts';
 import { createRoutes } from './routes.ts';
 import { ServedFiles } from './served-files.ts';
 import { PreviewSession } from './session.ts';
@@ -40,6 +41,8 @@ export interface PreviewOptions {
   cacheDir?: string;
   /** Stack traces in error messages, as `folio --debug`. */
   debug?: boolean;
+  /** Most connections held open at once (default PREVIEW_CONNECTIONS.max); tests set fewer. */
+  maxConnections?: number;
 }
 
 export interface PreviewServer {
@@ -63,7 +66,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   if (!info) await loadContent(options.input);
   const editionDir = info!.isDirectory() ? resolved : path.dirname(resolved);
   const cacheDir = path.resolve(options.cacheDir ?? CACHE_DIR);
-  await ensureDir(cacheDir);
+  await ensureDir(cacheDir, 'cache');
   const files = await ServedFiles.create(previewRoots(editionDir, cacheDir));
 
   const browser = options.browser ?? (await launchBrowser());
@@ -77,7 +80,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let server: Server;
   let port: number;
   try {
-    server = createServer();
+    server = createServer(CONNECTION_CHECK_OPTIONS);
+    capConnections(server, options.maxConnections);
     port = await listen(server, options.port ?? DEFAULT_PREVIEW_PORT, host);
   } catch (error) {
     await session.close();
@@ -117,7 +121,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         { dir: path.join(FOLIO_ROOT, 'styles'), label: 'styles' },
       ],
       (changed) => void session.rebuild(describeChanges(changed)),
-      { exclude: [cacheDir], onError: (error) => log(`warning: watching stopped working: ${error.message}`) },
+      { exclude: [cacheDir], onError: (error) => log(t('preview.watchFailed', { message: error.message })) },
     );
     await watcher.ready;
   } catch (error) {
@@ -139,12 +143,12 @@ interface PreviewCommandOptions {
 export function registerPreviewCommand(program: Command): void {
   program
     .command('preview')
-    .description('Serve an edition for proofing in a browser; it rebuilds when the edition, a template, a stylesheet or a photo is saved.')
-    .argument('<edition>', 'edition folder (containing edition.yaml) or an edition .yaml file')
-    .option('-p, --port <port>', `port to listen on (default ${DEFAULT_PREVIEW_PORT}; 0 picks a free port)`, parsePort)
-    .option('--host <host>', 'address to listen on (default 127.0.0.1: this machine only)')
-    .option('--allow-host <name>', 'also answer requests for this host name (repeatable; the machine\'s own names and addresses always work)', (name: string, names: string[]) => [...names, name], [] as string[])
-    .option('--open', 'open the preview in the desktop browser')
+    .description(t('help.preview'))
+    .argument('<edition>', t('help.editionArg'))
+    .option('-p, --port <port>', t('help.port', { port: DEFAULT_PREVIEW_PORT }), parsePort)
+    .option('--host <host>', t('help.host'))
+    .option('--allow-host <name>', t('help.allowHost'), (name: string, names: string[]) => [...names, name], [] as string[])
+    .option('--open', t('help.open'))
     .action(async (edition: string, options: PreviewCommandOptions, command: Command) => {
       const debug = Boolean(command.optsWithGlobals().debug);
       const log = (line: string) => console.log(line);
@@ -154,7 +158,7 @@ export function registerPreviewCommand(program: Command): void {
       const preview = await startPreview({ input: edition, port: options.port, host: options.host, allowHosts: options.allowHost, log, debug });
       if (options.open) openInDesktopBrowser(preview.url, log);
       const signal = await stopOnSignal(() => {
-        log('stopping the preview');
+        log(t('preview.stopping'));
         return preview.close();
       });
       process.exitCode = signal === 'SIGINT' ? 130 : 143;
@@ -163,7 +167,7 @@ export function registerPreviewCommand(program: Command): void {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(t('preview.badPort'));
   return port;
 }
 
@@ -178,9 +182,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
     server.once('error', (cause: NodeJS.ErrnoException) => {
       const taken = cause.code === 'EADDRINUSE';
       reject(
-        new FolioError(taken ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}`, {
+        new FolioError(t(taken ? 'preview.portTaken' : 'preview.cannotListen', { port, host }), {
           cause,
-          hint: taken ? 'stop the other server or choose another port with --port' : 'check --host and --port',
+          hint: t(taken ? 'preview.portTakenHint' : 'preview.cannotListenHint'),
         }),
       );
     });

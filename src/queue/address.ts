@@ -4,6 +4,7 @@
  * password never appears in messages or in summary.json.
  */
 import { InvalidArgumentError } from 'commander';
+import { t } from '../i18n/locale.ts';
 
 export interface QueueAddress {
   /** The URL as messages show it, without a password. */
@@ -17,12 +18,12 @@ export function parseQueueAddress(value: string): QueueAddress {
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidArgumentError('expected a Redis URL such as redis://127.0.0.1:6379 or redis://host:6379/2');
+    throw new InvalidArgumentError(t('queue.badUrl'));
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new InvalidArgumentError(`expected redis:// or rediss://, not ${url.protocol}//`);
-  if (!url.hostname) throw new InvalidArgumentError('the Redis URL names no host');
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new InvalidArgumentError(t('queue.badProtocol', { protocol: url.protocol }));
+  if (!url.hostname) throw new InvalidArgumentError(t('queue.noHost'));
   const db = url.pathname === '' || url.pathname === '/' ? 0 : Number(url.pathname.slice(1));
-  if (!Number.isInteger(db) || db < 0) throw new InvalidArgumentError(`the database after the port must be a whole number, not "${url.pathname.slice(1)}"`);
+  if (!Number.isInteger(db) || db < 0) throw new InvalidArgumentError(t('queue.badDb', { db: url.pathname.slice(1) }));
   const port = url.port === '' ? 6379 : Number(url.port);
   // URL keeps the brackets of an IPv6 host; ioredis wants the bare address.
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');

@@ -6,6 +6,7 @@
  */
 import { QUEUE } from '../defaults.ts';
 import { FolioError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import type { QueueAddress } from './address.ts';
 
 export type BullMQ = typeof import('bullmq');
@@ -18,12 +19,12 @@ export function loadBullmq(): Promise<BullMQ> {
 export async function reachRedis(client: { waitUntilReady(): Promise<unknown> }, address: QueueAddress, timeoutMs = QUEUE.connectMs): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(t('queue.noAnswer', { seconds: timeoutMs / 1000 }))), timeoutMs);
   });
   try {
     await Promise.race([client.waitUntilReady(), late]);
   } catch (cause) {
-    throw new FolioError(`could not reach Redis at ${address.url}`, { cause, hint: 'start redis-server there, or give --queue the address of a running one (redis://host:port[/db])' });
+    throw new FolioError(t('queue.unreachable', { url: address.url }), { cause, hint: t('queue.unreachableHint') });
   } finally {
     clearTimeout(timer);
   }
@@ -39,6 +40,6 @@ export function reportErrors(emitter: { on(event: 'error', listener: (error: Err
   emitter.on('error', (error) => {
     if (seen.has(error.message)) return;
     seen.add(error.message);
-    note(`warning: queue: ${error.message}`);
+    note(t('queue.warning', { message: error.message }));
   });
 }

@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { handleSignalsElsewhere } from '../paginate/browser.ts';
+import { t } from '../i18n/locale.ts';
 import type { BatchSummary } from '../batch/summary.ts';
 import { parseQueueAddress, type QueueAddress } from './address.ts';
 import type { EnqueueOptions } from './enqueue.ts';
@@ -14,13 +15,13 @@ const QUEUE_HELP = 'the Redis server the batch and its workers share: redis://ho
 
 function parseJobs(value: string): number {
   const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError(t('cli.badJobs'));
   return jobs;
 }
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError('give a number of seconds from more than 0 to 3600');
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError(t('queue.badSeconds'));
   return seconds;
 }
 
@@ -45,12 +46,12 @@ export async function runQueuedBatch(options: Omit<EnqueueOptions, 'signal'>): P
 export function registerQueueCommands(program: Command): void {
   program
     .command('worker')
-    .description('Render pages that `folio batch --queue` puts on the queue, until stopped (Ctrl-C or SIGTERM finish the running pages first).')
+    .description(t('help.worker'))
     .requiredOption('--queue <url>', QUEUE_HELP, parseQueueAddress)
-    .option('-j, --jobs <n>', 'pages rendered at once (default: the number of cores)', parseJobs)
-    .option('--name <name>', 'how `folio queue status` and summary.json name this worker (default: host:pid)')
-    .option('--lock <seconds>', 'how long a page stays this worker\'s without word from it, before another worker takes it (default 30)', parseSeconds)
-    .option('--stalled-check <seconds>', 'how often to look for pages whose worker stopped answering (default 15)', parseSeconds)
+    .option('-j, --jobs <n>', t('help.workerJobs'), parseJobs)
+    .option('--name <name>', t('help.workerName'))
+    .option('--lock <seconds>', t('help.lock'), parseSeconds)
+    .option('--stalled-check <seconds>', t('help.stalledCheck'), parseSeconds)
     .action(async (options: { queue: QueueAddress; jobs?: number; name?: string; lock?: number; stalledCheck?: number }) => {
       // A signal stops the worker in its own time: the running pages finish, their browsers close after them.
       handleSignalsElsewhere();
@@ -61,12 +62,12 @@ export function registerQueueCommands(program: Command): void {
         stop = (signal) => {
           if (!worker) return void (signalled = signal);
           if (signalled) {
-            console.log('stopping now: the running pages go back to the queue when their locks expire');
+            console.log(t('worker.stoppingNow'));
             void worker.stop(true).then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
             return;
           }
           signalled = signal;
-          console.log('stopping: finishing the running pages (again to stop at once)');
+          console.log(t('worker.stopping'));
           void worker.stop().then(resolve);
         };
       });
@@ -88,16 +89,16 @@ export function registerQueueCommands(program: Command): void {
       await stopped;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
-      console.log(`worker ${worker.name} stopped`);
+      console.log(t('worker.stopped', { name: worker.name }));
     });
 
   program
     .command('queue')
-    .description('Look at the queue of `folio batch --queue`.')
+    .description(t('help.queueCommand'))
     .command('status')
-    .description('Jobs waiting, active, completed and failed, per worker.')
+    .description(t('help.queueStatus'))
     .requiredOption('--queue <url>', QUEUE_HELP, parseQueueAddress)
-    .option('--json', 'print the figures as JSON')
+    .option('--json', t('help.statusJson'))
     .action(async (options: { queue: QueueAddress; json?: boolean }) => {
       const { queueStatus, statusLines } = await import('./status.ts');
       const status = await queueStatus(options.queue);

@@ -14,6 +14,7 @@ import type { Plan } from '../batch/plan.ts';
 import type { BatchSummary, EditionSummary } from '../batch/summary.ts';
 import { QUEUE, type QueueSettings } from '../defaults.ts';
 import { FolioError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { pressPdfPath } from '../pdf/press.ts';
 import type { QueueAddress } from './address.ts';
 import { loadBullmq, reachRedis, reportErrors } from './bullmq.ts';
@@ -56,7 +57,7 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
   }
   const connected = (await queue.getWorkers()).length;
   const workers = new Set<string>();
-  const where = `on ${options.queue.url} (${connected} worker${connected === 1 ? '' : 's'} connected${connected === 0 ? ': start `folio worker --queue …` on the rendering machines' : ''})`;
+  const where = t('queue.where', { url: options.queue.url, count: connected }) + (connected === 0 ? t('queue.noWorkerHint') : '') + t('queue.whereEnd');
 
   async function render(plans: readonly Plan[], on: RenderEvents): Promise<void> {
     const pending = new Map<string, { plan: Plan; data: PageJob }>();
@@ -68,7 +69,7 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
     // Another batch's Ctrl-C took off a job this batch also waits for: put it back.
     events.on('removed', ({ jobId }) => {
       const entry = pending.get(jobId);
-      if (entry && !stopping) void queue.add(JOB_NAME, entry.data, { ...jobOptions(settings), jobId }).catch((error: Error) => note(`warning: queue: ${error.message}`));
+      if (entry && !stopping) void queue.add(JOB_NAME, entry.data, { ...jobOptions(settings), jobId }).catch((error: Error) => note(t('queue.warning', { message: error.message })));
     });
 
     const wait = async (plan: Plan, job: InstanceType<typeof Job<PageJob, PageResult>>) => {
@@ -102,8 +103,8 @@ async function queueRenderer(options: EnqueueOptions): Promise<BatchRenderer> {
         let removed = 0;
         for (const id of pending.keys()) removed += await queue.remove(id).catch(() => 0);
         const running = pending.size - removed;
-        reject(new FolioError(`interrupted: ${removed} waiting page${removed === 1 ? '' : 's'} taken off the queue; ${running} being rendered finish${running === 1 ? 'es' : ''} on ${running === 1 ? 'its worker' : 'their workers'}`, {
-          hint: 'run the same `folio batch --queue` again to render the rest: it takes the PDFs those workers finish',
+        reject(new FolioError(t('queue.interrupted', { removed, running }), {
+          hint: t('queue.interruptedHint'),
         }));
       };
       if (options.signal?.aborted) void stop();

@@ -4,6 +4,8 @@
  * that took each job), with the workers connected now.
  */
 import { QUEUE } from '../defaults.ts';
+import { t } from '../i18n/locale.ts';
+import { pad, width } from '../batch/summary.ts';
 import type { QueueAddress } from './address.ts';
 import { loadBullmq, reachRedis } from './bullmq.ts';
 import type { PageJob, PageResult } from './jobs.ts';
@@ -58,14 +60,19 @@ export async function queueStatus(address: QueueAddress, name = QUEUE.name): Pro
 
 export function statusLines(status: QueueStatus): string[] {
   const { waiting, active, completed, failed, delayed } = status.counts;
-  const lines = [`queue ${status.name} on ${status.url}: ${waiting} waiting, ${active} active, ${completed} completed, ${failed} failed${delayed ? `, ${delayed} to retry` : ''}`];
+  const lines = [t('queue.counts', { name: status.name, url: status.url, waiting, active, completed, failed }) + (delayed ? t('queue.toRetry', { count: delayed }) : '')];
   const names = [...new Set([...Object.keys(status.workers), ...status.connected])].sort();
-  if (names.length === 0) return [...lines, 'no worker has taken a job yet, and none is connected'];
-  const width = Math.max('worker'.length, ...names.map((n) => n.length));
-  lines.push(`${'worker'.padEnd(width)}  active  completed  failed  connected`);
+  if (names.length === 0) return [...lines, t('queue.noWorkers')];
+  // Column heads in the language of the run; each column is as wide as its head or its numbers.
+  const heads = (['worker', 'active', 'completed', 'failed', 'connected'] as const).map((column) => t(`queue.column.${column}`));
+  const widths = [Math.max(width(heads[0]!), ...names.map((n) => width(n))), ...heads.slice(1).map((head) => Math.max(width(head), 6))];
+  const last = heads.length - 1;
+  const row = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? pad(cell, widths[0]!) : i === last ? cell : ' '.repeat(Math.max(0, widths[i]! - width(cell))) + cell)).join('  ');
+  lines.push(row(heads));
   for (const n of names) {
     const c = status.workers[n] ?? { active: 0, completed: 0, failed: 0 };
-    lines.push(`${n.padEnd(width)}  ${String(c.active).padStart(6)}  ${String(c.completed).padStart(9)}  ${String(c.failed).padStart(6)}  ${status.connected.includes(n) ? 'yes' : 'no'}`);
+    lines.push(row([n, String(c.active), String(c.completed), String(c.failed), t(status.connected.includes(n) ? 'queue.yes' : 'queue.no')]));
   }
   return lines;
 }

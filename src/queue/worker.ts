@@ -20,6 +20,7 @@ import { planEdition } from '../batch/plan.ts';
 import { renderEdition } from '../batch/render-edition.ts';
 import { seconds } from '../batch/summary.ts';
 import { QUEUE, type QueueSettings } from '../defaults.ts';
+import { t } from '../i18n/locale.ts';
 import { withoutErrorPrefix } from '../errors.ts';
 import type { ManagedBrowser } from '../paginate/browser.ts';
 import type { QueueAddress } from './address.ts';
@@ -59,12 +60,12 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
   const pool = poolFor({ launch: options.launch, restartAfter: options.restartAfter ?? DEFAULT_RESTART_AFTER });
 
   const processJob = async (job: Job<PageJob, PageResult>): Promise<PageResult> => {
-    const attempt = `attempt ${job.attemptsMade + 1} of ${job.opts.attempts ?? 1}`;
-    log(`started ${job.data.id} (job ${job.id}, ${attempt})`);
+    const attempt = t('worker.attempt', { attempt: job.attemptsMade + 1, of: job.opts.attempts ?? 1 });
+    log(t('worker.started', { id: job.data.id, job: String(job.id), attempt }));
     try {
       return await renderJob(job);
     } catch (error) {
-      log(`failed ${job.data.id} (${attempt}): ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+      log(t('worker.failed', { id: job.data.id, attempt, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! }));
       throw error;
     }
   };
@@ -76,14 +77,14 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     const plan = await planEdition({ input: file, fallbackId: data.id, overrides: data.overrides }, 0, environment, path.dirname(output.file));
     if (!plan.ok) throw new Error(plan.error.split('\n')[0]!.replace(/^error: /, ''));
     if (plan.key !== data.key) {
-      throw new UnrecoverableError(`${name} computes another cache key for ${data.id}: it runs another Folio (code, templates, styles, fonts) or sees other edition files than the batch; install the same Folio on every machine and share the same folder`);
+      throw new UnrecoverableError(t('worker.keyMismatch', { name, id: data.id }));
     }
     const result = await renderEdition({ ...plan, pdfPath: output.file, press: data.press }, pool, log);
     // The whole message, not its first line: the batch lists its problems (a refused press file names the photo) as a local batch does.
-    if (result.status !== 'rendered') throw new Error(withoutErrorPrefix(result.error ?? 'unknown error'));
+    if (result.status !== 'rendered') throw new Error(withoutErrorPrefix(result.error ?? t('batch.unknownError')));
     await output.publish();
     const written = await stat(output.file);
-    log(`rendered ${data.id} ${seconds(result.timeMs)}`);
+    log(t('worker.rendered', { id: data.id, time: seconds(result.timeMs) }));
     return { ...result, attempts: job.attemptsMade + result.attempts, worker: name, written: { size: written.size, mtimeMs: written.mtimeMs } };
   };
 
@@ -105,7 +106,7 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     throw error;
   }
   void worker.run();
-  log(`worker ${name}: taking pages from ${options.queue.url} with ${jobs} job(s)`);
+  log(t('worker.taking', { name, url: options.queue.url, jobs }));
 
   let stopping: Promise<void> | undefined;
   return {

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import { FOLIO_ROOT, measureGeometry, type PageGeometry } from '../defaults.ts';
 import type { Edition } from '../content/schema.ts';
 import { TemplateError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
 import { HELPERS } from './helpers.ts';
 
 export interface RenderHtmlInput {
@@ -53,9 +54,9 @@ export async function renderHtml(input: RenderHtmlInput): Promise<RenderedHtml> 
     });
     return { html, title };
   } catch (cause) {
-    throw new TemplateError(`rendering ${path.join(templatesDir, 'layouts/page.hbs')} failed`, {
+    throw new TemplateError(t('template.renderFailed', { file: path.join(templatesDir, 'layouts/page.hbs') }), {
       cause,
-      hint: 'check that every partial the layout names exists in templates/partials/',
+      hint: t('template.renderFailedHint'),
     });
   }
 }
@@ -81,7 +82,7 @@ export async function compileTemplates(templatesDir: string, layout: string): Pr
     const partials = await Promise.all(names.map(async (entry): Promise<[string, string]> => [entry.slice(0, -4), await readFile(path.join(partialsDir, entry), 'utf8')]));
     sources = { layout: await readFile(layoutFile, 'utf8'), partials };
   } catch (cause) {
-    throw new TemplateError(`cannot load templates from ${templatesDir}`, { cause });
+    throw new TemplateError(t('template.cannotLoad', { dir: templatesDir }), { cause });
   }
   const key = JSON.stringify(sources);
   let template = compiled.get(key);
@@ -110,7 +111,7 @@ async function readStyle(stylesDir: string, name: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (cause) {
-    throw new TemplateError(`cannot read stylesheet ${file}`, { cause });
+    throw new TemplateError(t('template.cannotReadStylesheet', { file }), { cause });
   }
 }
 

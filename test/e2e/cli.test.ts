@@ -1,6 +1,6 @@
 /** The `folio` command as users run it: exit codes, messages, and the files it writes. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +77,24 @@ describe('folio CLI', () => {
     expect(folioIn({ LANG: 'zh_CN.UTF-8' }, '--lang', 'en', 'render').stderr).toMatch(/^error: missing required argument <edition>/);
   });
 
+  it('says what failed and how to fix it in Chinese, not only the frame (issue 15, item 9)', () => {
+    const cjk = /[\u3400-\u9fff]/;
+    const photo = folioIn({ LANG: 'zh_CN.UTF-8' }, 'render', 'test/fixtures/invalid/photo-missing');
+    expect(photo.status).toBe(2);
+    const [headline, fix] = photo.stderr.trimEnd().split('\n');
+    // The message itself, past the 错误： frame, is Chinese and still names the photo and its file.
+    expect(headline).toMatch(/^错误：/);
+    expect(headline!.replace(/^错误：/, '')).toMatch(cjk);
+    expect(headline).toContain('plant');
+    expect(headline).toContain('photos/plant.jpg');
+    expect(fix).toMatch(/^ {2}解决：/);
+    expect(fix!.replace(/^ {2}解决：/, '')).toMatch(cjk);
+    const schema = folio('--lang', 'zh', 'render', 'test/fixtures/invalid/schema-unknown-key-top');
+    expect(schema.status).toBe(2);
+    expect(schema.stderr.split('\n')[0]!.replace(/^错误：/, '')).toMatch(cjk);
+    expect(schema.stderr).not.toMatch(/does not match|unknown key/);
+  });
+
   it('fails within seconds, naming the folder and why, when an output folder cannot be made', () => {
     // Node 20's mkdir(…, { recursive: true }) spins for ever under /proc: each run here would hang without the guard.
     const runs = [
@@ -89,6 +107,17 @@ describe('folio CLI', () => {
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/^error: cannot make the output folder \/proc\/folio-no(\/out)?: no folder can be made in \/proc$/m);
     }
+  });
+
+  it('names the cache folder and says to set XDG_CACHE_HOME when the cache cannot be made (issue 16, case 12)', () => {
+    // Root ignores chmod: a file where the cache folder's parent should be stops root too.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-cli-cache-'));
+    writeFileSync(path.join(dir, 'file'), '');
+    const run = folioIn({ XDG_CACHE_HOME: path.join(dir, 'file', 'x') }, 'render', 'content/wuzhi-2024', '-o', path.join(dir, 'out.pdf'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`error: cannot make the cache folder ${path.join(dir, 'file', 'x', 'folio')}: ${path.join(dir, 'file')} is a file, not a folder`);
+    expect(run.stderr).toMatch(/^ {2}fix: .*set XDG_CACHE_HOME to a folder you can write to/m);
+    expect(existsSync(path.join(dir, 'out.pdf'))).toBe(false);
   });
 
   it('prints the JSON Schema', () => {

@@ -6,6 +6,7 @@
  * gaps than body paragraphs.
  */
 import { ContentError } from '../../errors.ts';
+import { t } from '../../i18n/locale.ts';
 import { normalisePunctuation, normaliseWhitespace, type Fixes } from './text.ts';
 
 export interface SourceLine {
@@ -49,23 +50,23 @@ const MAX_NON_TEXT_SHARE = 0.25;
 export function assertUsableText(text: string, sourceName: string): void {
   const location = { file: sourceName };
   if (text.includes('\0')) {
-    throw new ContentError(`${sourceName} is a binary file (it contains NUL bytes), not page text`, {
+    throw new ContentError(t('import.binary', { file: sourceName }), {
       location,
-      hint: 'Import the plain text extracted from the page (UTF-8 .txt), not a PDF, image or word-processor file.',
+      hint: t('import.binaryHint'),
     });
   }
   const solid = text.replace(/\s+/gu, '');
   if (solid.length === 0) {
-    throw new ContentError(`${sourceName} is empty: there is no text to import`, {
+    throw new ContentError(t('import.empty', { file: sourceName }), {
       location,
-      hint: 'Check that the file is the extracted page text and was saved before importing.',
+      hint: t('import.emptyHint'),
     });
   }
   const nonText = (solid.replace(LINE_ENDS, '').match(NON_TEXT) ?? []).length;
   if (nonText / Array.from(solid).length > MAX_NON_TEXT_SHARE) {
-    throw new ContentError(`${sourceName} is mostly not text (${nonText} control or undecodable characters): it looks binary or wrongly encoded`, {
+    throw new ContentError(t('import.notText', { file: sourceName, count: nonText }), {
       location,
-      hint: 'Save the page text as UTF-8 plain text and import that file.',
+      hint: t('import.notTextHint'),
     });
   }
 }

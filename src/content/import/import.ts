@@ -79,12 +79,12 @@ export function importText(text: string, options?: ImportTextOptions): ImportRes
 export function importText(text: string, options: ImportTextOptions = {}): ImportResult {
   const sourceName = options.sourceName ?? 'text';
   if (options.id !== undefined && !SLUG.test(options.id)) {
-    throw new ContentError(`"${options.id}" is not a valid edition id`, { hint: 'Use lower-case letters, digits and hyphens, e.g. --id wuzhi-2024.' });
+    throw new ContentError(t('import.badId', { id: options.id }), { hint: t('import.badIdHint') });
   }
   assertUsableText(text, sourceName);
   const lines = splitBlocks(text).flatMap((block) => block.lines);
   if (lines.length === 0) {
-    throw new ContentError(`${sourceName} has no visible text to import`, { location: { file: sourceName }, hint: 'Check that the file is the extracted page text.' });
+    throw new ContentError(t('import.noText', { file: sourceName }), { location: { file: sourceName }, hint: t('import.noTextHint') });
   }
   const as = options.as ?? 'auto';
   const choice = as === 'auto' ? chooseShape(lines) : { shape: as, reason: `asked for with --as ${as}` };
@@ -125,11 +125,10 @@ function importFeature(lines: SourceLine[], options: ImportTextOptions, sourceNa
   const articles = edition.sections.flatMap((section) => section.articles);
   const paragraphs = articles.reduce((n, article) => n + article.paragraphs.length, 0) + edition.sections.filter((s) => s.lead).length;
   const summary = [
-    `imported ${sourceName}: “${edition.headline.title}”, ${plural(edition.sections.length, 'section')}, ${plural(articles.length, 'subhead')}, ` +
-      `${plural(paragraphs, 'paragraph')} (leads included), ${plural(edition.honors?.length ?? 0, 'honor')}, ${plural(photos.length, 'photo placeholder')}`,
-    `cleaned: dropped ${plural(stats.dropped, 'repeated block')}, merged ${plural(stats.merged, 'repeated subhead')}, made ${plural(stats.punctuation, 'punctuation mark')} full-width`,
-    ...(cutOff.length > 0 ? [`${plural(cutOff.length, 'paragraph')} look${cutOff.length === 1 ? 's' : ''} cut off (line${cutOff.length === 1 ? '' : 's'} ${cutOff.join(', ')}): kept as printed; check against the page`] : []),
-    plural(warnings.length, 'warning'),
+    t('import.summary', { source: sourceName, title: edition.headline.title, sections: edition.sections.length, subheads: articles.length, paragraphs, honors: edition.honors?.length ?? 0, photos: photos.length }),
+    t('import.cleaned', { dropped: stats.dropped, merged: stats.merged, marks: stats.punctuation }),
+    ...(cutOff.length > 0 ? [t('import.cutOff', { count: cutOff.length, lines: cutOff.join(', ') })] : []),
+    t('import.warnings', { count: warnings.length }),
   ];
   return { shape: 'feature', edition, yaml, warnings, summary };
 }
@@ -169,7 +168,7 @@ export async function importFile(file: string, options?: ImportFileOptions): Pro
 export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
   if (options.output !== undefined) {
     // Writing over the text itself is refused whatever --force says (issue 16), and said so first.
-    refuseOutputOverInput([{ path: options.output, role: 'the edition YAML (-o)' }], [{ path: file, role: 'the text being imported' }]);
+    refuseOutputOverInput([{ path: options.output, role: t('role.importOutput') }], [{ path: file, role: t('role.importInput') }]);
     if (options.keepExisting && (await stat(options.output).catch(() => undefined))) {
       // An edition an editor has worked on is not overwritten by a re-import by accident (issue 15, item 8).
       throw new ContentError(t('import.outputExists', { file: options.output }), { hint: t('import.outputExistsHint') });
@@ -179,7 +178,7 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
   try {
     bytes = await readFile(file);
   } catch (cause) {
-    throw new ContentError(`cannot read ${file}`, { cause, location: { file }, hint: 'Check that the file exists and is readable.' });
+    throw new ContentError(t('content.cannotRead', { file }), { cause, location: { file }, hint: t('content.cannotReadHint') });
   }
   const { text, encoding } = decodeImportText(bytes, file);
   const result = importText(text, { id: options.id, as: options.as, sourceName: path.basename(file), schemaPath: schemaPathFor(options.output) });
@@ -201,16 +200,12 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import raw page text (blocks separated by blank lines) into an edition YAML, cleaning repeats and punctuation.')
-    .argument('<raw>', 'the page text: plain text, UTF-8 (or UTF-16, GB18030/GBK, Big5, Windows-1252)')
-    .option('-o, --output <file>', 'edition YAML to write (default: print it to stdout)')
-    .option('--id <id>', 'edition id to write into the YAML (default: none, the folder name is used)')
-    .option('--force', 'replace the -o file when it exists')
-    .addOption(
-      new Option('--as <shape>', 'feature: one feature edition (v1); stories: a page of stories (schema v2); auto: stories when a second headline has a dateline or byline under it')
-        .choices(['auto', 'feature', 'stories'])
-        .default('auto'),
-    )
+    .description(t('help.import'))
+    .argument('<raw>', t('help.rawArg'))
+    .option('-o, --output <file>', t('help.importOutput'))
+    .option('--id <id>', t('help.importId'))
+    .option('--force', t('help.importForce'))
+    .addOption(new Option('--as <shape>', t('help.importAs')).choices(['auto', 'feature', 'stories']).default('auto'))
     .action(async (raw: string, options: { output?: string; id?: string; force?: boolean; as: ImportShape | 'auto' }) => {
       const result = await importFile(raw, { output: options.output, id: options.id, as: options.as, keepExisting: !options.force });
       if (options.output === undefined) process.stdout.write(result.yaml);

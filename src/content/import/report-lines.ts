@@ -18,7 +18,7 @@ export function importReportLines(file: string, warnings: readonly ImportWarning
   const lines: string[] = [];
   if (editor.length > 0) {
     lines.push(t('import.needsEditor', { count: editor.length }));
-    lines.push(...editor.map((w) => `${file}:${where(w)}: warning: ${w.message}`));
+    lines.push(...editor.map((w) => t('import.warningLine', { where: `${file}:${where(w)}`, message: w.message })));
   }
   for (const kind of ROUTINE_ORDER) {
     const fixes = warnings.filter((w) => w.routine === kind);

@@ -8,6 +8,7 @@
  * reported and commented in the YAML.
  */
 import { ContentError } from '../../errors.ts';
+import { t } from '../../i18n/locale.ts';
 import type { EditionInput } from '../schema.ts';
 import type { Draft, DraftParagraph, DraftSection, Report } from './assemble.ts';
 import { endsComplete } from './text.ts';
@@ -29,9 +30,9 @@ export function toEdition(draft: Draft, report: Report, id: string | undefined, 
   fixEmptyArticles(draft, report);
   fixEmptySections(draft, report);
   if (draft.sections.length === 0) {
-    throw new ContentError(`${sourceName} has no body text: after the headline there is no paragraph, subhead or section band`, {
+    throw new ContentError(t('import.noBody', { file: sourceName }), {
       location: { file: sourceName, line: draft.headline.source.line },
-      hint: 'Import the whole page text: the headline followed by its paragraphs.',
+      hint: t('import.noBodyHint'),
     });
   }
   const notes: Notes = new Map();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { FOLIO_ROOT } from '../../defaults.ts';
 import { FolioError } from '../../errors.ts';
+import { t } from '../../i18n/locale.ts';
 import type { EditionInput } from '../schema.ts';
 import type { Notes } from './to-edition.ts';
 
@@ -105,6 +106,6 @@ export async function writeTextAtomic(target: string, text: string): Promise<voi
     await rename(temporary, target);
   } catch (cause) {
     await rm(temporary, { force: true });
-    throw new FolioError(`could not write ${target}`, { cause, hint: 'Check that the output folder is writable and has free space.' });
+    throw new FolioError(t('import.cannotWrite', { file: target }), { cause, hint: t('import.cannotWriteHint') });
   }
 }

@@ -3,6 +3,7 @@
  * (ISO 32000-1 §14.11.2; PDF/X requires a TrimBox on every page and forbids
  * an ArtBox beside it). With an edition, the bleed must be the preset's.
  */
+import { t } from '../../i18n/locale.ts';
 import { formatRectMm, MM, type Rect } from '../inspect/geometry.ts';
 import { trimSizePage, type Finding, type Rule } from '../types.ts';
 
@@ -24,8 +25,8 @@ export const boxesRule: Rule = {
     const findings: Finding[] = [];
     for (const page of facts.pages) {
       const at = { rule: 'boxes', page: page.number } as const;
-      if (!page.trim) findings.push({ ...at, severity: 'error', message: 'the page has no TrimBox', hint: 'the trimmed size must be declared for the press; Folio sets it after printing' });
-      if (!page.bleed) findings.push({ ...at, severity: 'error', message: 'the page has no BleedBox', hint: 'declare how far content meant to bleed extends' });
+      if (!page.trim) findings.push({ ...at, severity: 'error', message: t('preflight.noTrimBox'), hint: t('preflight.noTrimBoxHint') });
+      if (!page.bleed) findings.push({ ...at, severity: 'error', message: t('preflight.noBleedBox'), hint: t('preflight.noBleedBoxHint') });
       if (page.trim && page.art) findings.push({ ...at, severity: 'warning', message: 'the page has both a TrimBox and an ArtBox (PDF/X allows only one)' });
       if (!page.trim || !page.bleed) continue;
       if (!contains(page.media, page.bleed)) {

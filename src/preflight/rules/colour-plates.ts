@@ -4,6 +4,7 @@
  * newspaper press; solid two-plate red or a spot plate does not. Every
  * coloured text colour is reported with its plates; more than two is a warning.
  */
+import { t } from '../../i18n/locale.ts';
 import { formatRectMm } from '../inspect/geometry.ts';
 import { formatPaint, isNeutral, platesOf, textsOnPage } from '../inspect/plates.ts';
 import type { Finding, Rule, TextPlates } from '../types.ts';
@@ -32,8 +33,8 @@ export const colourPlatesRule: Rule = {
             severity: 'warning',
             page: page.number,
             where: formatRectMm(text.bbox),
-            message: `text in ${colour} is printed from ${plates.length} plates (${plates.join('+')}), which must register`,
-            hint: 'set coloured type in a solid colour of one or two plates (folio render --press sets the design red as 0/100/100/0, or --red spot)',
+            message: t('preflight.colourPlates', { colour, count: plates.length, plates: plates.join('+') }),
+            hint: t('preflight.colourPlatesHint'),
           });
         }
       }

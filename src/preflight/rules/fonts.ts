@@ -4,6 +4,7 @@
  * render badly (docs/platform.md: Debian's CFF Noto CJK comes out as ~260 Type 3
  * fonts in Chromium). PDF/X requires embedding (ISO 15930-3 §6.3.5).
  */
+import { t } from '../../i18n/locale.ts';
 import type { Finding, Rule } from '../types.ts';
 
 export const fontsRule: Rule = {
@@ -19,9 +20,9 @@ export const fontsRule: Rule = {
         if (seen.has(key)) continue;
         seen.add(key);
         if (font.subtype === 'Type3') {
-          findings.push({ rule: 'fonts', severity: 'error', page: page.number, message: `font ${font.name} is a Type 3 font`, hint: 'use the npm web fonts (woff2), which Chromium embeds as CID TrueType' });
+          findings.push({ rule: 'fonts', severity: 'error', page: page.number, message: t('preflight.type3', { font: font.name }), hint: t('preflight.type3Hint') });
         } else if (!font.embedded) {
-          findings.push({ rule: 'fonts', severity: 'error', page: page.number, message: `font ${font.name} (${font.subtype}) is not embedded`, hint: 'embed every font; the press would substitute another' });
+          findings.push({ rule: 'fonts', severity: 'error', page: page.number, message: t('preflight.notEmbedded', { font: font.name, subtype: font.subtype }), hint: t('preflight.notEmbeddedHint') });
         }
       }
     }

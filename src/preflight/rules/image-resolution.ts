@@ -5,6 +5,7 @@
  * below 150 ppi visibly pixelated.
  */
 import { formatRectMm } from '../inspect/geometry.ts';
+import { t } from '../../i18n/locale.ts';
 import type { ImagePlacement } from '../inspect/marks.ts';
 import type { Finding, PreflightEdition, Rule } from '../types.ts';
 
@@ -15,9 +16,9 @@ import type { Finding, PreflightEdition, Rule } from '../types.ts';
  */
 export function nameImage(image: ImagePlacement, edition: PreflightEdition | undefined): string {
   const matches = (edition?.photos ?? []).filter((photo) => photo.widthPx === image.widthPx && photo.heightPx === image.heightPx);
-  if (matches.length === 0) return `image ${image.name}`;
-  const named = matches.map((photo) => `"${photo.id}"${photo.file ? ` (${photo.file})` : ' (placeholder)'}`);
-  return `photo ${named.join(' or ')}`;
+  if (matches.length === 0) return t('preflight.image', { name: image.name });
+  const named = matches.map((photo) => t(photo.file ? 'preflight.photoWithFile' : 'preflight.photoPlaceholder', { id: photo.id, file: photo.file ?? '' }));
+  return t('preflight.photo', { photos: named.join(t('preflight.or')) });
 }
 
 export const WARN_BELOW_PPI = 200;
@@ -31,8 +32,7 @@ export const imageResolutionRule: Rule = {
     const findings: Finding[] = [];
     for (const page of facts.pages) {
       for (const image of page.content.images) {
-        // 1-pixel images are fills (a colour swatch stretched), not photos.
-        if (image.widthPx <= 1 || image.heightPx <= 1) continue;
+        if (isRule(image)) continue;
         const ppi = Math.min(image.ppiX, image.ppiY);
         measurements.lowestImagePpi = Math.min(measurements.lowestImagePpi ?? Infinity, Math.round(ppi));
         if (ppi >= WARN_BELOW_PPI) continue;
@@ -41,11 +41,34 @@ export const imageResolutionRule: Rule = {
           severity: ppi < ERROR_BELOW_PPI ? 'error' : 'warning',
           page: page.number,
           where: formatRectMm(image.bbox),
-          message: `${nameImage(image, edition)} (${image.widthPx}×${image.heightPx} px) is placed at ${Math.round(ppi)} ppi (${ppi < ERROR_BELOW_PPI ? `minimum ${ERROR_BELOW_PPI}` : `recommended ${WARN_BELOW_PPI}`})`,
-          hint: 'use a larger original or place the photo smaller',
+          message: t(ppi < ERROR_BELOW_PPI ? 'preflight.lowPpiError' : 'preflight.lowPpiWarning', {
+            image: nameImage(image, edition),
+            width: image.widthPx,
+            height: image.heightPx,
+            ppi: Math.round(ppi),
+            needed: ppi < ERROR_BELOW_PPI ? ERROR_BELOW_PPI : WARN_BELOW_PPI,
+          }),
+          hint: t('preflight.lowPpiHint'),
         });
       }
     }
     return findings;
   },
 };
+
+/** Thinner than this across, a one-pixel image is a rule (a hairline drawn as an image), not a photo. */
+export const RULE_MAX_MM = 1;
+
+/**
+ * A one-pixel-wide or -tall image is exempt only when it is placed as a rule:
+ * under RULE_MAX_MM across. A 1×1 image stretched over a photo frame (a wrong
+ * or broken file, 0.145 ppi) is an error like any coarse photo (issue 16,
+ * case 12). Folio draws its own rules and tints as vector paths (CSS borders
+ * and backgrounds), never as images, so only other producers' rules are exempt.
+ */
+function isRule(image: ImagePlacement): boolean {
+  if (image.widthPx > 1 && image.heightPx > 1) return false;
+  const placedPt = (pixels: number, ppi: number) => (ppi > 0 ? (pixels * 72) / ppi : 0);
+  const across = Math.min(placedPt(image.widthPx, image.ppiX), placedPt(image.heightPx, image.ppiY));
+  return across < (RULE_MAX_MM * 72) / 25.4;
+}

@@ -1,4 +1,5 @@
 /** Maximum total ink coverage of a press file against the newsprint limit (see ../../pdf/read/ink-coverage.ts). */
+import { t } from '../../i18n/locale.ts';
 import type { Rule } from '../types.ts';
 
 export const inkCoverageRule: Rule = {
@@ -14,8 +15,8 @@ export const inkCoverageRule: Rule = {
       severity: 'error',
       page: ink.at.page,
       where: `${ink.at.xMm} mm from the left, ${ink.at.yMm} mm from the top of the BleedBox`,
-      message: `total ink coverage reaches ${ink.maxPercent}% (limit ${ink.limitPercent}%); ${ink.overLimitMm2} mm² are above the limit`,
-      hint: 'convert with a newsprint profile (folio render --press) or reduce the rich colours',
+      message: t('preflight.inkOver', { ink: ink.maxPercent, limit: ink.limitPercent, area: ink.overLimitMm2 }),
+      hint: t('preflight.inkOverHint'),
     }];
   },
 };

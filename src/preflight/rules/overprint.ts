@@ -4,6 +4,7 @@
  * around small black type on colour. Solid K text under 12 pt that knocks
  * out is a warning; the report counts how much solid K text overprints.
  */
+import { t } from '../../i18n/locale.ts';
 import { formatRectMm } from '../inspect/geometry.ts';
 import { isSolidBlack, textsOnPage } from '../inspect/plates.ts';
 import type { Finding, Rule } from '../types.ts';
@@ -29,8 +30,8 @@ export const overprintRule: Rule = {
             severity: 'warning',
             page: page.number,
             where: formatRectMm(text.bbox),
-            message: `${text.glyphs} glyph(s) of solid black ${text.sizePt.toFixed(1)} pt text knock out instead of overprinting`,
-            hint: 'make the press PDF with folio render --press, which sets black text to overprint',
+            message: t('preflight.knockout', { glyphs: text.glyphs, pt: text.sizePt.toFixed(1) }),
+            hint: t('preflight.knockoutHint'),
           });
         }
       }

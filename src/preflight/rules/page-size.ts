@@ -3,6 +3,7 @@
  * trimmed to its preset's size (src/defaults.ts), on a sheet that is the slug
  * larger on each side for the crop marks.
  */
+import { t } from '../../i18n/locale.ts';
 import { MM } from '../inspect/geometry.ts';
 import { trimSizePage, type Finding, type Rule } from '../types.ts';
 
@@ -22,8 +23,8 @@ export const pageSizeRule: Rule = {
       findings.push({
         rule: 'page-size',
         severity: 'error',
-        message: `the PDF has ${facts.pages.length} page(s); the edition makes ${edition!.pages}`,
-        hint: 'render the edition again; a page count that differs means content overflowed or the file is not this edition',
+        message: t('preflight.pageCount', { pages: facts.pages.length, expected: edition!.pages }),
+        hint: t('preflight.pageCountHint'),
       });
     }
     for (const page of facts.pages) {
@@ -35,8 +36,8 @@ export const pageSizeRule: Rule = {
             rule: 'page-size',
             severity: 'error',
             page: page.number,
-            message: `the trimmed page is ${width.toFixed(1)}×${height.toFixed(1)} mm; preset ${geometry.name} is ${geometry.trimWidthMm}×${geometry.trimHeightMm} mm`,
-            hint: 'check the paper preset of the edition',
+            message: t('preflight.trimSize', { width: width.toFixed(1), height: height.toFixed(1), preset: geometry.name, presetWidth: geometry.trimWidthMm, presetHeight: geometry.trimHeightMm }),
+            hint: t('preflight.trimSizeHint'),
           });
         }
       }

@@ -4,6 +4,7 @@
  * rules, so it must not pass (issue 16: an encrypted PDF, a PDF with no
  * pages and a page that would not decode all passed).
  */
+import { t } from '../../i18n/locale.ts';
 import type { Finding, Rule } from '../types.ts';
 
 export const readableRule: Rule = {
@@ -13,9 +14,9 @@ export const readableRule: Rule = {
   check({ facts }) {
     const findings: Finding[] = [];
     const fail = (message: string, hint: string) => findings.push({ rule: 'readable', severity: 'error', message, hint });
-    if (facts.encrypted) fail('the file is encrypted, so its content cannot be checked (and a printer cannot use it)', 'export it again without a password or security settings');
-    else if (facts.pages.length === 0) fail('the file has no pages', 'render or export the page again');
-    for (const problem of facts.unreadable) fail(problem, 'the file is damaged: render or export it again');
+    if (facts.encrypted) fail(t('preflight.encrypted'), t('preflight.encryptedHint'));
+    else if (facts.pages.length === 0) fail(t('preflight.noPages'), t('preflight.noPagesHint'));
+    for (const problem of facts.unreadable) fail(problem, t('preflight.damagedHint'));
     return findings;
   },
 };

@@ -4,6 +4,7 @@
  * other plate's colour. The background is the last filled shape painted under
  * the text's centre before it.
  */
+import { t } from '../../i18n/locale.ts';
 import { formatRectMm, type Rect } from '../inspect/geometry.ts';
 import type { Mark } from '../inspect/marks.ts';
 import { formatPaint, platesOf, textsOnPage } from '../inspect/plates.ts';
@@ -48,8 +49,12 @@ export const reversedTypeRule: Rule = {
           severity: 'warning',
           page: page.number,
           where: formatRectMm(mark.bbox),
-          message: `${text.glyphs} glyph(s) of ${text.sizePt.toFixed(1)} pt type reversed out of ${background.kind === 'image' ? 'an image' : `${formatPaint(background.fill!)} (${plates!.join('+')})`}`,
-          hint: `set reversed type at ${REVERSED_BELOW_PT} pt or larger, bold, or reverse it out of one plate (e.g. --red spot)`,
+          message: t('preflight.reversed', {
+            glyphs: text.glyphs,
+            pt: text.sizePt.toFixed(1),
+            background: background.kind === 'image' ? t('preflight.anImage') : `${formatPaint(background.fill!)} (${plates!.join('+')})`,
+          }),
+          hint: t('preflight.reversedHint', { pt: REVERSED_BELOW_PT }),
         });
       });
     }

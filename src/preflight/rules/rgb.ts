@@ -3,6 +3,7 @@
  * may not paint in DeviceRGB (ISO 15930-3 §6.2.4), and any RGB left is
  * converted by the RIP with a profile nobody chose. Applies to press files.
  */
+import { t } from '../../i18n/locale.ts';
 import type { Finding, Rule } from '../types.ts';
 
 export const rgbRule: Rule = {
@@ -15,10 +16,10 @@ export const rgbRule: Rule = {
       const images = page.content.images.filter((image) => image.family === 'rgb');
       const operations = (page.content.colourUses.get('rgb') ?? 0) - images.length;
       if (operations > 0) {
-        findings.push({ rule: 'rgb', severity: 'error', page: page.number, message: `${operations} text, path or shading painting operation(s) use an RGB colour`, hint: 'make the press PDF with `folio render --press`, which converts every colour' });
+        findings.push({ rule: 'rgb', severity: 'error', page: page.number, message: t('preflight.rgbOperations', { count: operations }), hint: t('preflight.rgbOperationsHint') });
       }
       for (const image of images) {
-        findings.push({ rule: 'rgb', severity: 'error', page: page.number, message: `image ${image.name} is RGB`, hint: 'convert images to CMYK or gray for the press' });
+        findings.push({ rule: 'rgb', severity: 'error', page: page.number, message: t('preflight.rgbImage', { name: image.name }), hint: t('preflight.rgbImageHint') });
       }
     }
     return findings;

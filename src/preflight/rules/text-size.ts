@@ -2,6 +2,7 @@
  * Text smaller than 6 pt: on newsprint, dot gain and paper fibre fill in
  * strokes below that, and the text becomes illegible.
  */
+import { t } from '../../i18n/locale.ts';
 import { formatRectMm } from '../inspect/geometry.ts';
 import type { Finding, Rule } from '../types.ts';
 
@@ -23,8 +24,8 @@ export const textSizeRule: Rule = {
           severity: 'error',
           page: page.number,
           where: formatRectMm(text.bbox),
-          message: `${text.glyphs} glyph(s) of ${text.font} set at ${text.sizePt.toFixed(2)} pt (minimum ${MINIMUM_TEXT_PT} pt)`,
-          hint: 'set the text larger; small text fills in on newsprint',
+          message: t('preflight.smallText', { glyphs: text.glyphs, font: text.font, pt: text.sizePt.toFixed(2), min: MINIMUM_TEXT_PT }),
+          hint: t('preflight.smallTextHint'),
         });
       }
     }

@@ -23,11 +23,11 @@ describe('reports in Chinese', () => {
   it('writes the preflight report in Chinese under zh, in English otherwise', () => {
     setLocale('zh');
     const zh = formatReport(report);
-    expect(zh.split('\n')[0]).toBe('预检 out/page.pdf');
+    expect(zh.split('\n')[0]).toBe('印前检查 out/page.pdf');
     expect(zh).toContain('错误： [image-resolution] 第 1 版: image Im1 is placed at 44 ppi');
     expect(zh).toContain('  解决：use a larger original');
     expect(zh).toContain('1 个版面；图片最低分辨率 44 ppi');
-    expect(zh.split('\n').at(-1)).toBe('预检未通过：1 个错误，0 个警告，用时 1.20 秒');
+    expect(zh.split('\n').at(-1)).toBe('印前检查未通过：1 个错误，0 个警告，用时 1.20 秒');
     setLocale('en');
     expect(formatReport(report).split('\n').at(-1)).toBe('FAILED: 1 error(s), 0 warning(s) in 1.20 s');
   });

@@ -80,6 +80,21 @@ describe('preflight rules', () => {
     expect(described[1]).toMatch(/^warning: image \S+ \(180×180 px\) is placed at 180 ppi \(recommended 200\)$/);
   });
 
+  it('image-resolution: a 1-pixel image is exempt only as a rule (under 1 mm across); a 1×1 image placed as a photo is an error (issue 16, case 12)', async () => {
+    const target = await sheet();
+    const [left, bottom] = target.trim;
+    const dot = await target.document.embedPng(await png(1, 1));
+    const strip = await target.document.embedPng(await png(1, 400));
+    // The attack: a 1×1 photo across a 175 mm frame, about 0.145 ppi.
+    target.page.drawImage(dot, { x: left + 10 * MM, y: bottom + 150 * MM, width: 175 * MM, height: 120 * MM });
+    // Rules drawn as images: a 0.5 mm horizontal hairline and a 0.3 mm vertical one.
+    target.page.drawImage(dot, { x: left + 10 * MM, y: bottom + 100 * MM, width: 200 * MM, height: 0.5 * MM });
+    target.page.drawImage(strip, { x: left + 10 * MM, y: bottom + 10 * MM, width: 0.3 * MM, height: 80 * MM });
+    const findings = only((await runPreflight({ pdf: await save(target.document) })).findings, 'image-resolution');
+    expect(findings.map((f) => f.severity)).toEqual(['error']);
+    expect(findings[0]!.message).toMatch(/\(1×1 px\) is placed at 0(\.1\d)? ppi/);
+  });
+
   it('text-size: text under 6 pt is an error, 6 pt is not', async () => {
     const target = await sheet();
     await text(target, 'tiny', { size: 5.5 });
