@@ -136,6 +136,10 @@ describe('folio preview as a proofing tool', () => {
     expect(await page.evaluate(() => document.documentElement.hasAttribute('aria-pressed'))).toBe(false);
     await page.setViewport({ width: 420, height: 700 });
     await page.waitForFunction(() => document.getElementById('folio-toolbar')!.offsetHeight > 45, { timeout: 5_000 });
+    // The stage moves down once the shell's ResizeObserver has seen the taller toolbar (a callback after layout).
+    await page
+      .waitForFunction(() => document.getElementById('folio-stage')!.getBoundingClientRect().top >= document.getElementById('folio-toolbar')!.getBoundingClientRect().bottom - 0.5, { timeout: 5_000 })
+      .catch(() => undefined);
     const layout = await page.evaluate(() => {
       const bar = document.getElementById('folio-toolbar')!.getBoundingClientRect();
       const stage = document.getElementById('folio-stage')!.getBoundingClientRect();
