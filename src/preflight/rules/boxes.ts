@@ -18,7 +18,9 @@ const contains = (outer: Rect, inner: Rect) =>
 
 export const boxesRule: Rule = {
   id: 'boxes',
-  title: 'TrimBox and BleedBox present and consistent',
+  get title() {
+    return t('preflight.rule.boxes');
+  },
   applies: () => true,
   check(context) {
     const { facts, edition } = context;

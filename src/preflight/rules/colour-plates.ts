@@ -13,7 +13,9 @@ export const MOST_PLATES_FOR_TEXT = 2;
 
 export const colourPlatesRule: Rule = {
   id: 'colour-plates',
-  title: `coloured text on at most ${MOST_PLATES_FOR_TEXT} plates (press files)`,
+  get title() {
+    return t('preflight.rule.colour-plates', { plates: MOST_PLATES_FOR_TEXT });
+  },
   applies: (context) => context.press,
   check({ facts, measurements }) {
     const findings: Finding[] = [];

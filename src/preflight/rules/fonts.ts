@@ -9,7 +9,9 @@ import type { Finding, Rule } from '../types.ts';
 
 export const fontsRule: Rule = {
   id: 'fonts',
-  title: 'every font embedded, no Type 3 fonts',
+  get title() {
+    return t('preflight.rule.fonts');
+  },
   applies: () => true,
   check({ facts, measurements }) {
     const findings: Finding[] = [];

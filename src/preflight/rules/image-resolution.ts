@@ -26,7 +26,9 @@ export const ERROR_BELOW_PPI = 150;
 
 export const imageResolutionRule: Rule = {
   id: 'image-resolution',
-  title: `images at least ${WARN_BELOW_PPI} ppi at their placed size`,
+  get title() {
+    return t('preflight.rule.image-resolution', { ppi: WARN_BELOW_PPI });
+  },
   applies: () => true,
   check({ facts, measurements, edition }) {
     const findings: Finding[] = [];

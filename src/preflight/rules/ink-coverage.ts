@@ -4,7 +4,9 @@ import type { Rule } from '../types.ts';
 
 export const inkCoverageRule: Rule = {
   id: 'ink-coverage',
-  title: 'total ink coverage within the newsprint limit (press files)',
+  get title() {
+    return t('preflight.rule.ink-coverage');
+  },
   applies: (context) => context.press,
   async check(context) {
     const ink = await context.ink();

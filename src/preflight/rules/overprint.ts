@@ -13,7 +13,9 @@ export const OVERPRINT_BELOW_PT = 12;
 
 export const overprintRule: Rule = {
   id: 'overprint',
-  title: `solid black text under ${OVERPRINT_BELOW_PT} pt overprints (press files)`,
+  get title() {
+    return t('preflight.rule.overprint', { pt: OVERPRINT_BELOW_PT });
+  },
   applies: (context) => context.press,
   check({ facts, measurements }) {
     const findings: Finding[] = [];

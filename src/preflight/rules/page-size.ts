@@ -13,7 +13,9 @@ const TRIM_TOLERANCE_MM = 0.2;
 
 export const pageSizeRule: Rule = {
   id: 'page-size',
-  title: 'page count and size match the edition',
+  get title() {
+    return t('preflight.rule.page-size');
+  },
   applies: (context) => context.edition !== undefined,
   check(context) {
     const { facts, edition } = context;

@@ -5,6 +5,7 @@
  * the page-level requirements are the fonts, boxes, rgb and transparency
  * rules, and some requirements are not checked at all (NOT_CHECKED).
  */
+import { t } from '../../i18n/locale.ts';
 import { readIccHeader } from '../../pdf/read/icc-header.ts';
 import type { Finding, Rule } from '../types.ts';
 
@@ -15,7 +16,9 @@ export const NOT_CHECKED = 'annotations inside the BleedBox, transfer functions 
 
 export const pdfxRule: Rule = {
   id: 'pdfx',
-  title: 'the declared PDF/X version: Info keys, output intent, PDF version',
+  get title() {
+    return t('preflight.rule.pdfx');
+  },
   applies: (context) => context.press || context.facts.info.GTS_PDFXVersion !== undefined,
   check({ facts, press, measurements }) {
     const findings: Finding[] = [];

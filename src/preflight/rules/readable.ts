@@ -9,7 +9,9 @@ import type { Finding, Rule } from '../types.ts';
 
 export const readableRule: Rule = {
   id: 'readable',
-  title: 'the file can be read: not encrypted, has pages, every content stream decodes',
+  get title() {
+    return t('preflight.rule.readable');
+  },
   applies: () => true,
   check({ facts }) {
     const findings: Finding[] = [];

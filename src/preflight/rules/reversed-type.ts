@@ -27,7 +27,9 @@ function backgroundAt(marks: readonly Mark[], before: number, x: number, y: numb
 
 export const reversedTypeRule: Rule = {
   id: 'reversed-type',
-  title: `reversed type under ${REVERSED_BELOW_PT} pt out of one plate (press files)`,
+  get title() {
+    return t('preflight.rule.reversed-type', { pt: REVERSED_BELOW_PT });
+  },
   applies: (context) => context.press,
   check({ facts, measurements }) {
     const findings: Finding[] = [];

@@ -8,7 +8,9 @@ import type { Finding, Rule } from '../types.ts';
 
 export const rgbRule: Rule = {
   id: 'rgb',
-  title: 'no RGB objects (press files)',
+  get title() {
+    return t('preflight.rule.rgb');
+  },
   applies: (context) => context.press,
   check({ facts }) {
     const findings: Finding[] = [];

@@ -5,6 +5,7 @@
  * area) and anything wholly outside the trim (the crop marks, drawn in the
  * slug beyond the bleed). Text never bleeds. Paper-white paint is no ink.
  */
+import { t } from '../../i18n/locale.ts';
 import { formatRectMm, inset, intersect, MM, type Rect } from '../inspect/geometry.ts';
 import type { Mark } from '../inspect/marks.ts';
 import type { Finding, Rule } from '../types.ts';
@@ -34,7 +35,9 @@ const describe = (mark: Mark) => (mark.kind === 'text' ? 'text' : mark.kind === 
 
 export const safeAreaRule: Rule = {
   id: 'safe-area',
-  title: `content within the safe area (trim less ${SAFE_MARGIN_MM} mm) unless it bleeds`,
+  get title() {
+    return t('preflight.rule.safe-area', { mm: SAFE_MARGIN_MM });
+  },
   applies: () => true,
   check({ facts }) {
     const findings: Finding[] = [];

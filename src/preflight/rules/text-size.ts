@@ -10,7 +10,9 @@ export const MINIMUM_TEXT_PT = 6;
 
 export const textSizeRule: Rule = {
   id: 'text-size',
-  title: `text at least ${MINIMUM_TEXT_PT} pt`,
+  get title() {
+    return t('preflight.rule.text-size', { pt: MINIMUM_TEXT_PT });
+  },
   applies: () => true,
   check({ facts, measurements }) {
     const findings: Finding[] = [];

@@ -8,7 +8,9 @@ import type { Finding, Rule } from '../types.ts';
 
 export const transparencyRule: Rule = {
   id: 'transparency',
-  title: 'no transparency (press files)',
+  get title() {
+    return t('preflight.rule.transparency');
+  },
   applies: (context) => context.press,
   check({ facts }) {
     const findings: Finding[] = [];

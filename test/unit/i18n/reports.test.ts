@@ -37,3 +37,18 @@ describe('reports in Chinese', () => {
     expect(describeError(new FolioError('x', { hint: 'y', cause: new Error('z') }))).toBe('错误：x\n  解决：y\n  原因：z');
   });
 });
+
+describe('preflight rule titles', () => {
+  it('are listed in the language of the run, every rule in both', async () => {
+    const { RULES } = await import('../../../src/preflight/rules/index.ts');
+    const { setLocale } = await import('../../../src/i18n/locale.ts');
+    try {
+      setLocale('zh');
+      for (const rule of RULES) expect(rule.title, rule.id).toMatch(/[\u4e00-\u9fff]/);
+      setLocale('en');
+      for (const rule of RULES) expect(rule.title, rule.id).not.toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      setLocale('en');
+    }
+  });
+});
