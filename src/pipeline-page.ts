@@ -18,13 +18,11 @@ import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitModules } from './paginate/fit-modules.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
-import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
 import { resolvePressSettings } from './pdf/press/settings.ts';
-import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import { photoImagesOf } from './preflight/preflight.ts';
 import type { PhotoImage, PreflightEdition } from './preflight/types.ts';
-import { writePreflightReport } from './preflight/report.ts';
+import { htmlPathOf, writeOutputs } from './pipeline-outputs.ts';
 import { refuseOutputOverInput } from './same-file.ts';
 import { ensureDir } from './files/ensure-dir.ts';
 import { CACHE_DIR, DEFAULT_OUTPUT_DIR, PRESETS } from './defaults.ts';
@@ -93,47 +91,22 @@ export async function buildPageWith(
     postprocessPdf(paged.pdf, geometry, { title: rendered.title, author: lead?.byline, subject: lead?.headline.deck, keywords: page.keywords, lang: page.lang }),
   );
   const expected: PreflightEdition = { geometry, pages: 1, content: page, file: displayFile, photos: images };
-  const preflight = await timed('preflight', () =>
-    writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
-  );
-  preflight.file = pdfPath;
-  const preflightPath = await writePreflightReport(preflight);
-  let pngPath: string | undefined;
-  if (paged.png) {
-    pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
-    await writeFileAtomic(pngPath, paged.png);
-  }
-  let press: PressReport<PreflightReport> | undefined;
-  let pressPreflightPath: string | undefined;
-  if (options.press || options.gray) {
-    const output = pressPdfPath(pdfPath);
-    // A press file only when the proof's preflight has no error (issue 20), checked again after Ghostscript.
-    assertReadyForPress(preflight, output);
-    press = await timed('press', () =>
-      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettings, verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
-    );
-    pressPreflightPath = await writePreflightReport(press.preflight);
-  }
+  const written = await writeOutputs({ options, timed, pdfPath, pdf, png: paged.png, expected, pressSettings, blockedRequests: paged.blockedRequests });
   const warnings = [
     ...copyWarnings,
     ...folioLineWarnings(page),
-    ...paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`),
-    ...preflight.findings.map((finding) => `preflight ${finding.severity}: [${finding.rule}] ${finding.message}`),
+    ...written.warnings,
     ...paged.fit.arrangement.collisions.map(([a, b]) => `the headlines of "${a}" and "${b}" stand side by side at the same height (撞题): no other arrangement fitted`),
   ];
   return {
     id: loaded.id,
+    ...written,
     warnings,
     pdfPath,
-    htmlPath: options.htmlOutput && path.resolve(options.htmlOutput),
-    pngPath,
+    htmlPath: htmlPathOf(options),
     pages: paged.pages,
     arrangement: paged.fit.arrangement,
     timings,
-    preflight,
-    preflightPath,
-    press,
-    pressPreflightPath,
   };
 }
 

@@ -15,15 +15,13 @@ import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitWarnings } from './paginate/fit-page.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
-import { makePressPdf, pressPdfPath, type PressReport } from './pdf/press.ts';
 import { resolvePressSettings } from './pdf/press/settings.ts';
-import { assertReadyForPress, verifyPressFile } from './preflight/press-check.ts';
 import { buildPageWith } from './pipeline-page.ts';
 import { leaseBrowser, outputsOf, mergePressSettings, type BuildOptions, type BuildResult, type Timed } from './pipeline-support.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
-import { preflightEditionOf, photoImagesOf, runPreflight, type PreflightReport } from './preflight/preflight.ts';
+import { preflightEditionOf, photoImagesOf } from './preflight/preflight.ts';
 import type { PhotoImage } from './preflight/types.ts';
-import { writePreflightReport } from './preflight/report.ts';
+import { htmlPathOf, writeOutputs } from './pipeline-outputs.ts';
 import { refuseOutputOverInput } from './same-file.ts';
 import { stepTimer } from './timing.ts';
 import { ensureDir } from './files/ensure-dir.ts';
@@ -115,42 +113,16 @@ async function buildWith(
     }),
   );
   const expected = { ...preflightEditionOf(loaded), photos };
-  // The new PDF replaces the target only once it has been read back and preflighted.
-  const preflight = await timed('preflight', () =>
-    writeFileAtomic(pdfPath, pdf, (written) => runPreflight({ pdf: written, edition: expected, signal: options.signal })),
-  );
-  preflight.file = pdfPath;
-  const preflightPath = await writePreflightReport(preflight);
-  let pngPath: string | undefined;
-  if (paged.png) {
-    pngPath = pdfPath.replace(/\.pdf$/i, '') + '.png';
-    await writeFileAtomic(pngPath, paged.png);
-  }
-  let press: PressReport<PreflightReport> | undefined;
-  let pressPreflightPath: string | undefined;
-  if (options.press || options.gray) {
-    const output = pressPdfPath(pdfPath);
-    assertReadyForPress(preflight, output);
-    press = await timed('press', () =>
-      makePressPdf({ pdf: pdfPath, output, gray: options.gray, settings: pressSettings, verify: verifyPressFile({ output, edition: expected, signal: options.signal }), signal: options.signal }),
-    );
-    pressPreflightPath = await writePreflightReport(press.preflight);
-  }
-  const warnings: string[] = [...copyWarnings, ...paged.blockedRequests.map((url) => `blocked a request from the page: ${url}`)];
-  for (const finding of preflight.findings) warnings.push(`preflight ${finding.severity}: [${finding.rule}] ${finding.message}`);
-  warnings.push(...fitWarnings(paged.fit));
+  const written = await writeOutputs({ options, timed, pdfPath, pdf, png: paged.png, expected, pressSettings, blockedRequests: paged.blockedRequests });
+  const warnings = [...copyWarnings, ...written.warnings, ...fitWarnings(paged.fit)];
   return {
     id: loaded.id,
+    ...written,
     warnings,
     pdfPath,
-    htmlPath: options.htmlOutput && path.resolve(options.htmlOutput),
-    pngPath,
+    htmlPath: htmlPathOf(options),
     pages: paged.pages,
     fit: paged.fit,
     timings,
-    preflight,
-    preflightPath,
-    press,
-    pressPreflightPath,
   };
 }
