@@ -17,6 +17,18 @@ export const PREFLIGHT_MESSAGES = {
     en: 'photo "{id}" ({file}, {width}×{height} px) is placed at {ppi} ppi; print needs at least {needed}: use a larger original or place it smaller',
     zh: '图片“{id}”（{file}，{width}×{height} 像素）按现在的尺寸只有 {ppi} ppi，印刷至少需要 {needed}：请换更大的原图或缩小图片',
   },
+  'layout.hole': {
+    en: 'module "{id}" leaves its text {lines} lines (about {mm} mm) short of the photo or vertical headline beside it in {columns} column(s), a blank square on the page: add text, set the photo smaller, or pin the story narrower',
+    zh: '模块“{id}”的正文比旁边的图片或竖排标题短 {lines} 行（约 {mm} 毫米，{columns} 栏），版面留下空白：请补充文字、缩小图片，或把这篇稿件固定为更窄的栏数',
+  },
+  'layout.emptyColumns': {
+    en: 'module "{id}" has too little text for its columns: {columns} column(s) stand empty, {lines} lines (about {mm} mm) deep, a blank square on the page: add text, or pin the story to fewer columns',
+    zh: '模块“{id}”的正文不够排满它的栏数：空出 {columns} 栏，深 {lines} 行（约 {mm} 毫米），版面留下空白：请补充文字，或把这篇稿件固定为更少的栏数',
+  },
+  'layout.footWhite': {
+    en: 'module "{id}" ends its text {lines} lines (about {mm} mm) above the module\'s foot, a blank square on the page: add text, or pin the story to fewer columns or lines',
+    zh: '模块“{id}”的正文在模块底部以上 {lines} 行（约 {mm} 毫米）就结束了，版面留下空白：请补充文字，或把这篇稿件固定为更少的栏数或行数',
+  },
   'preflight.missingFolioField': {
     en: 'the folio line has no {what}: set {field} in edition.yaml',
     zh: '版头缺少{what}：请在 edition.yaml 中填写 {field}',

@@ -24,6 +24,8 @@ export interface MeasuredModule {
   vertical?: StoryMeasure['vertical'];
   photos?: PhotoMeasure[];
   linesAt?: Record<number, number>;
+  /** Whole columns the text left empty when set in this many columns (heard back from the page, not measured). */
+  ragged?: Record<number, number>;
 }
 
 export interface MeasuredPage {
@@ -45,6 +47,8 @@ export interface ModulePlan extends PlacedModule {
   textColumns?: number;
   /** Columns of a vertical (竖排) headline at the module's right. */
   verticalColumns?: number;
+  /** Lines the text's columns stand white under it (beside a taller photo or vertical headline), when over the page's limit. */
+  holeLines?: number;
   frameLines?: number;
 }
 
@@ -58,6 +62,7 @@ export function kindGridFor(geometry: PageGeometry, measured: Pick<MeasuredPage,
     pitchPx: measured.pitchPx,
     headlineLadder: preset.headlineLadder,
     headlineMaxTitleLines: PAGE_LAYOUT.headlineMaxTitleLines,
+    maxHoleLines: maxBlankLinesOf(geometry),
     headGapLines: PAGE_LAYOUT.headGapLines,
     photoGapLines: PAGE_LAYOUT.photoGapLines,
     minFrameLines: PAGE_LAYOUT.minFrameLines,
@@ -68,16 +73,23 @@ export function kindGridFor(geometry: PageGeometry, measured: Pick<MeasuredPage,
 }
 
 /** The type area left to the modules: all of it, less the credit line and its gap at the foot. */
-export function solverGridFor(geometry: PageGeometry, page: Readonly<Page>): SolverGrid {
+/**
+ * Lines of white one column may hold: white under a module or under short
+ * text meets the gap line and the short last line of the text, so keep it two
+ * lines under the page's blank-square limit.
+ */
+function maxBlankLinesOf(geometry: PageGeometry): number {
   const pitchMm = (geometry.linePitchPt * 25.4) / 72;
+  return Math.max(0, Math.floor(PAGE_LAYOUT.maxBlankMm / pitchMm) - 2);
+}
+
+export function solverGridFor(geometry: PageGeometry, page: Readonly<Page>): SolverGrid {
   const creditLines = page.furniture.credit ? 1 + PAGE_LAYOUT.gapLines : 0;
   return {
     columns: geometry.columns,
     lines: geometry.lines - creditLines,
     gapLines: PAGE_LAYOUT.gapLines,
-    // White under a module meets the gap line and the short last line of the text: keep the module's own
-    // white two lines under the limit, so that no blank square on the page reaches it.
-    maxBlankLines: Math.max(0, Math.floor(PAGE_LAYOUT.maxBlankMm / pitchMm) - 2),
+    maxBlankLines: maxBlankLinesOf(geometry),
     blankLineCost: PAGE_LAYOUT.blankLineCost,
     collisionCost: PAGE_LAYOUT.collisionCost,
     maxSteps: PAGE_LAYOUT.maxSteps,
@@ -110,6 +122,7 @@ const KINDS: readonly KindHandler[] = [
           headlines: measured.headlines ?? {},
           vertical: measured.vertical,
           photos: measured.photos ?? [],
+          ragged: measured.ragged,
           pin: content.pin,
         },
         grid,
@@ -170,6 +183,7 @@ interface StoryDetail {
   textColumns: number;
   photoTop: boolean;
   verticalColumns?: number;
+  holeLines: number;
 }
 
 /** Lines the module has beyond its least go first to its photos (taller frames), the rest is white under the text. */
@@ -189,5 +203,11 @@ function storyPlan(placed: PlacedModule): Partial<ModulePlan> {
       spare -= g;
     }
   }
-  return { titleSizePt: d.titleSizePt, headLines: d.headLines, photoMode: d.block.mode, photoColumns: d.block.span, photoLines, photoTop: d.photoTop, photos: frames, textColumns: d.textColumns, verticalColumns: d.verticalColumns };
+  return { titleSizePt: d.titleSizePt, headLines: d.headLines, photoMode: d.block.mode, photoColumns: d.block.span, photoLines, photoTop: d.photoTop, photos: frames, textColumns: d.textColumns, verticalColumns: d.verticalColumns, holeLines: holeOf(d, placed) };
+}
+
+/** The story's hole as placed: lines the module has beyond its least deepen it where the text stands beside something taller. */
+function holeOf(d: StoryDetail, placed: PlacedModule): number {
+  const beside = d.block.mode === 'stack' || d.verticalColumns !== undefined;
+  return d.holeLines + (beside ? Math.max(0, placed.lines - d.minLines) : 0);
 }

@@ -25,6 +25,11 @@ export interface PageArrangement {
   cost: number;
   /** Pairs of module ids whose headlines sit side by side at the same height (撞题); empty when none. */
   collisions: [string, string][];
+  /**
+   * Stories with white over the page's blank limit: text short of a taller photo or vertical headline beside
+   * it (`beside`), or whole columns the text leaves empty (`empty`); lines deep, columns wide.
+   */
+  holes: { id: string; why: 'beside' | 'empty' | 'foot'; lines: number; columns: number }[];
   /** Solver steps, for the bench. */
   steps: number;
   /** Milliseconds the solver took over all rounds. */
@@ -41,9 +46,17 @@ interface ModulesRuntime {
   measureModules(spans: number[], ladder: readonly number[]): MeasuredPage;
   applyModules(plans: ModulePlan[]): Frame[];
   moduleOverflow(): { module: string; lines: number }[];
+  moduleGaps(): Gap[];
   setImages(urls: Record<string, string>): Promise<void>;
 }
 type WithRuntime = { folio: ModulesRuntime };
+/** White a story's text leaves in its module as laid out: whole columns empty (how deep), and under its last column. */
+interface Gap {
+  module: string;
+  emptyColumns: number;
+  emptyLines: number;
+  footLines: number;
+}
 
 export async function fitModules(
   tab: Tab,
@@ -63,11 +76,15 @@ export async function fitModules(
     const solution = solvePage(modules, grid);
     solveMs += performance.now() - started;
     const plans = planModules(solution.modules, measured);
-    const { frames, short } = await tab.evaluate((p) => {
+    const { frames, short, gaps } = await tab.evaluate((p) => {
       const { folio } = window as unknown as WithRuntime;
-      return { frames: folio.applyModules(p), short: folio.moduleOverflow() };
+      return { frames: folio.applyModules(p), short: folio.moduleOverflow(), gaps: folio.moduleGaps() };
     }, plans);
-    if (short.length === 0) {
+    // Text too short for its columns leaves the last ones empty, which the one-column measure cannot tell:
+    // the solver hears which column counts did so and prices them as holes in the next round.
+    const holes = gaps.filter((g) => g.footLines > kindGrid.maxHoleLines || g.emptyColumns > 0);
+    const fresh = short.length === 0 && round < PAGE_LAYOUT.rounds ? holes.filter((gap) => noteRagged(measured, plans, gap)) : [];
+    if (short.length === 0 && fresh.length === 0) {
       const urls = await resolveImages(frames);
       await tab.evaluate((u) => (window as unknown as WithRuntime).folio.setImages(u), urls);
       const arrangement: PageArrangement = {
@@ -78,6 +95,12 @@ export async function fitModules(
         blankLines: plans.reduce((sum, p) => sum + p.blankLines, 0),
         cost: solution.cost,
         collisions: solution.collisions,
+        holes: [
+          ...plans.filter((p) => (p.holeLines ?? 0) > kindGrid.maxHoleLines).map((p) => ({ id: p.id, why: 'beside' as const, lines: p.holeLines!, columns: p.textColumns ?? p.columns })),
+          ...holes
+            .filter((g) => !plans.some((p) => p.id === g.module && (p.holeLines ?? 0) > kindGrid.maxHoleLines))
+            .map((g) => (g.emptyColumns > 0 ? { id: g.module, why: 'empty' as const, lines: g.emptyLines, columns: g.emptyColumns } : { id: g.module, why: 'foot' as const, lines: g.footLines, columns: 1 })),
+        ],
         steps: solution.steps,
         solveMs: Math.round(solveMs),
         rounds: round,
@@ -96,6 +119,15 @@ export async function fitModules(
     }
   }
   throw new OverflowError(`the page did not fit after ${PAGE_LAYOUT.rounds} rounds of fitting`, { hint: 'cut text in the longest story' });
+}
+
+/** Records that a story's text left columns empty at this many text columns; false when it was known. */
+function noteRagged(measured: MeasuredPage, plans: readonly ModulePlan[], gap: Gap): boolean {
+  const module = measured.modules.find((m) => m.id === gap.module);
+  const columns = plans.find((p) => p.id === gap.module)?.textColumns;
+  if (!module || columns === undefined || module.ragged?.[columns] !== undefined) return false;
+  module.ragged = { ...module.ragged, [columns]: Math.max(1, gap.emptyColumns) };
+  return true;
 }
 
 function shortError(id: string, lines: number, modules: readonly SolverModule[]): OverflowError {

@@ -7,6 +7,7 @@
  * few cases keep the suite's time proportionate (the solver's own property
  * test in test/unit/layout runs many more).
  */
+import { unwarnedBlankSquare } from './support/blank.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +73,9 @@ describe('random pages of 2–8 stories', () => {
           for (const b of rects.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom >= b.top || b.bottom >= a.top).toBe(true);
         }
         expect((await readGlyphs(pdf)).length).toBeGreaterThan(0);
+        // No blank square over 25 mm, or the render named the module that leaves it.
+        const blank = await unwarnedBlankSquare(pdf, result, readBoxes(pdf), DUIKAI);
+        if (blank.over) expect(blank.warned, `a ${blank.sizeMm.toFixed(0)} mm blank square in ${blank.at}`).toBe(true);
       } catch (error) {
         if (!(error instanceof OverflowError)) throw error;
         outcomes.push('refused');

@@ -14,6 +14,8 @@ export interface KindGrid {
   headlineLadder: readonly number[];
   /** A title broken into more lines than this is too small a span for that size. */
   headlineMaxTitleLines: number;
+  /** Lines of white a text column may be left with (under short text beside a taller photo or vertical headline). */
+  maxHoleLines: number;
   /** Lines between a headline block and the text under it. */
   headGapLines: number;
   /** Lines between a photo's caption and what follows it. */

@@ -21,6 +21,8 @@ export interface StoryMeasure {
   /** A vertical (竖排) headline at each size measured: the columns it takes beside the text and the lines it needs; none for a horizontal one. */
   vertical?: VerticalHeadline[];
   photos: PhotoMeasure[];
+  /** Whole columns the text left empty in a round set in this many text columns. */
+  ragged?: Record<number, number>;
   pin?: SolverModule['pin'];
 }
 
@@ -37,6 +39,11 @@ const COST = {
   white: 1,
   /** A column-line of white beside a short title line: it reads as a hole at the top of the module. */
   titleWhite: 3,
+  /**
+   * Each line a text column is left white beyond the grid's hole limit (short text beside a taller photo
+   * or vertical headline), per column: such a hole is a blank square on the page, so any other shape wins.
+   */
+  hole: 40,
   /** Opening with the photo instead of the headline: fine, slightly less usual. */
   photoTop: 1,
 } as const;
@@ -80,12 +87,17 @@ function spanOptions(story: StoryMeasure, grid: KindGrid, vertical: VerticalHead
       const minLines = Math.max(headLines + bodyRoom, vertical?.lines ?? 0);
       // White under text that is shorter than the vertical headline beside it.
       const besideVertical = vertical ? Math.max(0, vertical.lines - bodyRoom) * textColumns : 0;
+      const hole = holeLines(story.bodyLines, block, textColumns, bodyRoom, vertical);
+      const holeColumns = block.mode === 'stack' ? textColumns - block.span : textColumns;
       const cost =
         (head?.price ?? 0) +
         (Math.max(0, narrowest - w) + Math.max(0, w - widest)) * COST.span +
         (minLines < COST.shallowLines && w > 2 ? COST.shallow : 0) +
         block.cost +
-        (white + besideVertical) * COST.white;
+        (white + besideVertical) * COST.white +
+        // Beside a vertical headline the hole is priced as white above (besideVertical): a smaller headline is no cure.
+        (vertical ? 0 : Math.max(0, hole - grid.maxHoleLines) * holeColumns * COST.hole) +
+        (story.ragged?.[holeColumns] ?? 0) * bodyRoom * COST.hole;
       const base = { columns: w, minLines, maxLines: minLines + (block.mode === 'row' ? block.growLines : 0), cost };
       const label = `${w} col${head ? `, headline ${head.sizePt}pt` : ', vertical headline'}${block.label}`;
       const detail = {
@@ -95,6 +107,7 @@ function spanOptions(story: StoryMeasure, grid: KindGrid, vertical: VerticalHead
         block,
         textColumns: block.mode === 'stack' ? textColumns - block.span : textColumns,
         verticalColumns: vertical?.columns,
+        holeLines: hole,
       };
       options.push({ ...base, headline: head && { offset: 0, lines: head.lines }, variant: label, detail: { ...detail, photoTop: false } });
       // A photo across the whole module may open it, with the headline under it: keeps headlines apart (撞题).
@@ -120,6 +133,18 @@ function bodyRoomFor(bodyLines: number, block: PhotoBlock, columns: number): num
   const beside = columns - block.span;
   if (beside < 1) return undefined;
   return Math.max(textLines(beside), block.columnLines / block.span);
+}
+
+/**
+ * Lines the text's last column stands white under its text: beside a stack of
+ * photos, or a vertical headline, taller than the text.
+ */
+function holeLines(bodyLines: number, block: PhotoBlock, columns: number, bodyRoom: number, vertical: VerticalHeadline | undefined): number {
+  const textColumns = block.mode === 'stack' ? columns - block.span : columns;
+  const textHeight = bodyRoom - (block.mode === 'row' ? block.fullWidthLines : 0);
+  const textDepth = Math.ceil(bodyLines / textColumns);
+  const room = Math.max(textHeight, vertical ? vertical.lines : 0);
+  return Math.max(0, room - textDepth);
 }
 
 /** Column-lines the text area leaves white at this height: beside a stack the text may be much shorter than the photos. */

@@ -185,6 +185,52 @@
     text.style.setProperty('--text-columns', String(plan.textColumns));
   }
 
+  // 平衡栏: the text set as shallow as it still fits, so its columns end level and any line the module has
+  // to spare stays white under all of them. The browser fills printed columns in order (a short story
+  // over many columns would leave its last columns empty), so the height is searched, in whole lines.
+  function evenText(text) {
+    const pitch = gridPx().pitch;
+    text.style.height = '';
+    const room = Math.round(text.getBoundingClientRect().height / pitch);
+    const fits = () => text.scrollWidth - text.clientWidth <= 1 && Math.max(0, ...[...text.children].map((c) => c.getBoundingClientRect().bottom)) <= text.getBoundingClientRect().bottom + 1;
+    let low = 1;
+    let high = room;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      text.style.height = `${mid * pitch}px`;
+      if (fits()) high = mid;
+      else low = mid + 1;
+    }
+    text.style.height = low < room ? `${low * pitch}px` : '';
+    text.style.alignSelf = 'start';
+    // The white the text leaves at the foot of its last column, down to the module's foot, and whole columns
+    // it leaves empty (too little text for its columns): the solver hears of them.
+    const grid = gridPx();
+    const box = text.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const right = Math.max(box.left, ...rects.map((r) => r.right));
+    const used = Math.max(1, Math.ceil((right - box.left + grid.gutter / 2) / (grid.col + grid.gutter)));
+    const columns = Math.max(1, Math.round((box.width + grid.gutter) / (grid.col + grid.gutter)));
+    const lastLeft = box.left + (used - 1) * (grid.col + grid.gutter) - 1;
+    const lastBottom = Math.max(box.top, ...rects.filter((r) => r.left >= lastLeft).map((r) => r.bottom));
+    const foot = text.closest('[data-module-id]').getBoundingClientRect().bottom;
+    text.dataset.emptyColumns = String(Math.max(0, columns - used));
+    text.dataset.footWhite = String(Math.max(0, Math.round((foot - lastBottom) / grid.pitch)));
+    text.dataset.emptyDepth = String(Math.max(0, Math.round((foot - box.top) / grid.pitch)));
+  }
+
+  // Per story set in several columns: whole columns its text leaves empty and how deep (lines), and the
+  // lines white under its last column down to the module's foot.
+  function moduleGaps() {
+    return modules().flatMap((el) => {
+      const text = part(el, 'text');
+      if (!text || text.dataset.footWhite === undefined) return [];
+      return [{ module: el.dataset.moduleId, emptyColumns: Number(text.dataset.emptyColumns), emptyLines: Number(text.dataset.emptyDepth), footLines: Number(text.dataset.footWhite) }];
+    });
+  }
+
   // Sets the solver's arrangement on the page; returns the placed photo frames for the image stage.
   function applyModules(plans) {
     const byId = new Map(modules().map((el) => [el.dataset.moduleId, el]));
@@ -194,6 +240,7 @@
       if (plan.kind === 'story') applyStory(el, plan);
       if (plan.kind === 'photo') el.style.setProperty('--frame-lines-h', lines(plan.frameLines));
     }
+    for (const plan of plans) if (plan.kind === 'story' && plan.textColumns > 1) evenText(part(byId.get(plan.id), 'text'));
     const toPt = 72 / 96;
     return [...root().querySelectorAll('[data-photo]')].map((figure) => {
       const rect = figure.querySelector('.photo__frame').getBoundingClientRect();
@@ -221,5 +268,5 @@
     return found;
   }
 
-  window.folio = Object.assign(window.folio || {}, { measureModules, applyModules, moduleOverflow });
+  window.folio = Object.assign(window.folio || {}, { measureModules, applyModules, moduleOverflow, moduleGaps });
 })();

@@ -58,7 +58,9 @@ export async function largestBlankSquareMm(
   dpi = 25,
   /** Points at the top of the type area to leave out (a masthead is furniture, not a module that could be fuller). */
   skipTopPt = 0,
-): Promise<{ sizeMm: number; xMm: number; yMm: number }> {
+  /** Areas (PDF points) counted as ink whatever they hold: headline blocks, whose white is the headline's own. */
+  masks: readonly { left: number; right: number; top: number; bottom: number }[] = [],
+): Promise<{ sizeMm: number; xMm: number; yMm: number; xPt: number; yPt: number }> {
   const root = pdf.replace(/\.pdf$/, `-blank-${dpi}`);
   execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', pdf, root]);
   const { data, info } = await sharp(`${root}.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
@@ -68,6 +70,12 @@ export async function largestBlankSquareMm(
   const y0 = px(mediaHeight - area.top + skipTopPt);
   const w = px(area.width);
   const h = px(area.height - skipTopPt);
+  const masked = new Uint8Array(w * h);
+  for (const m of masks) {
+    for (let y = Math.max(0, px(mediaHeight - m.top) - y0); y < Math.min(h, px(mediaHeight - m.bottom) - y0); y += 1) {
+      for (let x = Math.max(0, px(m.left) - x0); x < Math.min(w, px(m.right) - x0); x += 1) masked[y * w + x] = 1;
+    }
+  }
   // Classic largest-square DP over blank pixels.
   let best = 0;
   let bestAt = [0, 0];
@@ -76,7 +84,7 @@ export async function largestBlankSquareMm(
     const row = new Array<number>(w + 1).fill(0);
     for (let x = 0; x < w; x += 1) {
       const value = data[(y0 + y) * info.width + (x0 + x)]!;
-      if (value >= 245) {
+      if (value >= 245 && !masked[y * w + x]) {
         row[x + 1] = 1 + Math.min(row[x]!, previous[x + 1]!, previous[x]!);
         if (row[x + 1]! > best) {
           best = row[x + 1]!;
@@ -87,5 +95,9 @@ export async function largestBlankSquareMm(
     previous = row;
   }
   const mm = (p: number) => (p / dpi) * 25.4;
-  return { sizeMm: mm(best), xMm: mm(bestAt[0]! - best), yMm: mm(bestAt[1]! - best) };
+  const pt = (p: number) => (p / dpi) * 72;
+  // The square's centre, in PDF points, to name the module it lies in.
+  const cx = bestAt[0]! - best / 2;
+  const cy = bestAt[1]! - best / 2;
+  return { sizeMm: mm(best), xMm: mm(bestAt[0]! - best), yMm: mm(bestAt[1]! - best), xPt: area.left + pt(cx), yPt: area.top - skipTopPt - pt(cy) };
 }

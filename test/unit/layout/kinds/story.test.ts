@@ -13,6 +13,7 @@ const KIND_GRID: KindGrid = {
   pitchPx: 18,
   headlineLadder: [48, 36, 28, 22, 18],
   headlineMaxTitleLines: 2,
+  maxHoleLines: 3,
   headGapLines: 1,
   photoGapLines: 1,
   minFrameLines: 6,
