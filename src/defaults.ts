@@ -54,7 +54,29 @@ export const DUIKAI: PageGeometry = Object.freeze({
   topMarginMm: 24,
 });
 
-export const PRESETS: Readonly<Record<string, PageGeometry>> = Object.freeze({ duikai: DUIKAI });
+/**
+ * 四开 tabloid, the common size of county papers: half the 对开 sheet (a 对开
+ * page folded once more), 272.5×390 mm. Body 小五 (9 pt) with a one-character
+ * 栏空 as on 对开, and the 对开 side margins: the measure they leave holds 74
+ * characters, 5 columns of 14 (a 四开 基本栏 is wider than the 对开 13).
+ * Sources and the derivation: README, "Page presets".
+ */
+export const SIKAI: PageGeometry = Object.freeze({
+  name: 'sikai',
+  trimWidthMm: 272.5,
+  trimHeightMm: 390,
+  bleedMm: 3,
+  slugMm: 10,
+  columns: 5,
+  columnChars: 14,
+  gutterChars: 1,
+  bodySizePt: 9,
+  linePitchPt: 13.5,
+  lines: 71,
+  topMarginMm: 24,
+});
+
+export const PRESETS: Readonly<Record<string, PageGeometry>> = Object.freeze({ duikai: DUIKAI, sikai: SIKAI });
 
 /**
  * What the page solver needs beyond the grid (docs/design/general-pages.md,
@@ -71,6 +93,8 @@ export interface PageLayoutPreset {
 
 export const PAGE_LAYOUT_PRESETS: Readonly<Record<string, PageLayoutPreset>> = Object.freeze({
   duikai: Object.freeze({ headlineLadder: [64, 44, 34, 28, 24, 20], mastheadLines: 14, mastheadNamePt: 110 }),
+  // Five columns of 14: the lead's title at 48 pt holds about 13 characters across the page.
+  sikai: Object.freeze({ headlineLadder: [48, 36, 30, 26, 22, 18], mastheadLines: 10, mastheadNamePt: 80 }),
 });
 
 /** The solver's rules, the same on every preset. */

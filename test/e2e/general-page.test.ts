@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/pipeline.ts';
-import { DUIKAI } from '../../src/defaults.ts';
+import { DUIKAI, PRESETS, type PageGeometry } from '../../src/defaults.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readGlyphs, type Glyph } from './support/glyphs.ts';
 import { typeArea } from './support/layout.ts';
@@ -21,6 +21,7 @@ const NEWS = 'test/fixtures/pages/news-six';
 const FRONT = 'test/fixtures/pages/front';
 const AD = 'test/fixtures/pages/ad';
 const VERTICAL = 'test/fixtures/pages/vertical';
+const SIKAI_PAGE = 'test/fixtures/pages/sikai';
 
 interface Rendered {
   arrangement(): NonNullable<BuildResult['arrangement']>;
@@ -30,6 +31,8 @@ interface Rendered {
   rects: ModuleRect[];
   trim: number[];
   mediaHeight: number;
+  /** The page's preset, as the report names it. */
+  geometry: PageGeometry;
   joined: string;
 }
 
@@ -43,7 +46,8 @@ async function render(input: string): Promise<Rendered> {
     result,
     pdf,
     glyphs: await readGlyphs(pdf),
-    rects: moduleRects(result.arrangement!, boxes.trim, DUIKAI),
+    rects: moduleRects(result.arrangement!, boxes.trim, PRESETS[result.arrangement!.preset]!),
+    geometry: PRESETS[result.arrangement!.preset]!,
     trim: boxes.trim,
     mediaHeight: boxes.media[3]!,
     joined: squash(text.joined),
@@ -55,6 +59,7 @@ describe.each([
   ['a front page with its masthead and five stories of three ranks', FRONT],
   ['a page with an ad slot pinned across its foot', AD],
   ['a news page with a vertical (竖排) headline', VERTICAL],
+  ['a 四开 (sikai) page of five columns', SIKAI_PAGE],
 ])('%s', (_name, input) => {
   let page: Rendered;
   beforeAll(async () => {
@@ -83,8 +88,8 @@ describe.each([
   });
 
   it('keeps each module\'s text inside its own rectangle', () => {
-    const area = typeArea(page.trim, DUIKAI);
-    const creditTop = area.top - area.height + 2 * DUIKAI.linePitchPt;
+    const area = typeArea(page.trim, page.geometry);
+    const creditTop = area.top - area.height + 2 * page.geometry.linePitchPt;
     const stray = page.glyphs.filter((g) => {
       const c = centreOf(g);
       const inTypeArea = c.y < area.top && c.y > creditTop;
@@ -111,7 +116,7 @@ describe.each([
         expect(apart, `${a.id} and ${b.id}`).toBe(true);
       }
     }
-    const blank = await unwarnedBlankSquare(page.pdf, page.result, { trim: page.trim, media: [0, 0, 0, page.mediaHeight] }, DUIKAI);
+    const blank = await unwarnedBlankSquare(page.pdf, page.result, { trim: page.trim, media: [0, 0, 0, page.mediaHeight] }, page.geometry);
     if (blank.over) expect(blank.warned, `a ${blank.sizeMm.toFixed(0)} mm blank square at ${blank.xMm.toFixed(0)},${blank.yMm.toFixed(0)} mm in ${blank.at}`).toBe(true);
   });
 
@@ -178,6 +183,19 @@ describe('page furniture and fixed slots of general pages', () => {
     // The body text stands at the headline's left.
     const body = page.glyphs.filter((g) => inside(rect, centreOf(g)) && g.size < 12);
     expect(Math.max(...body.map((g) => g.x + g.advance))).toBeLessThan(Math.min(...title.map((g) => g.x)));
+  }, 120_000);
+
+  it('sets a 四开 page on its own trim, 272.5×390 mm, with the body in five columns of its grid', async () => {
+    const page = await render(SIKAI_PAGE);
+    const mm = (pt: number) => (pt * 25.4) / 72;
+    expect(mm(page.trim[2]! - page.trim[0]!)).toBeCloseTo(272.5, 1);
+    expect(mm(page.trim[3]! - page.trim[1]!)).toBeCloseTo(390, 1);
+    const area = typeArea(page.trim, page.geometry);
+    const body = page.glyphs.filter((g) => Math.abs(g.size - page.geometry.bodySizePt) < 0.1 && g.y < area.top && g.y > area.top - area.height);
+    const columns = new Set(body.map((g) => Math.floor((g.x + g.advance / 2 - area.left) / area.step)));
+    expect([...columns].sort()).toEqual([0, 1, 2, 3, 4]);
+    // Every body glyph inside the type area's width: nothing is set for the 对开's eight columns.
+    expect(body.every((g) => g.x >= area.left - 5 && g.x + g.advance <= area.left + area.width + 1)).toBe(true);
   }, 120_000);
 
   it('keeps the ad slot where it is pinned, marked 广告, with no story text in it', () => {

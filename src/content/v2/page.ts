@@ -12,6 +12,7 @@ import { ModuleSchema, type Module } from './modules.ts';
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
 
 export const PaperV2Schema = PaperSchema.extend({
+  preset: z.enum(['duikai', 'sikai']).default('duikai').describe('Page-size preset: duikai = 对开 broadsheet, 390×545 mm, 8 columns; sikai = 四开 tabloid, 272.5×390 mm, 5 columns.'),
   cn: text('paper.cn').optional().describe('国内统一连续出版物号 for the masthead, as printed (CN XX-XXXX). Only when a source gives it.'),
   issueNumber: z.int().min(1).optional().describe('第X期: the issue number for the masthead.'),
   publisher: text('paper.publisher').optional().describe('Publisher (主办) for the masthead.'),
@@ -51,6 +52,11 @@ export const PageSchema = z
       if ('photos' in module) module.photos.forEach((photo, p) => claim(photo.id, ['modules', m, 'photos', p, 'id']));
     });
     const grid = PRESETS[page.paper.preset]!;
+    page.modules.forEach((module, m) => {
+      if (module.kind === 'feature' && page.paper.preset !== 'duikai') {
+        ctx.addIssue({ code: 'custom', path: ['modules', m, 'kind'], message: 'the feature layout is set on the 对开 8-column grid: use preset duikai, or set its stories as story modules on this page' });
+      }
+    });
     const boxes: { m: number; c0: number; c1: number; l0: number; l1: number }[] = [];
     page.modules.forEach((module, m) => {
       const pin = module.pin;

@@ -32,7 +32,10 @@ export function featurePageAsEdition(page: Page): Edition | undefined {
   const [only, ...rest] = page.modules;
   if (!only || rest.length > 0 || only.kind !== 'feature' || only.pin) return undefined;
   if (page.furniture.masthead || !page.furniture.folioLine) return undefined;
-  const { cn, issueNumber, publisher, ...paper } = page.paper;
+  const { cn, issueNumber, publisher, preset, ...fields } = page.paper;
+  // The feature is set on the 对开 grid only (the page schema refuses it on another preset).
+  if (preset !== 'duikai') return undefined;
+  const paper = { ...fields, preset };
   if (cn !== undefined || issueNumber !== undefined || publisher !== undefined) return undefined;
   return defined({
     id: page.id,
