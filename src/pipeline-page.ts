@@ -4,6 +4,7 @@
  * template → paginate (measure, solve in Node, apply, check) → pdf →
  * preflight. Only the template and the fit differ.
  */
+import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadedPage } from './content/load.ts';
 import { cutOffCopyWarnings } from './content/cut-off.ts';
@@ -17,6 +18,7 @@ import { renderPageHtml } from './template/render-page.ts';
 import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitModules } from './paginate/fit-modules.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
+import { placeAds, type AdPlacement } from './pdf/place-ads.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { resolvePressSettings } from './pdf/press/settings.ts';
 import { assertGlyphCoverage } from './preflight/glyphs.ts';
@@ -42,7 +44,7 @@ export async function buildPageWith(
   const { page } = loaded;
   const displayFile = path.relative(process.cwd(), loaded.file);
   await timed('glyphs', () => assertGlyphCoverage(loaded, displayFile));
-  refuseUnplacedAds(page, displayFile);
+  await checkAdFiles(page, loaded.dir, displayFile);
   // Copy cut mid-sentence is printed as written, and named for an editor to mend.
   const copyWarnings = await cutOffCopyWarnings(loaded);
   const geometry = PRESETS[page.paper.preset]!;
@@ -87,14 +89,18 @@ export async function buildPageWith(
   timings['paginate.solve'] = paged.fit.arrangement.solveMs;
   lease.release().catch(() => undefined);
   const lead = leadStory(page);
-  const pdf = await timed('pdf', () =>
+  const printed = await timed('pdf', () =>
     postprocessPdf(paged.pdf, geometry, { title: rendered.title, author: lead?.byline, subject: lead?.headline.deck, keywords: page.keywords, lang: page.lang }),
   );
+  // Supplied ads go in after printing, untouched, into the slots the solver kept for them.
+  const ads = await timed('ads', () => placeAds(printed, suppliedAds(page, paged.fit.arrangement.modules), geometry, loaded.dir));
+  const pdf = ads.pdf;
   const expected: PreflightEdition = { geometry, pages: 1, content: page, file: displayFile, photos: images };
   const written = await writeOutputs({ options, timed, pdfPath, pdf, png: paged.png, expected, pressSettings, blockedRequests: paged.blockedRequests });
   const warnings = [
     ...copyWarnings,
     ...folioLineWarnings(page),
+    ...ads.warnings,
     ...written.warnings,
     ...paged.fit.arrangement.holes.map((hole) =>
       t(hole.why === 'empty' ? 'layout.emptyColumns' : hole.why === 'foot' ? 'layout.footWhite' : 'layout.hole', { id: hole.id, lines: hole.lines, columns: hole.columns, mm: Math.round((hole.lines * geometry.linePitchPt * 25.4) / 72) }),
@@ -120,11 +126,27 @@ function folioLineWarnings(page: Readonly<Page>): string[] {
   );
 }
 
-function refuseUnplacedAds(page: Readonly<Page>, file: string): void {
-  const index = page.modules.findIndex((m) => m.kind === 'ad' && m.file !== undefined);
-  if (index < 0) return;
-  throw new ContentError(`ad "${page.modules[index]!.id}" names a file; supplied ad files are not placed yet`, {
-    location: { file, path: `modules[${index}].file` },
-    hint: 'leave file out to reserve the slot with a placeholder marked 广告, and place the ad in the plate workflow',
+/** An ad file that is missing is named before the browser starts, at its line in the page file. */
+async function checkAdFiles(page: Readonly<Page>, dir: string, file: string): Promise<void> {
+  for (const [index, module] of page.modules.entries()) {
+    if (module.kind !== 'ad' || module.file === undefined) continue;
+    try {
+      await access(path.resolve(dir, module.file), constants.R_OK);
+    } catch (error) {
+      throw new ContentError(t('layout.adMissing', { id: module.id, file: module.file }), {
+        cause: error,
+        location: { file, path: `modules[${index}].file` },
+        hint: t('layout.adMissingFix'),
+      });
+    }
+  }
+}
+
+/** The ad slots that hold a supplied file, where the solver placed them. */
+function suppliedAds(page: Readonly<Page>, placed: readonly { id: string; column: number; line: number; columns: number; lines: number }[]): AdPlacement[] {
+  return page.modules.flatMap((module) => {
+    if (module.kind !== 'ad' || module.file === undefined) return [];
+    const slot = placed.find((p) => p.id === module.id)!;
+    return [{ id: module.id, file: module.file, column: slot.column, line: slot.line, columns: slot.columns, lines: slot.lines }];
   });
 }

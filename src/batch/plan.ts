@@ -10,7 +10,7 @@ import { describeError, FolioError, formatLocation } from '../errors.ts';
 import { editionKey, type Environment } from './cache.ts';
 import { editionFile, type BatchEntry } from './discover.ts';
 import { parseContent } from '../content/load.ts';
-import { pagePhotos, pageTitle } from '../content/v2/page-parts.ts';
+import { pagePhotos, pageAdFiles, pageTitle } from '../content/v2/page-parts.ts';
 import { decodeEditionSource } from '../content/encoding.ts';
 import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
@@ -46,7 +46,7 @@ export async function planEdition(entry: BatchEntry, index: number, environment:
     const dir = path.dirname(file);
     const id = content.id ?? path.basename(dir);
     // A general page (schema v2) keys and titles by its modules; a feature edition by its own fields.
-    const photos = 'modules' in content ? pagePhotos(content) : content.photos;
+    const photos = 'modules' in content ? [...pagePhotos(content), ...pageAdFiles(content)] : content.photos;
     const key = await editionKey({ environment, source, overrides: entry.overrides, edition: { photos }, dir });
     const title = 'modules' in content ? pageTitle(content) : (content.title ?? content.headline.title);
     const heading = [content.paper.date, content.paper.page && `${content.paper.page}版`, title.replace(/\s+/g, '')];

@@ -29,6 +29,17 @@ export const PREFLIGHT_MESSAGES = {
     en: 'module "{id}" ends its text {lines} lines (about {mm} mm) above the module\'s foot, a blank square on the page: add text, or pin the story to fewer columns or lines',
     zh: '模块“{id}”的正文在模块底部以上 {lines} 行（约 {mm} 毫米）就结束了，版面留下空白：请补充文字，或把这篇稿件固定为更少的栏数或行数',
   },
+  'layout.adShape': {
+    en: 'ad "{id}" ({file}, {size}) is not the shape or size of its slot ({slot} mm): it is set whole at {fit}, centred in the slot; ask for the ad at the booked size, or change the slot\'s pin',
+    zh: '广告“{id}”（{file}，{size}）与版位（{slot} 毫米）的形状或尺寸不符：已按 {fit} 完整居中放入版位；请客户按预订尺寸提供广告，或修改版位的 pin',
+  },
+  'layout.adMissing': { en: 'ad "{id}": the file {file} cannot be read', zh: '广告“{id}”：无法读取文件 {file}' },
+  'layout.adMissingFix': {
+    en: 'put the ad file next to the page file (the path is relative to it), or leave file out for a placeholder marked 广告',
+    zh: '请把广告文件放在版面文件旁边（路径相对于版面文件），或删去 file 以保留标有“广告”的占位',
+  },
+  'layout.adUnreadable': { en: 'ad "{id}": {file} is not a PDF, PNG or JPEG file that can be placed', zh: '广告“{id}”：{file} 不是可以置入的 PDF、PNG 或 JPEG 文件' },
+  'layout.adUnreadableFix': { en: 'ask for the ad as a PDF (PDF/X preferred), a JPEG or a PNG', zh: '请客户提供 PDF（最好是 PDF/X）、JPEG 或 PNG 格式的广告' },
   'preflight.missingFolioField': {
     en: 'the folio line has no {what}: set {field} in edition.yaml',
     zh: '版头缺少{what}：请在 edition.yaml 中填写 {field}',

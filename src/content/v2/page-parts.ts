@@ -15,6 +15,11 @@ export function pagePhotos(page: Readonly<Page>) {
   });
 }
 
+/** The files a page places besides its photos (supplied ads): part of what a cached render depends on. */
+export function pageAdFiles(page: Readonly<Page>): { id: string; file: string }[] {
+  return page.modules.flatMap((module) => (module.kind === 'ad' && module.file !== undefined ? [{ id: module.id, file: module.file }] : []));
+}
+
 /** The lead story: the lowest rank, first in the editor's order. */
 export function leadStory(page: Readonly<Page>): StoryModule | undefined {
   const stories = page.modules.filter((m): m is StoryModule => m.kind === 'story');
