@@ -99,7 +99,8 @@ function createProgram(context: CliContext): Command {
           blank: a.blankLines ? t('cli.fitBlank', { lines: a.blankLines }) : '',
         }));
       }
-      if (result.arrangement) {
+      // A feature's own fit line says more (gallery, sections, their columns); its arrangement goes to summary.json.
+      else if (result.arrangement) {
         const a = result.arrangement;
         console.log(t('cli.pageSummary', {
           count: a.modules.length,

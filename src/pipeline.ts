@@ -13,6 +13,7 @@ import { collectFontUses } from './template/font-uses.ts';
 import { renderHtml } from './template/render.ts';
 import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitWarnings } from './paginate/fit-page.ts';
+import { featureArrangement } from './paginate/feature-arrangement.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
 import { resolvePressSettings } from './pdf/press/settings.ts';
@@ -123,6 +124,7 @@ async function buildWith(
     htmlPath: htmlPathOf(options),
     pages: paged.pages,
     fit: paged.fit,
+    arrangement: featureArrangement(paged.fit, geometry),
     timings,
   };
 }

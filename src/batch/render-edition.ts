@@ -53,7 +53,7 @@ export async function renderEdition(target: RenderTarget, pool: BrowserPool, not
       const { press } = target;
       const result = await build({ input: target.file, output: target.pdfPath, browser: lease.browser, overrides: target.overrides, press: press !== undefined, gray: press?.gray, pressSettings: press?.settings });
       timeMs += performance.now() - start;
-      return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: result.fit ? figuresOf(result.fit) : result.arrangement ? pageFiguresOf(result.arrangement) : null, attempts };
+      return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: result.fit ? figuresOf(result.fit, result.arrangement) : result.arrangement ? pageFiguresOf(result.arrangement) : null, attempts };
     } catch (error) {
       timeMs += performance.now() - start;
       if (attempts === 1 && pool.canRestart && (lease.crashed() || isCrash(error))) {

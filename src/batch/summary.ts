@@ -85,11 +85,16 @@ export function pageFiguresOf(a: PageArrangement): FitFigures {
     galleryPhotos: 0,
     sections: [],
     blankLines: a.blankLines,
-    modules: a.modules.map(({ id, kind, column, line, columns, lines }) => ({ id, kind, column, line, columns, lines })),
+    modules: placedModulesOf(a),
   };
 }
 
-export function figuresOf(fit: FitReport): FitFigures {
+/** The placed modules of any page, feature or general, as summary.json and the cache keep them. */
+function placedModulesOf(a: PageArrangement): NonNullable<FitFigures['modules']> {
+  return a.modules.map(({ id, kind, column, line, columns, lines }) => ({ id, kind, column, line, columns, lines }));
+}
+
+export function figuresOf(fit: FitReport, arrangement?: PageArrangement): FitFigures {
   const a = fit.arrangement;
   return {
     rounds: fit.rounds,
@@ -98,6 +103,7 @@ export function figuresOf(fit: FitReport): FitFigures {
     galleryPhotos: fit.measure.gallery.length,
     sections: a.sections.map((s) => ({ id: s.id, name: s.name, lines: s.lines, textColumns: s.textColumns, photoSpan: s.photoSpan, blankLines: s.blankLines })),
     blankLines: a.blankLines,
+    modules: arrangement && placedModulesOf(arrangement),
   };
 }
 

@@ -31,6 +31,26 @@ beforeAll(async () => {
 });
 
 describe('the Wuzhi feature page', () => {
+  it('reports its arrangement as the placed modules every page reports: headline, gallery and each section where it prints', async () => {
+    const a = result.arrangement!;
+    expect(a.modules.map((m) => m.id)).toEqual(['headline', 'gallery', 'review-2023', 'outlook-2024']);
+    // The modules tile the type area top to bottom with one gap line between them.
+    const last = a.modules.at(-1)!;
+    expect(last.line + last.lines + a.blankLines).toBe(a.lines);
+    for (const [i, m] of a.modules.slice(1).entries()) expect(m.line).toBe(a.modules[i]!.line + a.modules[i]!.lines + 1);
+    // Each section's band label prints inside the rectangle the report gives it.
+    const { trim } = readBoxes(pdf);
+    const m = measureGeometry(DUIKAI);
+    const top = trim[3]! - m.marginTop;
+    for (const [id, label] of [['review-2023', '精彩'], ['outlook-2024', '蓄势']] as const) {
+      const section = a.modules.find((mod) => mod.id === id)!;
+      const glyph = text.items.find((item) => squash(item.str).includes(label) && item.height > 12);
+      expect(glyph, label).toBeDefined();
+      expect(glyph!.y).toBeLessThan(top - section.line * DUIKAI.linePitchPt);
+      expect(glyph!.y).toBeGreaterThan(top - (section.line + section.lines) * DUIKAI.linePitchPt);
+    }
+  });
+
   it('is exactly one page', () => {
     expect(result.pages).toBe(1);
     expect(text.pageCount).toBe(1);
