@@ -12,7 +12,7 @@ import type { StartedChromium } from './paginate/chromium-process.mjs';
 import { editionJsonSchema, pageJsonSchema } from './content/json-schema.ts';
 import { registerImportCommand } from './content/import/import.ts';
 import { registerPreflightCommand } from './preflight/command.ts';
-import { registerPreviewCommand } from './preview/server.ts';
+import { registerPreviewCommand } from './preview/command.ts';
 import { registerBatchCommand } from './batch/command.ts';
 import { parseQueueAddress, type QueueAddress } from './queue/address.ts';
 import { registerQueueCommands, runQueuedBatch } from './queue/command.ts';

@@ -30,7 +30,7 @@ export async function buildPreviewPage(options: PreviewPageInput): Promise<Previ
     }
   };
 
-  const content = await timed('content', () => loadContent(options.input));
+  const content = await timed('content', () => loadContent(options.input, options.overrides));
   // A general page (stories, photos, boxes, ads) is fitted by the module solver.
   if ('page' in content) return buildGeneralPreviewPage(options, content, timed, timings);
   const loaded = content;

@@ -1,3 +1,4 @@
+import type { EditionOverride } from '../content/load.ts';
 /** What one preview rebuild takes and gives, for the feature and the general page alike. */
 import type { DocumentFitter } from './fit-document.ts';
 import type { PreviewReport } from './fit-summary.ts';
@@ -6,6 +7,8 @@ import type { ProofFinding } from './proof-findings.ts';
 
 export interface PreviewPageInput {
   input: string;
+  /** Fields filled from outside the file: an issue page's folio line from issue.yaml and paper.yaml. */
+  overrides?: readonly EditionOverride[];
   fitter: DocumentFitter;
   cacheDir: string;
   files: ServedFiles;

@@ -17,6 +17,8 @@ export interface RouteContext {
   session: PreviewSession;
   /** Host header values accepted (allowed-hosts.ts), with --host 0.0.0.0 too. */
   allowedHosts: ReadonlySet<string>;
+  /** An origin that may show these pages in a frame besides this server: the issue preview's spreads. */
+  embeddedBy?: string;
 }
 
 // The page runs Folio's scripts only, from this server: edition text can never become script.
@@ -43,6 +45,7 @@ const COMMON_HEADERS = {
 
 export function createRoutes(context: RouteContext) {
   return (request: IncomingMessage, response: ServerResponse): void => {
+    if (context.embeddedBy) allowFramingBy(response, context.embeddedBy);
     handle(context, request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error');
       else response.destroy(error instanceof Error ? error : undefined);
@@ -78,6 +81,13 @@ async function handle(context: RouteContext, request: IncomingMessage, response:
   const file = await context.files.resolve(rawPath);
   if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
   return sendFile(response, request, file.file, file.contentType, file.immutable);
+}
+
+/** Widens frame-ancestors on every page this response sends to one more origin (never to any origin). */
+function allowFramingBy(response: ServerResponse, origin: string): void {
+  const set = response.setHeader.bind(response);
+  response.setHeader = (name, value) =>
+    set(name, name.toLowerCase() === 'content-security-policy' ? String(value).replace("frame-ancestors 'self'", `frame-ancestors 'self' ${origin}`) : value);
 }
 
 function setHeaders(response: ServerResponse, contentType: string, immutable: boolean): void {

@@ -5,12 +5,12 @@
  * copyfit in a headless browser (build-page.ts); the user's browser paginates
  * the fitted page with the same Paged.js, so what is proofed is what prints.
  */
-import { InvalidArgumentError, type Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { ensureDir } from '../files/ensure-dir.ts';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { loadContent } from '../content/load.ts';
+import type { EditionOverride } from '../content/load.ts';
 import { CACHE_DIR, FOLIO_ROOT } from '../defaults.ts';
 import { FolioError } from '../errors.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
@@ -24,7 +24,6 @@ import { PreviewSession } from './session.ts';
 import { describeChanges, watchSources, type SourceWatcher } from './watch.ts';
 import { allowedHosts, colleagueUrls, hostForUrl, isLoopback } from './allowed-hosts.ts';
 import { t } from '../i18n/locale.ts';
-import { openInDesktopBrowser, stopOnSignal } from './process.ts';
 
 export interface PreviewOptions {
   /** An edition folder or its edition.yaml. */
@@ -43,6 +42,12 @@ export interface PreviewOptions {
   debug?: boolean;
   /** Most connections held open at once (default PREVIEW_CONNECTIONS.max); tests set fewer. */
   maxConnections?: number;
+  /** Fields filled from outside the file (an issue page's folio line). */
+  overrides?: readonly EditionOverride[];
+  /** The origin of a page that shows this preview in a frame (the issue's spreads). */
+  embeddedBy?: string;
+  /** Which saved files concern this page (`<folder label>/<path>`, as the watcher names them); default all. */
+  concerns?: (changed: string) => boolean;
 }
 
 export interface PreviewServer {
@@ -72,7 +77,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const browser = options.browser ?? (await launchBrowser());
   const fitter = new DocumentFitter(browser);
   const session = new PreviewSession(
-    () => buildPreviewPage({ input: options.input, fitter, cacheDir, files }),
+    () => buildPreviewPage({ input: options.input, overrides: options.overrides, fitter, cacheDir, files }),
     log,
     options.debug,
   );
@@ -92,7 +97,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   // Listening on every interface: this machine opens it at loopback.
   const url = `http://${hostForUrl(host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host)}:${port}/`;
   const networkUrls = colleagueUrls(host, port, options.allowHosts);
-  server.on('request', createRoutes({ files, session, allowedHosts: allowedHosts(host, port, options.allowHosts) }));
+  server.on('request', createRoutes({ files, session, allowedHosts: allowedHosts(host, port, options.allowHosts), embeddedBy: options.embeddedBy }));
   log(t('preview.listening', { file: displayPath(resolved), url }));
   if (networkUrls.length > 0) log(t('preview.networkUrls', { urls: networkUrls.join('  ') }));
 
@@ -120,7 +125,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
         { dir: path.join(FOLIO_ROOT, 'templates'), label: 'templates' },
         { dir: path.join(FOLIO_ROOT, 'styles'), label: 'styles' },
       ],
-      (changed) => void session.rebuild(describeChanges(changed)),
+      (changed) => {
+        const mine = options.concerns ? changed.filter(options.concerns) : changed;
+        if (mine.length > 0) void session.rebuild(describeChanges(mine));
+      },
       { exclude: [cacheDir], onError: (error) => log(t('preview.watchFailed', { message: error.message })) },
     );
     await watcher.ready;
@@ -132,46 +140,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   return { url, networkUrls, ready: session.rebuild('first build'), close };
 }
 
-interface PreviewCommandOptions {
-  port?: number;
-  host?: string;
-  allowHost: string[];
-  open?: boolean;
-}
-
-/** The `folio preview` command: runs until Ctrl-C, then shuts everything down. */
-export function registerPreviewCommand(program: Command): void {
-  program
-    .command('preview')
-    .description(t('help.preview'))
-    .argument('<edition>', t('help.editionArg'))
-    .option('-p, --port <port>', t('help.port', { port: DEFAULT_PREVIEW_PORT }), parsePort)
-    .option('--host <host>', t('help.host'))
-    .option('--allow-host <name>', t('help.allowHost'), (name: string, names: string[]) => [...names, name], [] as string[])
-    .option('--open', t('help.open'))
-    .action(async (edition: string, options: PreviewCommandOptions, command: Command) => {
-      const debug = Boolean(command.optsWithGlobals().debug);
-      const log = (line: string) => console.log(line);
-      if (options.host !== undefined && !isLoopback(options.host)) {
-        console.error(t('preview.exposedWarning', { host: options.host }));
-      }
-      const preview = await startPreview({ input: edition, port: options.port, host: options.host, allowHosts: options.allowHost, log, debug });
-      if (options.open) openInDesktopBrowser(preview.url, log);
-      const signal = await stopOnSignal(() => {
-        log(t('preview.stopping'));
-        return preview.close();
-      });
-      process.exitCode = signal === 'SIGINT' ? 130 : 143;
-    });
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError(t('preview.badPort'));
-  return port;
-}
-
-/** Relative to the working directory when inside it, as the CLI prints paths. */
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
