@@ -117,7 +117,9 @@ export const PAGE_LAYOUT = Object.freeze({
   minAspect: 0.45,
   maxAspect: 1.3,
   /** Rounds of measure → solve → apply → check before a module still short is reported. */
-  rounds: 4,
+  rounds: 6,
+  /** Of those, the first rounds that may also re-solve for white the page reported (empty columns, a short last column). */
+  gapRounds: 2,
 });
 
 /** Derived measures of a geometry, in points. */

@@ -83,7 +83,7 @@ export async function fitModules(
     // Text too short for its columns leaves the last ones empty, which the one-column measure cannot tell:
     // the solver hears which column counts did so and prices them as holes in the next round.
     const holes = gaps.filter((g) => g.footLines > kindGrid.maxHoleLines || g.emptyColumns > 0);
-    const fresh = short.length === 0 && round < PAGE_LAYOUT.rounds ? holes.filter((gap) => noteRagged(measured, plans, gap)) : [];
+    const fresh = short.length === 0 && round <= PAGE_LAYOUT.gapRounds ? holes.filter((gap) => noteRagged(measured, plans, gap)) : [];
     if (short.length === 0 && fresh.length === 0) {
       const urls = await resolveImages(frames);
       await tab.evaluate((u) => (window as unknown as WithRuntime).folio.setImages(u), urls);

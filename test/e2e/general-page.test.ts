@@ -181,7 +181,8 @@ describe('page furniture and fixed slots of general pages', () => {
     for (let i = 1; i < first.length; i += 1) expect(first[i]!.y).toBeLessThan(first[i - 1]!.y);
     expect(second[0]!.x).toBeLessThan(first[0]!.x);
     // The body text stands at the headline's left.
-    const body = page.glyphs.filter((g) => inside(rect, centreOf(g)) && g.size < 12);
+    // Body type only: the kicker (引题) stands at the headline's right, at up to 11 pt.
+    const body = page.glyphs.filter((g) => inside(rect, centreOf(g)) && Math.abs(g.size - DUIKAI.bodySizePt) < 0.1);
     expect(Math.max(...body.map((g) => g.x + g.advance))).toBeLessThan(Math.min(...title.map((g) => g.x)));
   }, 120_000);
 
