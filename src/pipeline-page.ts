@@ -105,7 +105,7 @@ export async function buildPageWith(
     ...paged.fit.arrangement.holes.map((hole) =>
       t(hole.why === 'empty' ? 'layout.emptyColumns' : hole.why === 'foot' ? 'layout.footWhite' : 'layout.hole', { id: hole.id, lines: hole.lines, columns: hole.columns, mm: Math.round((hole.lines * geometry.linePitchPt * 25.4) / 72) }),
     ),
-    ...paged.fit.arrangement.collisions.map(([a, b]) => `the headlines of "${a}" and "${b}" stand side by side at the same height (撞题): no other arrangement fitted`),
+    ...paged.fit.arrangement.collisions.map(([a, b]) => t('layout.collision', { a, b })),
   ];
   return {
     id: loaded.id,

@@ -25,6 +25,10 @@ export const PREFLIGHT_MESSAGES = {
     en: 'module "{id}" has too little text for its columns: {columns} column(s) stand empty, {lines} lines (about {mm} mm) deep, a blank square on the page: add text, or pin the story to fewer columns',
     zh: '模块“{id}”的正文不够排满它的栏数：空出 {columns} 栏，深 {lines} 行（约 {mm} 毫米），版面留下空白：请补充文字，或把这篇稿件固定为更少的栏数',
   },
+  'layout.collision': {
+    en: 'the headlines of "{a}" and "{b}" stand side by side at the same height (撞题): no other arrangement fitted; pin one of them lower, or change a story\'s length',
+    zh: '“{a}”和“{b}”的标题并排在同一高度（撞题）：没有其他排法放得下；请把其中一篇固定到更低的位置，或调整稿件长度',
+  },
   'layout.footWhite': {
     en: 'module "{id}" ends its text {lines} lines (about {mm} mm) above the module\'s foot, a blank square on the page: add text, or pin the story to fewer columns or lines',
     zh: '模块“{id}”的正文在模块底部以上 {lines} 行（约 {mm} 毫米）就结束了，版面留下空白：请补充文字，或把这篇稿件固定为更少的栏数或行数',
