@@ -94,6 +94,13 @@ export const PAGE_LAYOUT = Object.freeze({
   maxAspect: 1.3,
   /** Rounds of measure → solve → apply → check before a module still short is reported. */
   rounds: 4,
+  /**
+   * 转版: a story with a `continue:` target that is over its module by more than this many lines is
+   * continued on the target page; by fewer, it is an overflow to cut (a jump of a line or two reads badly).
+   */
+  jumpMarginLines: 3,
+  /** The least lines of text (in each of its columns) a story's first part keeps on its own page. */
+  jumpMinLines: 6,
 });
 
 /** Derived measures of a geometry, in points. */
