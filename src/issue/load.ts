@@ -17,7 +17,7 @@ import { ContentError, formatLocation, type SourceLocation } from '../errors.ts'
 import { t } from '../i18n/locale.ts';
 import { IssueFileSchema, PaperFileSchema, type IssueFile, type PaperFile } from './schema.ts';
 import type { Page } from '../content/v2/page.ts';
-import { indexEntries, jumpTargetOf } from './jumps.ts';
+import { indexEntry, jumpTargetOf } from './jumps.ts';
 
 export const ISSUE_FILE = 'issue.yaml';
 export const PAPER_FILE = 'paper.yaml';
@@ -35,6 +35,8 @@ export interface IssuePage {
   warnings: readonly string[];
   /** The page as loaded (a v2 page; undefined for a feature edition): the 导读 box and the jumps read it. */
   page?: Readonly<Page>;
+  /** A feature edition's (v1) headline, for the 导读 box. */
+  featureTitle?: string;
   /** Stories of this page that continue on a later page (转版): story id → index of the target page in `pages`. */
   jumps: ReadonlyMap<string, number>;
 }
@@ -94,7 +96,8 @@ export async function loadIssue(dir: string): Promise<LoadedIssue> {
     const loaded = await loadContent(file, overrides);
     const page = 'page' in loaded ? loaded.page : undefined;
     const jumps = resolveJumps(page, own, issue, index, overrides);
-    pages.push({ label: entry.label, name: entry.name, file, overrides, warnings, page, jumps });
+    const featureTitle = 'edition' in loaded ? loaded.edition.headline.title : undefined;
+    pages.push({ label: entry.label, name: entry.name, file, overrides, warnings, page, featureTitle, jumps });
   }
   fillIndexBoxes(pages);
   return Object.freeze({ dir: issueDir, paper: paper.data, issue: issue.data, pages: Object.freeze(pages) });
@@ -126,12 +129,13 @@ function resolveJumps(page: Readonly<Page> | undefined, own: Located<unknown>, i
 
 /** A box with `index: true` (导读) gets every later page's label, 版名 and lead headlines, from the pages as loaded (not rendered). */
 function fillIndexBoxes(pages: IssuePage[]): void {
-  const loaded = pages.flatMap((page) => (page.page ? [{ label: page.label, name: page.name, file: page.file, page: page.page }] : []));
+  // A feature page (v1) is listed by its one headline.
+  const entryOf = (page: IssuePage) =>
+    page.page ? indexEntry({ label: page.label, name: page.name, file: page.file, page: page.page }) : { label: page.label, name: page.name, headlines: page.featureTitle ? [page.featureTitle] : [] };
   pages.forEach((page, index) => {
     page.page?.modules.forEach((module, m) => {
       if (module.kind !== 'box' || module.index !== true) return;
-      const later = loaded.filter((other) => pages.findIndex((p) => p.file === other.file) > index);
-      (page.overrides as EditionOverride[]).push({ path: ['modules', m, 'index'], value: indexEntries(later, -1) });
+      (page.overrides as EditionOverride[]).push({ path: ['modules', m, 'index'], value: pages.slice(index + 1).map(entryOf) });
     });
   });
 }
