@@ -120,6 +120,13 @@ export const PAGE_LAYOUT = Object.freeze({
   rounds: 6,
   /** Of those, the first rounds that may also re-solve for white the page reported (empty columns, a short last column). */
   gapRounds: 2,
+  /**
+   * 转版: a story with a `continue:` target that is over its module by more than this many lines is
+   * continued on the target page; by fewer, it is an overflow to cut (a jump of a line or two reads badly).
+   */
+  jumpMarginLines: 3,
+  /** The least lines of text (in each of its columns) a story's first part keeps on its own page. */
+  jumpMinLines: 6,
 });
 
 /** Derived measures of a geometry, in points. */

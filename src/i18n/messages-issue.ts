@@ -24,6 +24,26 @@ export const ISSUE_MESSAGES = {
     en: 'the page sets its own {field} "{own}"; {source} gives "{value}": the page\'s value is used',
     zh: '版面文件自带 {field}「{own}」，{source} 中为「{value}」：采用版面文件自己的值',
   },
+  'issue.badJump': {
+    en: 'story "{story}" on page {page} continues on "{target}", which is not a later page of this issue',
+    zh: '{page} 版的稿件「{story}」转至「{target}」，但它不是本期中靠后的版面',
+  },
+  'issue.badJumpHint': {
+    en: 'set continue: to the label (or file) of a later page in issue.yaml: {labels}',
+    zh: '请把 continue: 改为 issue.yaml 中靠后版面的版号（或文件）：{labels}',
+  },
+  'issue.badJumpLastHint': {
+    en: 'this is the last page of the issue: remove continue:, or cut the story to fit its page',
+    zh: '这是本期最后一个版面：请删去 continue:，或删减稿件使其排入本版',
+  },
+  'issue.jumpToFeature': {
+    en: 'page {page} is a feature page, and a story continues on it ({stories})',
+    zh: '{page} 版是专版（feature），不能接排转来的稿件（{stories}）',
+  },
+  'issue.jumpToFeatureHint': {
+    en: 'continue the story on a page of modules (version: 2)',
+    zh: '请把稿件转至模块版面（version: 2）',
+  },
   'issue.htmlOneFile': {
     en: '--html writes one file, and {dir} is an issue of several pages',
     zh: '--html 只写一个文件，而 {dir} 是一整期（多个版面）',

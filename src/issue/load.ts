@@ -16,6 +16,8 @@ import type { JsonSchemaNode } from '../content/json-schema.ts';
 import { ContentError, formatLocation, type SourceLocation } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
 import { IssueFileSchema, PaperFileSchema, type IssueFile, type PaperFile } from './schema.ts';
+import type { Page } from '../content/v2/page.ts';
+import { indexEntry, jumpTargetOf } from './jumps.ts';
 
 export const ISSUE_FILE = 'issue.yaml';
 export const PAPER_FILE = 'paper.yaml';
@@ -31,6 +33,12 @@ export interface IssuePage {
   overrides: readonly EditionOverride[];
   /** Fields the page sets itself, differing from the issue's (the page's value is used). */
   warnings: readonly string[];
+  /** The page as loaded (a v2 page; undefined for a feature edition): the 导读 box and the jumps read it. */
+  page?: Readonly<Page>;
+  /** A feature edition's (v1) headline, for the 导读 box. */
+  featureTitle?: string;
+  /** Stories of this page that continue on a later page (转版): story id → index of the target page in `pages`. */
+  jumps: ReadonlyMap<string, number>;
 }
 
 export interface LoadedIssue {
@@ -85,10 +93,51 @@ export async function loadIssue(dir: string): Promise<LoadedIssue> {
       warnings.push(`${formatLocation(where)}: ${message}`);
     }
     // Validate the page now, with what the issue sets: a bad page fails before any page is rendered.
-    await loadContent(file, overrides);
-    pages.push({ label: entry.label, name: entry.name, file, overrides, warnings });
+    const loaded = await loadContent(file, overrides);
+    const page = 'page' in loaded ? loaded.page : undefined;
+    const jumps = resolveJumps(page, own, issue, index, overrides);
+    const featureTitle = 'edition' in loaded ? loaded.edition.headline.title : undefined;
+    pages.push({ label: entry.label, name: entry.name, file, overrides, warnings, page, featureTitle, jumps });
   }
+  fillIndexBoxes(pages);
   return Object.freeze({ dir: issueDir, paper: paper.data, issue: issue.data, pages: Object.freeze(pages) });
+}
+
+/**
+ * The later page each `continue:` names (by label or file), checked against
+ * the issue's page list. The page then prints the label the issue gives that
+ * page, not the typed value, so the jump lines follow any page move.
+ */
+function resolveJumps(page: Readonly<Page> | undefined, own: Located<unknown>, issue: Located<IssueFile>, index: number, overrides: EditionOverride[]): Map<string, number> {
+  const jumps = new Map<string, number>();
+  const entries = issue.data.pages;
+  page?.modules.forEach((module, m) => {
+    if (module.kind !== 'story' || module.continue === undefined) return;
+    const target = jumpTargetOf(module.continue, entries);
+    if (target <= index) {
+      const later = entries.slice(index + 1).map((entry) => entry.label);
+      throw new ContentError(t('issue.badJump', { story: module.id, page: entries[index]!.label, target: module.continue }), {
+        location: locate(own, ['modules', m, 'continue']),
+        hint: later.length > 0 ? t('issue.badJumpHint', { labels: later.join(', ') }) : t('issue.badJumpLastHint'),
+      });
+    }
+    jumps.set(module.id, target);
+    overrides.push({ path: ['modules', m, 'continue'], value: entries[target]!.label, location: locate(issue, ['pages', target, 'label']) });
+  });
+  return jumps;
+}
+
+/** A box with `index: true` (导读) gets every later page's label, 版名 and lead headlines, from the pages as loaded (not rendered). */
+function fillIndexBoxes(pages: IssuePage[]): void {
+  // A feature page (v1) is listed by its one headline.
+  const entryOf = (page: IssuePage) =>
+    page.page ? indexEntry({ label: page.label, name: page.name, file: page.file, page: page.page }) : { label: page.label, name: page.name, headlines: page.featureTitle ? [page.featureTitle] : [] };
+  pages.forEach((page, index) => {
+    page.page?.modules.forEach((module, m) => {
+      if (module.kind !== 'box' || module.index !== true) return;
+      (page.overrides as EditionOverride[]).push({ path: ['modules', m, 'index'], value: pages.slice(index + 1).map(entryOf) });
+    });
+  });
 }
 
 interface IssueField {

@@ -13,6 +13,11 @@ import { ensureDir } from '../files/ensure-dir.ts';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
 import { loadIssue, type LoadedIssue } from './load.ts';
 import { formatPlateName, issuePdfName } from './plate-name.ts';
+import { continuationModule, type StoryJump } from './jumps.ts';
+import { ContentError } from '../errors.ts';
+import { t } from '../i18n/locale.ts';
+import type { PageArrangement } from '../paginate/fit-modules.ts';
+import type { EditionOverride } from '../content/load.ts';
 
 export interface RenderIssueOptions extends Pick<BuildOptions, 'png' | 'press' | 'gray' | 'pressSettings' | 'templatesDir' | 'timeouts' | 'cacheDir' | 'signal' | 'startedChromium'> {
   /** The issue folder (holding issue.yaml). */
@@ -36,6 +41,10 @@ export interface RenderedIssuePage {
   timeMs: number;
   /** The issue loader's (a page's own folio field) and the build's. */
   warnings: string[];
+  /** Where the solver placed each module (a v2 page). */
+  arrangement?: PageArrangement;
+  /** Stories of this page continued on a later page (转版), with where each first part ends. */
+  jumps: StoryJump[];
 }
 
 export interface IssueResult {
@@ -47,6 +56,19 @@ export interface IssueResult {
   timeMs: number;
 }
 
+/** The continuation modules a page receives, appended to its own modules (the solver places them like any). */
+function continuationOverrides(issue: LoadedIssue, index: number, modules: readonly Record<string, unknown>[]): EditionOverride[] {
+  if (modules.length === 0) return [];
+  const page = issue.pages[index]!;
+  if (!page.page) {
+    throw new ContentError(t('issue.jumpToFeature', { page: page.label, stories: modules.map((m) => String(m.id)).join(', ') }), {
+      hint: t('issue.jumpToFeatureHint'),
+    });
+  }
+  const count = page.page.modules.length;
+  return modules.map((value, j) => ({ path: ['modules', count + j], value }));
+}
+
 /** Loads the issue, renders its pages in order with one browser, and writes the issue PDF. */
 export async function renderIssue(options: RenderIssueOptions): Promise<IssueResult> {
   const start = performance.now();
@@ -56,13 +78,15 @@ export async function renderIssue(options: RenderIssueOptions): Promise<IssueRes
   await ensureDir(outputDir);
   const browser = options.browser ?? (await launchBrowser({ timeoutMs: options.timeouts?.launchMs, started: options.startedChromium }));
   const pages: RenderedIssuePage[] = [];
+  // 转版: pages are rendered in order, so a continuation's text is known when its target page is built.
+  const continuations = new Map<number, Record<string, unknown>[]>();
   try {
-    for (const page of issue.pages) {
+    for (const [index, page] of issue.pages.entries()) {
       const pageStart = performance.now();
       const result = await build({
         input: page.file,
         output: path.join(outputDir, formatPlateName(issue.paper.plateFile, { date, label: page.label })),
-        overrides: page.overrides,
+        overrides: [...page.overrides, ...continuationOverrides(issue, index, continuations.get(index) ?? [])],
         browser,
         png: options.png,
         press: options.press,
@@ -81,7 +105,16 @@ export async function renderIssue(options: RenderIssueOptions): Promise<IssueRes
         pages: result.pages,
         timeMs: Math.round(performance.now() - pageStart),
         warnings: [...page.warnings, ...result.warnings],
+        arrangement: result.arrangement,
+        jumps: result.arrangement?.jumps ?? [],
       };
+      for (const jump of rendered.jumps) {
+        const story = page.page?.modules.find((module) => module.id === jump.id);
+        const target = page.jumps.get(jump.id);
+        if (story?.kind !== 'story' || target === undefined) continue;
+        const module = continuationModule(story, jump.split, page.label);
+        if (module) continuations.set(target, [...(continuations.get(target) ?? []), module]);
+      }
       pages.push(rendered);
       options.onPage?.(rendered);
     }

@@ -50,6 +50,8 @@ export interface ModulePlan extends PlacedModule {
   /** Lines the text's columns stand white under it (beside a taller photo or vertical headline), when over the page's limit. */
   holeLines?: number;
   frameLines?: number;
+  /** 转版: the module is shorter than its story by this many lines; the runtime ends it at a line and sets 下转第X版 under it. */
+  jumpLines?: number;
 }
 
 export function kindGridFor(geometry: PageGeometry, measured: Pick<MeasuredPage, 'pitchPx' | 'colPx' | 'gutterPx'>): KindGrid {
@@ -157,10 +159,17 @@ const handlerOf = (kind: string) => {
   return handler;
 };
 
-/** Every module of the page as the solver sees it, with the masthead pinned across the top of a front page. */
-export function solverModules(page: Readonly<Page>, measured: MeasuredPage, grid: KindGrid, geometry: PageGeometry): SolverModule[] {
+/**
+ * Every module of the page as the solver sees it, with the masthead pinned across the top of a front page.
+ * With `jumping`, a story that has a `continue:` target may take any height down to its head, photos and
+ * `jumpMinLines` of text: the rest goes to the target page (转版).
+ */
+export function solverModules(page: Readonly<Page>, measured: MeasuredPage, grid: KindGrid, geometry: PageGeometry, jumping = false): SolverModule[] {
   const byId = new Map(measured.modules.map((m) => [m.id, m]));
-  const modules = page.modules.map((content) => handlerOf(content.kind).module(content, byId.get(content.id) ?? { id: content.id, kind: content.kind }, grid));
+  const modules = page.modules.map((content) => {
+    const module = handlerOf(content.kind).module(content, byId.get(content.id) ?? { id: content.id, kind: content.kind }, grid);
+    return jumping && content.kind === 'story' && content.continue !== undefined ? jumpingStory(module) : module;
+  });
   if (page.furniture.masthead) {
     modules.unshift(slotModule('masthead', 'masthead', { column: 0, line: 0, columns: geometry.columns, lines: layoutPresetOf(geometry).mastheadLines }));
   }
@@ -173,6 +182,23 @@ export function planModules(placed: readonly PlacedModule[], measured: MeasuredP
     const handler = KINDS.find((k) => k.kind === p.kind);
     return { ...p, ...(handler?.plan?.(p, byId.get(p.id)!) ?? {}) };
   });
+}
+
+/** A story that may continue elsewhere: each option reaches down to a short first part, its full length kept as `fullLines`. */
+function jumpingStory(module: SolverModule): SolverModule {
+  const options = module.options.map((option) => {
+    const d = option.detail as unknown as StoryDetail;
+    const photoLines = d.block.mode === 'row' ? d.block.fullWidthLines : d.block.mode === 'stack' ? Math.ceil(d.block.columnLines / d.block.span) : 0;
+    const least = d.headLines + (d.block.mode === 'stack' ? Math.max(photoLines, PAGE_LAYOUT.jumpMinLines) : photoLines + PAGE_LAYOUT.jumpMinLines);
+    return { ...option, minLines: Math.min(option.minLines, least), detail: { ...option.detail, fullLines: option.minLines } };
+  });
+  return { ...module, options };
+}
+
+/** Lines a placed story is short of its content: more than zero only for a story the solver cut (jumpingStory). */
+export function jumpLinesOf(placed: PlacedModule): number {
+  const full = (placed.detail as { fullLines?: number } | undefined)?.fullLines;
+  return full === undefined ? 0 : Math.max(0, full - placed.lines);
 }
 
 interface StoryDetail {
@@ -198,12 +224,13 @@ function storyPlan(placed: PlacedModule): Partial<ModulePlan> {
   } else if (d.block.mode === 'stack') {
     let spare = placed.lines - d.headLines - frames.reduce((sum, f) => sum + f.frameLines + f.captionLines + 1, 0);
     for (const f of frames) {
-      const g = Math.min(spare, f.grow);
+      const g = Math.max(0, Math.min(spare, f.grow));
       f.frameLines += g;
       spare -= g;
     }
   }
-  return { titleSizePt: d.titleSizePt, headLines: d.headLines, photoMode: d.block.mode, photoColumns: d.block.span, photoLines, photoTop: d.photoTop, photos: frames, textColumns: d.textColumns, verticalColumns: d.verticalColumns, holeLines: holeOf(d, placed) };
+  const jumpLines = jumpLinesOf(placed);
+  return { ...(jumpLines > 0 ? { jumpLines } : {}), titleSizePt: d.titleSizePt, headLines: d.headLines, photoMode: d.block.mode, photoColumns: d.block.span, photoLines, photoTop: d.photoTop, photos: frames, textColumns: d.textColumns, verticalColumns: d.verticalColumns, holeLines: holeOf(d, placed) };
 }
 
 /** The story's hole as placed: lines the module has beyond its least deepen it where the text stands beside something taller. */

@@ -34,6 +34,7 @@ export function featureArrangement(fit: FitReport, geometry: PageGeometry): Page
     cost: a.cost,
     collisions: [],
     holes: [],
+    jumps: [],
     steps: 0,
     solveMs: 0,
     rounds: fit.rounds,

@@ -8,10 +8,11 @@
 import type { Page as Tab } from 'puppeteer-core';
 import { PAGE_LAYOUT, type PageGeometry } from '../defaults.ts';
 import type { Page } from '../content/v2/page.ts';
-import { OverflowError } from '../errors.ts';
+import { ContentError, OverflowError } from '../errors.ts';
 import { solvePage } from '../layout/solve-page.ts';
 import { kindGridFor, layoutPresetOf, planModules, solverGridFor, solverModules, type MeasuredPage, type ModulePlan } from '../layout/page-modules.ts';
-import type { SolverModule } from '../layout/types.ts';
+import type { PageSolution, SolverModule } from '../layout/types.ts';
+import type { StoryJump, SplitPoint } from '../issue/jumps.ts';
 import type { Frame } from './fit-page.ts';
 
 /** The one report of a general page: what the CLI, summary.json, the preview and the cache read. */
@@ -35,6 +36,8 @@ export interface PageArrangement {
   /** Milliseconds the solver took over all rounds. */
   solveMs: number;
   rounds: number;
+  /** Stories cut at a line and continued on a later page (转版): where each first part ends. */
+  jumps: StoryJump[];
 }
 
 export interface ModulesFitReport {
@@ -47,6 +50,7 @@ interface ModulesRuntime {
   applyModules(plans: ModulePlan[]): Frame[];
   moduleOverflow(): { module: string; lines: number }[];
   moduleGaps(): Gap[];
+  splitStory(id: string): SplitPoint | null;
   setImages(urls: Record<string, string>): Promise<void>;
 }
 type WithRuntime = { folio: ModulesRuntime };
@@ -70,15 +74,38 @@ export async function fitModules(
   const kindGrid = kindGridFor(geometry, measured);
   const grid = solverGridFor(geometry, page);
   let solveMs = 0;
+  let jumping: Error | undefined;
   for (let round = 1; round <= PAGE_LAYOUT.rounds; round += 1) {
     const started = performance.now();
-    const modules = solverModules(page, measured, kindGrid, geometry);
-    const solution = solvePage(modules, grid);
+    let modules = solverModules(page, measured, kindGrid, geometry, jumping !== undefined);
+    let solution: PageSolution;
+    try {
+      solution = solvePage(modules, grid);
+    } catch (error) {
+      // 转版: a page over full (or a story over its pinned size) with a story that may continue elsewhere is
+      // solved again, that story cut to fit; when that fails too, the first failure is the one to report.
+      const overFull = error instanceof OverflowError || error instanceof ContentError;
+      if (jumping || !overFull || !page.modules.some((m) => m.kind === 'story' && m.continue !== undefined)) throw error;
+      jumping = error;
+      modules = solverModules(page, measured, kindGrid, geometry, true);
+      try {
+        solution = solvePage(modules, grid);
+      } catch {
+        throw error;
+      }
+    }
     solveMs += performance.now() - started;
     const plans = planModules(solution.modules, measured);
-    const { frames, short, gaps } = await tab.evaluate((p) => {
+    refuseShortJumps(plans, jumping);
+    const { frames, short, jumps, gaps } = await tab.evaluate((p) => {
       const { folio } = window as unknown as WithRuntime;
-      return { frames: folio.applyModules(p), short: folio.moduleOverflow(), gaps: folio.moduleGaps() };
+      const frames = folio.applyModules(p);
+      // The cut stories end at a line boundary with their jump line under it, before the check reads the page.
+      const jumps = p.filter((plan) => plan.jumpLines).flatMap((plan) => {
+        const split = folio.splitStory(plan.id);
+        return split ? [{ id: plan.id, split }] : [];
+      });
+      return { frames, short: folio.moduleOverflow(), jumps, gaps: folio.moduleGaps() };
     }, plans);
     // Text too short for its columns leaves the last ones empty, which the one-column measure cannot tell:
     // the solver hears which column counts did so and prices them as holes in the next round.
@@ -104,6 +131,7 @@ export async function fitModules(
         steps: solution.steps,
         solveMs: Math.round(solveMs),
         rounds: round,
+        jumps,
       };
       return { arrangement, frames };
     }
@@ -128,6 +156,12 @@ function noteRagged(measured: MeasuredPage, plans: readonly ModulePlan[], gap: G
   if (!module || columns === undefined || module.ragged?.[columns] !== undefined) return false;
   module.ragged = { ...module.ragged, [columns]: Math.max(1, gap.emptyColumns) };
   return true;
+}
+
+/** A story only a line or two over its module is an overflow to cut, not a jump (PAGE_LAYOUT.jumpMarginLines). */
+function refuseShortJumps(plans: readonly ModulePlan[], overflow: Error | undefined): void {
+  const short = plans.find((plan) => plan.jumpLines !== undefined && plan.jumpLines <= PAGE_LAYOUT.jumpMarginLines);
+  if (short && overflow) throw overflow;
 }
 
 function shortError(id: string, lines: number, modules: readonly SolverModule[]): OverflowError {

@@ -39,6 +39,9 @@ export function pageFields(page: Readonly<Page>): PrintedField[] {
             : add(`${at}.body[${i}].subhead`, 'Noto Sans SC', 700, item.subhead),
         );
         add(`${at}.signoff`, 'Noto Serif SC', 400, module.signoff);
+        // 转版 lines (templates/partials/module-story.hbs): the labels come from the issue.
+        add(`${at}.continue`, 'Noto Sans SC', 400, module.continue === undefined ? undefined : `（下转第${module.continue}版）`);
+        add(`${at}.continued.from`, 'Noto Sans SC', 400, module.continued === undefined ? undefined : `（上接第${module.continued.from}版）`);
         module.photos.forEach((photo, p) => {
           add(`${at}.photos[${p}].caption`, 'LXGW WenKai', 400, photo.caption);
           add(`${at}.photos[${p}].credit`, 'Noto Sans SC', 400, photo.credit);
@@ -53,6 +56,12 @@ export function pageFields(page: Readonly<Page>): PrintedField[] {
         add(`${at}.title`, 'Noto Sans SC', 700, module.title);
         module.items?.forEach((item, i) => add(`${at}.items[${i}]`, 'Noto Serif SC', 400, item));
         module.paragraphs?.forEach((paragraph, i) => add(`${at}.paragraphs[${i}]`, 'Noto Serif SC', 400, paragraph));
+        if (Array.isArray(module.index)) {
+          module.index.forEach((entry, i) => {
+            add(`${at}.index[${i}].label`, 'Noto Sans SC', 700, `${entry.label}${entry.name ?? ''}`);
+            entry.headlines.forEach((headline, h) => add(`${at}.index[${i}].headlines[${h}]`, 'Noto Serif SC', 400, headline));
+          });
+        }
         break;
       case 'ad':
       case 'feature':

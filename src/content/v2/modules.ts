@@ -14,6 +14,21 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens, e.g. "lead-story"')
   .describe('Unique id of the module on its page. Identity is by id, never by headline or label.');
 
+/** A story's id; `<id>~cont` is the id the issue gives a story's continuation on a later page (转版). */
+const storyId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*(~cont)?$/, 'use lower-case letters, digits and hyphens, e.g. "lead-story"')
+  .describe('Unique id of the module on its page. Identity is by id, never by headline or label.');
+
+/** One later page of the issue as the 导读 box lists it: filled by the issue, or typed. */
+export const IndexEntrySchema = z
+  .strictObject({
+    label: text('index.label').describe('The page label, e.g. A2.'),
+    name: text('index.name').optional().describe('版名 of the page, e.g. 综合新闻.'),
+    headlines: z.array(text('headline')).describe('Headlines of the page\'s lead stories.'),
+  })
+  .describe('One later page in the 导读 box.');
+
 const gridInt = (what: string) => z.int(`${what} is a whole number`).min(0);
 
 export const PinSchema = z
@@ -50,7 +65,7 @@ const BodyItemSchema = z.union([
 export const StoryModuleSchema = z
   .strictObject({
     kind: z.literal('story'),
-    id,
+    id: storyId,
     rank: z.int().min(1).max(9).default(3).describe('Weight on the page: 1 = the lead story (头条), larger = lighter.'),
     headline: StoryHeadlineSchema,
     dateline: text('dateline').optional().describe('本报讯, 本报X日电 or 新华社X地X月X日电, set before the first paragraph.'),
@@ -60,6 +75,23 @@ export const StoryModuleSchema = z
     photos: z.array(StoryPhotoSchema).default([]),
     signoff: text('signoff').optional().describe('Sign-off at the end, e.g. （完）.'),
     pin: PinSchema.optional(),
+    continue: text('continue')
+      .optional()
+      .describe(
+        '转版: a later page of the issue where the story continues when it is longer than its module: its label (A3) or its file (a3.yaml). ' +
+          'The jump lines 下转第X版 and 上接第X版 print the labels of the issue\'s page list.',
+      ),
+    continued: z
+      .strictObject({
+        from: text('continued.from').describe('Label of the page the story comes from.'),
+        tail: z.boolean().describe('The first paragraph is the tail of one cut mid-way (set without indent).'),
+      })
+      .optional()
+      .describe('Set by the issue on a continuation (上接第X版); not typed by editors.'),
+  })
+  .refine((story) => story.id.endsWith('~cont') === (story.continued !== undefined), {
+    message: 'the id ending ~cont is the one the issue gives a continuation; choose another id',
+    path: ['id'],
   })
   .describe('A story: headline block, dateline/byline, lead, body and its own photos.');
 
@@ -74,10 +106,14 @@ export const BoxModuleSchema = z
     title: text('box.title').optional().describe('Title of the box, e.g. 荣誉榜.'),
     items: z.array(text('item')).min(1).optional().describe('A list, one entry per item.'),
     paragraphs: z.array(text('paragraph')).min(1).optional().describe('Running text, for a notice.'),
+    index: z
+      .union([z.literal(true), z.array(IndexEntrySchema)])
+      .optional()
+      .describe('导读: true on a front page of an issue fills the box from the issue: each later page\'s label, 版名 and lead headlines, in page order.'),
     pin: PinSchema.optional(),
   })
-  .refine((box) => (box.items === undefined) !== (box.paragraphs === undefined), {
-    message: 'a box holds either items or paragraphs',
+  .refine((box) => [box.items, box.paragraphs, box.index].filter((x) => x !== undefined).length === 1, {
+    message: 'a box holds one of items, paragraphs or index',
     path: ['items'],
   })
   .describe('A framed list or notice.');

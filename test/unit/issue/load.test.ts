@@ -100,3 +100,36 @@ describe('loadIssue', () => {
     expect(badPage.location).toMatchObject({ line: 10, path: 'furniture.folio' });
   });
 });
+
+describe('loadIssue: jumps (转版) and the 导读 box', () => {
+  const JUMP = 'test/fixtures/issues/jump';
+  function jumpCopy(edit: (text: string) => string): string {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'folio-jump-')), 'issue');
+    cpSync(JUMP, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'a1.yaml'), edit(readFileSync(path.join(dir, 'a1.yaml'), 'utf8')));
+    return dir;
+  }
+
+  it('resolves continue: by file to the page\'s label in issue.yaml, and fills the 导读 box from the later pages', async () => {
+    const issue = await loadIssue(JUMP);
+    expect([...issue.pages[0]!.jumps]).toEqual([['outlook-2024', 2]]);
+    const a1 = await loadContent(issue.pages[0]!.file, issue.pages[0]!.overrides);
+    if (!('page' in a1)) throw new Error('a1 is a v2 page');
+    const lead = a1.page.modules.find((m) => m.id === 'outlook-2024');
+    expect(lead?.kind === 'story' && lead.continue).toBe('A3');
+    const box = a1.page.modules.find((m) => m.id === 'index');
+    expect(box?.kind === 'box' && box.index).toEqual([
+      { label: 'A2', name: '综合新闻', headlines: ['擎旗领跑 勇闯高质量发展新路'] },
+      { label: 'A3', name: '综合新闻', headlines: ['软硬兼施建管并重 在突出城乡提质上见成效'] },
+    ]);
+  });
+
+  it('refuses a continue: that is not a later page, naming the story, the page and the line, with a fix', async () => {
+    for (const target of ['A1', 'B7']) {
+      const error = await failure(jumpCopy((text) => text.replace('continue: a3.yaml', `continue: ${target}`)));
+      expect(error.message).toContain(`story "outlook-2024" on page A1 continues on "${target}"`);
+      expect(error.location).toMatchObject({ line: 19, path: 'modules[0].continue' });
+      expect(error.hint).toContain('A2, A3');
+    }
+  });
+});

@@ -77,9 +77,9 @@ describe('schema v2', () => {
     expect(found).toContainEqual(expect.stringMatching(/^modules\.1\.pin\.columns/));
   });
 
-  it('wants a box to hold items or paragraphs, not both', () => {
+  it('wants a box to hold one of items, paragraphs or index, not two', () => {
     expect(problems({ version: 2, modules: [{ kind: 'box', id: 'b', items: ['一'], paragraphs: ['二'] }] })).toEqual([
-      'modules.0.items: a box holds either items or paragraphs',
+      'modules.0.items: a box holds one of items, paragraphs or index',
     ]);
   });
 });
