@@ -202,7 +202,8 @@
       else low = mid + 1;
     }
     text.style.height = low < room ? `${low * pitch}px` : '';
-    text.style.alignSelf = 'start';
+    // Text that does not fit keeps the module's height: the overflow check and a jump's cut read it there.
+    text.style.alignSelf = low < room ? 'start' : '';
     // The white the text leaves at the foot of its last column, down to the module's foot, and whole columns
     // it leaves empty (too little text for its columns): the solver hears of them.
     const grid = gridPx();
@@ -241,7 +242,8 @@
       if (plan.kind === 'story') applyStory(el, plan);
       if (plan.kind === 'photo') el.style.setProperty('--frame-lines-h', lines(plan.frameLines));
     }
-    for (const plan of plans) if (plan.kind === 'story' && plan.textColumns > 1) evenText(part(byId.get(plan.id), 'text'));
+    // A story cut for a jump (转版) fills its module to the last line: it is not set shallower.
+    for (const plan of plans) if (plan.kind === 'story' && plan.textColumns > 1 && !plan.jumpLines) evenText(part(byId.get(plan.id), 'text'));
     const toPt = 72 / 96;
     return [...root().querySelectorAll('[data-photo]')].map((figure) => {
       const rect = figure.querySelector('.photo__frame').getBoundingClientRect();
