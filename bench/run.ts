@@ -8,7 +8,8 @@
  * workers (issue 21); (g) the PSNR of a photo through the press conversion
  * (issue 20); (h) the six-story news page against the feature, and the page
  * solver's time (issue 17). Writes bench/results.md. Asserts nothing.
- * FOLIO_BENCH_ONLY=queue (or =pages) runs (f) (or (h)) alone and only prints it.
+ * FOLIO_BENCH_ONLY=queue (or =pages, =year) runs (f) (or (h), (i)) alone and only prints it; (i) is a
+ * synthetic year of 52 four-page issues through `folio batch --volume` (bench/year.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { BATCH_COUNT, benchBatch, makeEditions, type BatchFigures } from './batc
 import { benchQueue, type QueueFigures } from './queue.ts';
 import { benchPhotoQuality, type PhotoQuality } from './photo-quality.ts';
 import { benchPages, pageLines, type PageFigures } from './pages.ts';
+import { benchYear, yearLines, type YearFigures } from './year.ts';
 
 const RUNS = Number(process.env.FOLIO_BENCH_RUNS ?? 5);
 const EDITION = path.join(FOLIO_ROOT, 'content', 'wuzhi-2024');
@@ -38,6 +40,12 @@ if (process.env.FOLIO_BENCH_ONLY === 'queue') {
   log('(f) the same 50 editions locally and through the queue');
   const figures = await benchQueue(makeEditions(work), BATCH_COUNT, work, log);
   process.stdout.write(`${figures ? queueLines(figures).join('\n') : '(f) not measured: redis-server is not installed'}\n`);
+  process.exit(0);
+}
+
+if (process.env.FOLIO_BENCH_ONLY === 'year') {
+  log('(i) a year of weekly issues, with its volume');
+  process.stdout.write(`${yearLines(await benchYear(work, log)).join('\n')}\n`);
   process.exit(0);
 }
 
@@ -96,7 +104,10 @@ const floorWarm = summarise((JSON.parse(floorWarmRun.stdout) as number[]).slice(
 log('(g) photo quality through the press conversion');
 const photo = await benchPhotoQuality(work);
 
-writeResults({ cold, warm, batch, queue, pages, pagedjs, floorCold, floorWarm, photo });
+log('(i) a year of weekly issues, with its volume');
+const year: YearFigures = await benchYear(work, log);
+
+writeResults({ cold, warm, batch, queue, pages, pagedjs, floorCold, floorWarm, photo, year });
 
 function installPagedjsCli(): string {
   const tools = path.join(FOLIO_ROOT, 'bench', '.tools');
@@ -122,7 +133,7 @@ function queueLines(q: QueueFigures): string[] {
   ];
 }
 
-function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pages: PageFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure; photo: PhotoQuality }) {
+function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; queue?: QueueFigures; pages: PageFigures; pagedjs: Figure; floorCold: Figure; floorWarm: Figure; photo: PhotoQuality; year: YearFigures }) {
   const ratio = (a: Figure, b: Figure) => (a.median / b.median).toFixed(2);
   const chromiumVersion = spawnSync(chromium, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const cpus = os.cpus();
@@ -153,6 +164,7 @@ function writeResults(r: { cold: Figure; warm: Figure; batch?: BatchFigures; que
       : ['| (c) batch of 50 | not measured: `folio batch` is not available | |']),
     ...(r.queue ? queueLines(r.queue) : ['| (f) queue | not measured: redis-server is not installed | |']),
     ...pageLines(r.pages),
+    ...yearLines(r.year),
     `| (d) pagedjs-cli 0.4.3, same HTML | ${seconds(r.pagedjs)} | \`pagedjs-cli page.html -o out.pdf\` |`,
     `| (e) Chromium floor, cold | ${seconds(r.floorCold)} | \`node bench/floor.mjs page.html out.pdf\` |`,
     `| (e) Chromium floor, warm | ${seconds(r.floorWarm)} | same, one browser, per render |`,

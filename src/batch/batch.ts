@@ -24,6 +24,7 @@ import { relative, SUMMARY_FILE, summaryLines, writeSummary, type BatchSummary, 
 import { lockOutputFolder } from './output-lock.ts';
 import { refuseVolumeOverBatchFiles, writeVolume } from './volume.ts';
 import { t } from '../i18n/locale.ts';
+import { buildIssueVolume } from './volume-issues.ts';
 
 export type { BatchSummary, EditionSummary } from './summary.ts';
 
@@ -124,6 +125,9 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
     ]);
   }
 
+  // Issue pages write their plates into a folder per issue date.
+  for (const dir of new Set(plans.flatMap((plan) => (plan.ok ? [path.dirname(plan.pdfPath)] : [])))) await ensureDir(dir);
+
   const results: EditionSummary[] = new Array(plans.length);
   const toRender: Plan[] = [];
   for (const plan of plans) {
@@ -161,7 +165,9 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
       await renderer.render(toRender, {
         started: (plan) => progress.started(plan.id),
         note: (line) => progress.note(line),
-        finished: async (plan, result) => {
+        finished: async (plan, found) => {
+          // An issue page also carries its loader's warnings (a page's own folio field).
+          const result = plan.issue?.warnings.length ? { ...found, warnings: [...plan.issue.warnings, ...found.warnings] } : found;
           results[plan.index] = result;
           // A failed render leaves the previous PDF in place (writes are atomic), so its cache entry stays true.
           if (result.status === 'rendered') {
@@ -178,7 +184,11 @@ async function runBatchLocked(options: BatchOptions, outDir: string): Promise<Ba
   progress.end();
 
   let volume: VolumeSummary | null = null;
-  if (options.volume) volume = await buildVolume(path.resolve(options.volume), plans, results, input.order.map((o) => o.id), input.volumeTitle);
+  if (options.volume) {
+    volume = plans.some((plan) => plan.ok && plan.issue)
+      ? await buildIssueVolume(path.resolve(options.volume), plans, results, options)
+      : await buildVolume(path.resolve(options.volume), plans, results, input.order.map((o) => o.id), input.volumeTitle);
+  }
 
   const failed = results.filter((r) => r.status === 'failed').map((r) => r.id);
   const summary: BatchSummary = {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ContentError, type SourceLocation } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
 import { parseManifest } from './manifest.ts';
+import { ISSUE_FILE, PAPER_FILE } from '../issue/load.ts';
 import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
 
@@ -22,6 +23,8 @@ export interface BatchEntry {
   overrides: readonly EditionOverride[];
   /** The manifest entry that names it. */
   location?: SourceLocation;
+  /** Set when the entry is an issue folder (issue.yaml): the plan expands it into its pages. */
+  issue?: true;
 }
 
 export interface BatchInput {
@@ -64,7 +67,10 @@ async function discoverFolder(dir: string): Promise<BatchInput> {
     if (!isFolder) continue;
     const file = await stat(path.join(folder, EDITION_FILE)).catch(() => undefined);
     if (file?.isFile()) entries.push({ input: folder, fallbackId: child.name, overrides: [] });
+    else entries.push(...(await issueEntries(folder)));
   }
+  // The folder may itself be one issue.
+  if (entries.length === 0) entries.push(...(await issueEntries(dir, false)));
   if (entries.length === 0) {
     const single = await stat(path.join(dir, EDITION_FILE)).catch(() => undefined);
     throw new ContentError(t('batch.noEditions', { dir, file: EDITION_FILE }), {
@@ -72,6 +78,22 @@ async function discoverFolder(dir: string): Promise<BatchInput> {
     });
   }
   return { kind: 'folder', path: dir, entries, order: [] };
+}
+
+const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
+
+/**
+ * An issue folder (issue.yaml) is one entry the plan expands into its pages;
+ * a year folder (paper.yaml above issue folders) gives its issues in name
+ * order, so `content/` may mix single editions, issues and years.
+ */
+async function issueEntries(folder: string, lookInside = true): Promise<BatchEntry[]> {
+  if (await isFile(path.join(folder, ISSUE_FILE))) return [{ input: folder, fallbackId: path.basename(folder), overrides: [], issue: true }];
+  if (!lookInside || !(await isFile(path.join(folder, PAPER_FILE)))) return [];
+  const entries: BatchEntry[] = [];
+  const names = (await readdir(folder, { withFileTypes: true })).filter((child) => child.isDirectory() && !child.name.startsWith('.')).map((child) => child.name).sort();
+  for (const name of names) entries.push(...(await issueEntries(path.join(folder, name), false)));
+  return entries;
 }
 
 /** The edition file of a folder or .yaml path, or a message saying why there is none. */

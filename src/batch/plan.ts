@@ -14,28 +14,10 @@ import { pagePhotos, pageAdFiles, pageTitle } from '../content/v2/page-parts.ts'
 import { decodeEditionSource } from '../content/encoding.ts';
 import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
+import { planIssue } from './plan-issue.ts';
+import type { Plan, PlanFailure } from './plan-types.ts';
 
-export interface Plan {
-  ok: true;
-  /** Position in the batch. */
-  index: number;
-  id: string;
-  /** Absolute path of the edition file. */
-  file: string;
-  pdfPath: string;
-  overrides: readonly EditionOverride[];
-  /** The volume's bookmark for this edition. */
-  bookmark: string;
-  key: string;
-}
-
-export interface PlanFailure {
-  ok: false;
-  index: number;
-  id: string;
-  source: string;
-  error: string;
-}
+export type { Plan, PlanFailure } from './plan-types.ts';
 
 export async function planEdition(entry: BatchEntry, index: number, environment: Environment, outDir: string): Promise<Plan | PlanFailure> {
   let file: string | undefined;
@@ -72,8 +54,15 @@ export async function planEdition(entry: BatchEntry, index: number, environment:
 export async function planAll(entries: readonly BatchEntry[], environment: Environment, outDir: string): Promise<(Plan | PlanFailure)[]> {
   const plans: (Plan | PlanFailure)[] = [];
   const owners = new Map<string, string>();
-  for (const [index, entry] of entries.entries()) {
-    const plan = await planEdition(entry, index, environment, outDir);
+  for (const entry of entries) {
+    // An issue is expanded into its pages: each page is one plan, at the next position of the batch.
+    const expanded = entry.issue ? await planIssue(entry, plans.length, environment, outDir) : [await planEdition(entry, plans.length, environment, outDir)];
+    for (const plan of expanded) addPlan(plan);
+  }
+  return plans;
+
+  function addPlan(plan: Plan | PlanFailure): void {
+    const index = plan.index;
     const owner = plan.ok ? owners.get(plan.id) : undefined;
     if (plan.ok && owner !== undefined) {
       plans.push({
@@ -83,10 +72,9 @@ export async function planAll(entries: readonly BatchEntry[], environment: Envir
         source: plan.file,
         error: `error: edition id "${plan.id}" is also the id of ${relative(owner)}; both would write ${plan.id}.pdf\n  fix: give each edition its own id (\`id:\` in edition.yaml, or in the manifest's overrides)`,
       });
-      continue;
+      return;
     }
     if (plan.ok) owners.set(plan.id, plan.file);
     plans.push(plan);
   }
-  return plans;
 }

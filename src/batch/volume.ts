@@ -47,6 +47,16 @@ export interface VolumePart {
   title: string;
   /** The part's printed page label (an issue's page, e.g. A1), used as its PDF page label instead of `<id>-1`. */
   label?: string;
+  /** Label the part's pages i, ii, iii… (a volume's front matter) instead. */
+  roman?: boolean;
+}
+
+/** A bookmark of a nested outline: the page it opens is page `page` (0-based, default 0) of part `part`. */
+export interface OutlineNode {
+  title: string;
+  part: number;
+  page?: number;
+  children?: readonly OutlineNode[];
 }
 
 export interface VolumeResult {
@@ -83,12 +93,13 @@ class PdfStream {
   }
 }
 
-export async function writeVolume(target: string, parts: readonly VolumePart[], title: string): Promise<VolumeResult> {
+/** Writes the parts into one PDF; `outline` replaces the flat bookmark per part with a tree (the annual volume's month → issue → page → story). */
+export async function writeVolume(target: string, parts: readonly VolumePart[], title: string, outline?: readonly OutlineNode[]): Promise<VolumeResult> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
     handle = await open(temporary, 'w');
-    const pages = await writeParts(new PdfStream(handle), parts, title);
+    const pages = await writeParts(new PdfStream(handle), parts, title, outline);
     await handle.close();
     handle = undefined;
     await rename(temporary, target);
@@ -100,7 +111,7 @@ export async function writeVolume(target: string, parts: readonly VolumePart[], 
   }
 }
 
-async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: string): Promise<number> {
+async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: string, outline?: readonly OutlineNode[]): Promise<number> {
   // Object numbers 1–4 are written last but referenced throughout.
   const catalogRef = PDFRef.of(1);
   const pagesRef = PDFRef.of(2);
@@ -121,7 +132,7 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
 
   let largest = 4;
   const kids: PDFRef[] = [];
-  const marks: { title: string; id: string; label?: string; page: PDFRef; index: number }[] = [];
+  const marks: { title: string; id: string; label?: string; roman?: boolean; page: PDFRef; index: number }[] = [];
   for (const part of parts) {
     const source = await PDFDocument.load(await readFile(part.file), { updateMetadata: false });
     const context = PDFContext.create();
@@ -134,23 +145,41 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
       kids.push(context.register(copied));
     }
     if (kids.length === first) throw new Error(`${part.file} has no pages`);
-    marks.push({ title: part.title, id: part.id, label: part.label, page: kids[first]!, index: first });
+    marks.push({ title: part.title, id: part.id, label: part.label, roman: part.roman, page: kids[first]!, index: first });
     for (const [ref, object] of context.enumerateIndirectObjects()) await writeObject(ref, object);
     largest = context.largestObjectNumber;
   }
 
   const tail = PDFContext.create();
-  const markRefs = marks.map((_, index) => PDFRef.of(largest + 1 + index));
-  for (const [index, mark] of marks.entries()) {
-    const item = tail.obj({ Title: PDFHexString.fromText(mark.title), Parent: outlinesRef, Dest: [mark.page, 'Fit'] }) as PDFDict;
-    if (index > 0) item.set(PDFName.of('Prev'), markRefs[index - 1]!);
-    if (index < marks.length - 1) item.set(PDFName.of('Next'), markRefs[index + 1]!);
-    await writeObject(markRefs[index]!, item);
-  }
-  const outlines = tail.obj({ Type: 'Outlines', Count: marks.length });
-  if (marks.length) {
-    outlines.set(PDFName.of('First'), markRefs[0]!);
-    outlines.set(PDFName.of('Last'), markRefs.at(-1)!);
+  // The flat outline is a tree of leaves, one per part.
+  const tree: readonly OutlineNode[] = outline ?? parts.map((part, index) => ({ title: part.title, part: index }));
+  const pageOf = (node: OutlineNode) => kids[marks[node.part]!.index + (node.page ?? 0)] ?? marks[node.part]!.page;
+  let next = largest + 1;
+  const writeLevel = async (nodes: readonly OutlineNode[], parent: PDFRef, depth: number): Promise<{ first?: PDFRef; last?: PDFRef; count: number }> => {
+    const refs = nodes.map(() => PDFRef.of(next++));
+    let count = nodes.length;
+    for (const [index, node] of nodes.entries()) {
+      const item = tail.obj({ Title: PDFHexString.fromText(node.title), Parent: parent, Dest: [pageOf(node), 'Fit'] }) as PDFDict;
+      if (index > 0) item.set(PDFName.of('Prev'), refs[index - 1]!);
+      if (index < nodes.length - 1) item.set(PDFName.of('Next'), refs[index + 1]!);
+      if (node.children?.length) {
+        const children = await writeLevel(node.children, refs[index]!, depth + 1);
+        item.set(PDFName.of('First'), children.first!);
+        item.set(PDFName.of('Last'), children.last!);
+        // Open for two levels (a volume's months and issues), closed below (a negative count): a year's outline stays short until asked.
+        const open = depth < 2;
+        item.set(PDFName.of('Count'), PDFNumber.of(open ? children.count : -node.children.length));
+        if (open) count += children.count;
+      }
+      await writeObject(refs[index]!, item);
+    }
+    return { first: refs[0], last: refs.at(-1), count };
+  };
+  const top = await writeLevel(tree, outlinesRef, 0);
+  const outlines = tail.obj({ Type: 'Outlines', Count: top.count });
+  if (top.first) {
+    outlines.set(PDFName.of('First'), top.first);
+    outlines.set(PDFName.of('Last'), top.last!);
   }
   await writeObject(outlinesRef, outlines);
   const kidsArray = PDFArray.withContext(tail);
@@ -159,13 +188,13 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
   const labels = PDFArray.withContext(tail);
   for (const mark of marks) {
     labels.push(PDFNumber.of(mark.index));
-    labels.push(mark.label === undefined ? tail.obj({ S: 'D', P: PDFHexString.fromText(`${mark.id}-`) }) : tail.obj({ P: PDFHexString.fromText(mark.label) }));
+    labels.push(mark.roman ? tail.obj({ S: 'r' }) : mark.label === undefined ? tail.obj({ S: 'D', P: PDFHexString.fromText(`${mark.id}-`) }) : tail.obj({ P: PDFHexString.fromText(mark.label) }));
   }
   await writeObject(catalogRef, tail.obj({ Type: 'Catalog', Pages: pagesRef, Outlines: outlinesRef, PageMode: 'UseOutlines', PageLabels: tail.obj({ Nums: labels }) }));
   const now = pdfDate(new Date());
   await writeObject(infoRef, tail.obj({ Title: PDFHexString.fromText(title), Creator: PDFHexString.fromText(PDF_CREATOR), Producer: PDFHexString.fromText('Folio batch with pdf-lib'), CreationDate: PDFString.of(now), ModDate: PDFString.of(now) }));
 
-  const size = largest + 1 + marks.length;
+  const size = next;
   // A number the copier reserved but never filled holds null, so the table has no holes.
   for (let number = 1; number < size; number += 1) if (offsets[number] === undefined) await writeObject(PDFRef.of(number), PDFNull);
   const xrefAt = out.offset;

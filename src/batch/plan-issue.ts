@@ -1,0 +1,57 @@
+/**
+ * An issue in a batch (issue 18, step 5): the issue folder is loaded once
+ * (loadIssue: paper.yaml, issue.yaml and every page with the folio-line
+ * fields the issue fills) and expanded into one plan per page, so the unit of
+ * work, of the cache key and of the progress bar is a page. A page's key
+ * covers its file, the issue and paper fields it reads (its overrides), its
+ * photos and the environment; its PDF is the plate file paper.yaml names,
+ * in a folder per issue date under the batch's output folder.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describeError } from '../errors.ts';
+import { editionKey, type Environment } from './cache.ts';
+import type { BatchEntry } from './discover.ts';
+import { parseContent } from '../content/load.ts';
+import { decodeEditionSource } from '../content/encoding.ts';
+import { pagePhotos } from '../content/v2/page-parts.ts';
+import { loadIssue } from '../issue/load.ts';
+import { formatPlateName } from '../issue/plate-name.ts';
+import { pageHeadlines } from '../issue/page-headlines.ts';
+import type { Plan, PlanFailure } from './plan-types.ts';
+import { relative } from './summary.ts';
+
+/** The plans of one issue's pages, from `index` on; an issue that cannot be loaded is one failure. */
+export async function planIssue(entry: BatchEntry, index: number, environment: Environment, outDir: string): Promise<(Plan | PlanFailure)[]> {
+  let issue;
+  try {
+    issue = await loadIssue(entry.input);
+  } catch (error) {
+    return [{ ok: false, index, id: entry.fallbackId, source: entry.input, error: describeError(error) }];
+  }
+  const { date, issueNumber } = issue.issue;
+  const plans: (Plan | PlanFailure)[] = [];
+  for (const [offset, page] of issue.pages.entries()) {
+    const id = `${date}/${page.label}`;
+    try {
+      const source = decodeEditionSource(await readFile(page.file), relative(page.file));
+      const content = parseContent(source, relative(page.file), page.overrides);
+      const photos = 'modules' in content ? pagePhotos(content) : content.photos;
+      const key = await editionKey({ environment, source, overrides: page.overrides, edition: { photos }, dir: path.dirname(page.file) });
+      plans.push({
+        ok: true,
+        index: index + offset,
+        id,
+        file: page.file,
+        pdfPath: path.join(outDir, date, formatPlateName(issue.paper.plateFile, { date, label: page.label })),
+        overrides: page.overrides,
+        bookmark: `${page.label} ${page.name}`,
+        key,
+        issue: { dir: issue.dir, paperName: issue.paper.name, date, issueNumber, label: page.label, name: page.name, headlines: pageHeadlines(content), warnings: page.warnings },
+      });
+    } catch (error) {
+      plans.push({ ok: false, index: index + offset, id, source: page.file, error: describeError(error) });
+    }
+  }
+  return plans;
+}
