@@ -7,6 +7,8 @@
  * photos and the environment; its PDF is the plate file paper.yaml names,
  * in a folder per issue date under the batch's output folder.
  */
+import { createHash } from 'node:crypto';
+import { jumpSourcesOf } from '../issue/continuations.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeError } from '../errors.ts';
@@ -37,7 +39,10 @@ export async function planIssue(entry: BatchEntry, index: number, environment: E
       const source = decodeEditionSource(await readFile(page.file), relative(page.file));
       const content = parseContent(source, relative(page.file), page.overrides);
       const photos = 'modules' in content ? pagePhotos(content) : content.photos;
-      const key = await editionKey({ environment, source, overrides: page.overrides, edition: { photos }, dir: path.dirname(page.file) });
+      const own = await editionKey({ environment, source, overrides: page.overrides, edition: { photos }, dir: path.dirname(page.file) });
+      // A page that receives a continuation changes when a page that jumps to it does.
+      const sources = jumpSourcesOf(issue, offset);
+      const key = sources.length === 0 ? own : createHash('sha256').update(own).update(await Promise.all(sources.map((j) => readFile(issue.pages[j]!.file))).then((files) => Buffer.concat(files))).digest('hex');
       plans.push({
         ok: true,
         index: index + offset,
@@ -47,6 +52,7 @@ export async function planIssue(entry: BatchEntry, index: number, environment: E
         overrides: page.overrides,
         bookmark: `${page.label} ${page.name}`,
         key,
+        ...(sources.length > 0 ? { receives: { issueDir: issue.dir, label: page.label } } : {}),
         issue: { dir: issue.dir, paperName: issue.paper.name, date, issueNumber, label: page.label, name: page.name, headlines: pageHeadlines(content), warnings: page.warnings },
       });
     } catch (error) {

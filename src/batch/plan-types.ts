@@ -16,6 +16,8 @@ export interface Plan {
   key: string;
   /** Set for a page of an issue: what the annual volume lists of it. */
   issue?: IssuePageInfo;
+  /** A page that receives a jump's continuation (转版): its issue and label, to set the pages that jump to it first. */
+  receives?: { issueDir: string; label: string };
 }
 
 export interface PlanFailure {

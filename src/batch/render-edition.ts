@@ -3,6 +3,7 @@
  * the pool's browser, build the PDF, and after a browser crash try once more
  * on a fresh browser. It never throws: a failure is a `failed` record.
  */
+import { receivedContinuations } from '../issue/continuations.ts';
 import path from 'node:path';
 import { build } from '../pipeline.ts';
 import { describeError } from '../errors.ts';
@@ -19,6 +20,8 @@ export interface RenderTarget {
   file: string;
   pdfPath: string;
   overrides: readonly EditionOverride[];
+  /** A page of an issue that receives a continuation (转版): the pages that jump to it are set first, to know the text. */
+  receives?: { issueDir: string; label: string };
   /** Also write the press PDF, as `folio render --press` does: a preflight error fails the edition (issue 20). */
   press?: PressRequest;
 }
@@ -51,7 +54,8 @@ export async function renderEdition(target: RenderTarget, pool: BrowserPool, not
     const start = performance.now();
     try {
       const { press } = target;
-      const result = await build({ input: target.file, output: target.pdfPath, browser: lease.browser, overrides: target.overrides, press: press !== undefined, gray: press?.gray, pressSettings: press?.settings });
+      const received = target.receives ? await receivedContinuations(target.receives.issueDir, target.receives.label, lease.browser) : [];
+      const result = await build({ input: target.file, output: target.pdfPath, browser: lease.browser, overrides: [...target.overrides, ...received], press: press !== undefined, gray: press?.gray, pressSettings: press?.settings });
       timeMs += performance.now() - start;
       return { ...base, pdf: path.basename(result.pdfPath), status: 'rendered', timeMs: Math.round(timeMs), pages: result.pages, warnings: result.warnings, fit: result.fit ? figuresOf(result.fit, result.arrangement) : result.arrangement ? pageFiguresOf(result.arrangement) : null, attempts };
     } catch (error) {

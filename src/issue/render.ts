@@ -13,11 +13,9 @@ import { ensureDir } from '../files/ensure-dir.ts';
 import { DEFAULT_OUTPUT_DIR } from '../defaults.ts';
 import { loadIssue, type LoadedIssue } from './load.ts';
 import { formatPlateName, issuePdfName } from './plate-name.ts';
-import { continuationModule, type StoryJump } from './jumps.ts';
-import { ContentError } from '../errors.ts';
-import { t } from '../i18n/locale.ts';
+import type { StoryJump } from './jumps.ts';
+import { continuationOverrides, continuationsFrom } from './continuations.ts';
 import type { PageArrangement } from '../paginate/fit-modules.ts';
-import type { EditionOverride } from '../content/load.ts';
 
 export interface RenderIssueOptions extends Pick<BuildOptions, 'png' | 'press' | 'gray' | 'pressSettings' | 'templatesDir' | 'timeouts' | 'cacheDir' | 'signal' | 'startedChromium'> {
   /** The issue folder (holding issue.yaml). */
@@ -54,19 +52,6 @@ export interface IssueResult {
   /** The whole issue in one PDF. */
   issuePdfPath: string;
   timeMs: number;
-}
-
-/** The continuation modules a page receives, appended to its own modules (the solver places them like any). */
-function continuationOverrides(issue: LoadedIssue, index: number, modules: readonly Record<string, unknown>[]): EditionOverride[] {
-  if (modules.length === 0) return [];
-  const page = issue.pages[index]!;
-  if (!page.page) {
-    throw new ContentError(t('issue.jumpToFeature', { page: page.label, stories: modules.map((m) => String(m.id)).join(', ') }), {
-      hint: t('issue.jumpToFeatureHint'),
-    });
-  }
-  const count = page.page.modules.length;
-  return modules.map((value, j) => ({ path: ['modules', count + j], value }));
 }
 
 /** Loads the issue, renders its pages in order with one browser, and writes the issue PDF. */
@@ -108,13 +93,7 @@ export async function renderIssue(options: RenderIssueOptions): Promise<IssueRes
         arrangement: result.arrangement,
         jumps: result.arrangement?.jumps ?? [],
       };
-      for (const jump of rendered.jumps) {
-        const story = page.page?.modules.find((module) => module.id === jump.id);
-        const target = page.jumps.get(jump.id);
-        if (story?.kind !== 'story' || target === undefined) continue;
-        const module = continuationModule(story, jump.split, page.label);
-        if (module) continuations.set(target, [...(continuations.get(target) ?? []), module]);
-      }
+      for (const [target, modules] of continuationsFrom(issue, index, result.arrangement)) continuations.set(target, [...(continuations.get(target) ?? []), ...modules]);
       pages.push(rendered);
       options.onPage?.(rendered);
     }
