@@ -207,7 +207,8 @@ async function interrupt(
     holders,
     tempBefore,
     tempAfter: readdirSync(cli.tmp),
-    outputFiles: await readdir(path.dirname(cli.output)),
+    // Files at any depth (a year's batch writes plates into a folder per issue date, made before they render).
+    outputFiles: (await readdir(path.dirname(cli.output), { recursive: true, withFileTypes: true })).filter((entry) => !entry.isDirectory()).map((entry) => entry.name),
   };
 }
 
