@@ -13,7 +13,7 @@ import { loadIssue, type LoadedIssue } from '../issue/load.ts';
 import { launchBrowser, type ManagedBrowser } from '../paginate/browser.ts';
 import { allowedHosts, hostForUrl, isAllowedHost } from './allowed-hosts.ts';
 import { capConnections, CONNECTION_CHECK_OPTIONS } from './connection-cap.ts';
-import { DEFAULT_PREVIEW_PORT, startPreview, type PreviewOptions, type PreviewServer } from './server.ts';
+import { DEFAULT_PREVIEW_PORT, listen, startPreview, type PreviewOptions, type PreviewServer } from './server.ts';
 import { t } from '../i18n/locale.ts';
 
 export interface IssuePreviewOptions extends Pick<PreviewOptions, 'port' | 'host' | 'log' | 'cacheDir' | 'debug'> {
@@ -121,12 +121,3 @@ function spreadShell(issue: LoadedIssue, pages: { label: string; name: string; u
   return SHELL({ title, spreads: spreadsOf(pages) });
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
