@@ -16,7 +16,7 @@ import { editionKey, type Environment } from './cache.ts';
 import type { BatchEntry } from './discover.ts';
 import { parseContent } from '../content/load.ts';
 import { decodeEditionSource } from '../content/encoding.ts';
-import { pagePhotos } from '../content/v2/page-parts.ts';
+import { pageAdFiles, pagePhotos } from '../content/v2/page-parts.ts';
 import { loadIssue } from '../issue/load.ts';
 import { formatPlateName } from '../issue/plate-name.ts';
 import { pageHeadlines } from '../issue/page-headlines.ts';
@@ -38,7 +38,8 @@ export async function planIssue(entry: BatchEntry, index: number, environment: E
     try {
       const source = decodeEditionSource(await readFile(page.file), relative(page.file));
       const content = parseContent(source, relative(page.file), page.overrides);
-      const photos = 'modules' in content ? pagePhotos(content) : content.photos;
+      // As planEdition keys a page: its photos and its supplied ads (a queue worker re-plans the page and must get the same key).
+      const photos = 'modules' in content ? [...pagePhotos(content), ...pageAdFiles(content)] : content.photos;
       const own = await editionKey({ environment, source, overrides: page.overrides, edition: { photos }, dir: path.dirname(page.file) });
       // A page that receives a continuation changes when a page that jumps to it does.
       const sources = jumpSourcesOf(issue, offset);

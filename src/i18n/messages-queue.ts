@@ -17,6 +17,10 @@ export const QUEUE_MESSAGES = {
     en: 'start redis-server there, or give --queue the address of a running one (redis://host:port[/db])',
     zh: '请在该处启动 redis-server，或用 --queue 指定一个正在运行的 Redis（redis://主机:端口[/库号]）',
   },
+  'queue.pageGone': {
+    en: 'error: page {label} is no longer in {dir}\n  fix: run the batch again, so that it plans the issue as it is now',
+    zh: '错误：{dir} 中已没有 {label} 版\n  修改：重新运行 batch，按期次现在的内容安排',
+  },
   'queue.noAnswer': { en: 'no answer within {seconds} s', zh: '{seconds} 秒内没有应答' },
   'queue.counts': {
     en: 'queue {name} on {url}: {waiting} waiting, {active} active, {completed} completed, {failed} failed',

@@ -20,6 +20,8 @@ export interface PageJob {
   overrides: EditionOverride[];
   /** The batch cache key the batch computed: a worker that computes another refuses the job. */
   key: string;
+  /** A page of an issue: the worker plans it with its issue (folio fields, the continuations it receives), as the batch did. */
+  issue?: { dir: string; label: string };
   /** Also the press PDF beside it, made and gated as `folio render --press` does (issue 20). */
   press?: PressRequest;
 }
@@ -37,7 +39,7 @@ export function jobOf(plan: Plan, press?: PressRequest): { id: string; data: Pag
   // BullMQ's custom ids may not contain ':'; edition ids are slugs and the hash is hex.
   // The press request is part of the id: the same page with and without press, or for two plants, is two renders.
   const hash = createHash('sha256').update(`${plan.key}\u0000${plan.pdfPath}\u0000${pressFingerprint(press)}`).digest('hex').slice(0, 20);
-  return { id: `${plan.id}-${hash}`, data: { id: plan.id, edition: plan.file, pdf: plan.pdfPath, overrides: [...plan.overrides], key: plan.key, ...(press ? { press } : {}) } };
+  return { id: `${plan.id}-${hash}`, data: { id: plan.id, edition: plan.file, pdf: plan.pdfPath, overrides: [...plan.overrides], key: plan.key, ...(plan.issue ? { issue: { dir: plan.issue.dir, label: plan.issue.label } } : {}), ...(press ? { press } : {}) } };
 }
 
 export function jobOptions(settings: QueueSettings = QUEUE) {

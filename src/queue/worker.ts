@@ -16,7 +16,6 @@ import path from 'node:path';
 import type { Job } from 'bullmq';
 import { DEFAULT_RESTART_AFTER, poolFor } from '../batch/batch.ts';
 import { environmentFingerprint } from '../batch/cache.ts';
-import { planEdition } from '../batch/plan.ts';
 import { renderEdition } from '../batch/render-edition.ts';
 import { seconds } from '../batch/summary.ts';
 import { QUEUE, type QueueSettings } from '../defaults.ts';
@@ -26,6 +25,7 @@ import type { ManagedBrowser } from '../paginate/browser.ts';
 import type { QueueAddress } from './address.ts';
 import { loadBullmq, reachRedis, reportErrors } from './bullmq.ts';
 import type { PageJob, PageResult } from './jobs.ts';
+import { planJob } from './plan-job.ts';
 import { sharedFolder, type PageStore } from './store.ts';
 
 export interface WorkerOptions {
@@ -74,7 +74,8 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     const data = job.data;
     const file = await store.openInput(data.edition);
     const output = await store.openOutput(data.pdf);
-    const plan = await planEdition({ input: file, fallbackId: data.id, overrides: data.overrides }, 0, environment, path.dirname(output.file));
+    const issueDir = data.issue ? await store.openInput(data.issue.dir) : undefined;
+    const plan = await planJob(data, { edition: file, issueDir }, environment, path.dirname(output.file));
     if (!plan.ok) throw new Error(plan.error.split('\n')[0]!.replace(/^error: /, ''));
     if (plan.key !== data.key) {
       throw new UnrecoverableError(t('worker.keyMismatch', { name, id: data.id }));

@@ -245,4 +245,23 @@ describe('folio batch --queue with two workers', () => {
     execFileSync('qpdf', ['--qdf', '--object-streams=disable', pressPdf, qdf]);
     expect(readFileSync(qdf, 'latin1')).toMatch(/\/Separation\s*\/Red\s*\/DeviceCMYK/);
   }, SLOW);
+  it('a page of an issue that receives a jump (转版) prints its continuation, as a local batch prints it (issue 18)', async () => {
+    const issue = path.join(root, 'jump-issue');
+    cpSync(path.join(ROOT, 'test/fixtures/issues/jump'), issue, { recursive: true });
+    const [queued, reference] = [path.join(root, 'out-jump'), path.join(root, 'local-jump')];
+    const batch = folio('batch', issue, '-o', queued, '--queue', `${redis.url}/1`);
+    const local = await runBatch({ input: issue, outDir: reference, jobs: 1, browser: await sharedBrowser(), log: () => undefined });
+    expect(await batch.exited, batch.lines.join('\n')).toBe(0);
+    const summary = JSON.parse(readFileSync(path.join(queued, 'summary.json'), 'utf8')) as BatchSummary;
+    expect(summary.counts.failed).toBe(0);
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    let continued = 0;
+    for (const page of local.editions) {
+      const date = page.id.split('/')[0]!;
+      const [a, b] = [await readPdfText(path.join(queued, date, page.pdf!)), await readPdfText(path.join(reference, date, page.pdf!))];
+      expect(squash(a.joined), page.id).toBe(squash(b.joined));
+      if (squash(a.joined).includes('上接')) continued += 1;
+    }
+    expect(continued).toBe(1);
+  }, SLOW);
 });
