@@ -2,9 +2,10 @@
  * `folio preview <issue-dir>` (issue 18): the pages of an issue side by side
  * as a reader opens the paper — A1 alone, then A2|A3, A4|A5 … — each page a
  * preview of its own (the single-page preview, its fit report and proof
- * findings), all fitting in one browser. A saved page file rebuilds that page
- * only; issue.yaml, paper.yaml, a photo, a template or a style rebuilds every
- * page, since any page may show it.
+ * findings), all fitting in one browser, with the continuations (转版) the
+ * pages before it send. A saved page file rebuilds that page and the pages it
+ * jumps to; issue.yaml, paper.yaml, a photo, a template or a style rebuilds
+ * every page, since any page may show it (issue-page-source.ts).
  */
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { allowedHosts, hostForUrl, isAllowedHost } from './allowed-hosts.ts';
 import { capConnections, CONNECTION_CHECK_OPTIONS } from './connection-cap.ts';
 import { DEFAULT_PREVIEW_PORT, listen, startPreview, type PreviewOptions, type PreviewServer } from './server.ts';
 import { t } from '../i18n/locale.ts';
+import { issuePageSource } from './issue-page-source.ts';
 
 export interface IssuePreviewOptions extends Pick<PreviewOptions, 'port' | 'host' | 'log' | 'cacheDir' | 'debug'> {
   /** The issue folder (holding issue.yaml). */
@@ -26,9 +28,6 @@ export interface IssuePreviewServer extends Omit<PreviewServer, 'networkUrls'> {
   /** Each page's own preview, in printed order. */
   pages: { label: string; name: string; url: string }[];
 }
-
-/** Files of the issue folder every page depends on. */
-const SHARED_FILES = new Set(['issue.yaml', 'paper.yaml']);
 
 export async function startIssuePreview(options: IssuePreviewOptions): Promise<IssuePreviewServer> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -57,12 +56,14 @@ export async function startIssuePreview(options: IssuePreviewOptions): Promise<I
       response.end(ok ? html : 'not found');
     });
     const url = `http://${hostForUrl(host === '0.0.0.0' ? '127.0.0.1' : host)}:${port}/`;
-    for (const page of issue.pages) {
+    const latest = { issue };
+    const sources = issue.pages.map((page) => issuePageSource(latest, page.file, browser));
+    for (const [i, page] of issue.pages.entries()) {
       previews.push(
         await startPreview({
           input: page.file,
-          overrides: page.overrides,
-          concerns: concernsOf(issue, page.file),
+          overrides: () => sources[i]!.overrides(),
+          concerns: (changed) => sources[i]!.concerns(changed),
           embeddedBy: new URL(url).origin,
           port: 0,
           host,
@@ -81,18 +82,6 @@ export async function startIssuePreview(options: IssuePreviewOptions): Promise<I
     await close();
     throw error;
   }
-}
-
-/** A page's preview rebuilds for its own file, the issue's shared files, and anything that is not a page file. */
-function concernsOf(issue: LoadedIssue, file: string): (changed: string) => boolean {
-  const folder = path.basename(issue.dir);
-  const own = path.relative(issue.dir, file).split(path.sep).join('/');
-  const pageFiles = new Set(issue.pages.map((p) => path.relative(issue.dir, p.file).split(path.sep).join('/')));
-  return (changed) => {
-    if (!changed.startsWith(`${folder}/`)) return true; // templates, styles
-    const name = changed.slice(folder.length + 1);
-    return name === own || SHARED_FILES.has(name) || !pageFiles.has(name);
-  };
 }
 
 /** Spreads as the paper opens: the front page alone, then facing pairs. */

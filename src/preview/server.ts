@@ -42,8 +42,8 @@ export interface PreviewOptions {
   debug?: boolean;
   /** Most connections held open at once (default PREVIEW_CONNECTIONS.max); tests set fewer. */
   maxConnections?: number;
-  /** Fields filled from outside the file (an issue page's folio line). */
-  overrides?: readonly EditionOverride[];
+  /** Fields filled from outside the file (an issue page's folio line, the continuations it receives), or how to read them at each rebuild. */
+  overrides?: readonly EditionOverride[] | (() => Promise<readonly EditionOverride[]>);
   /** The origin of a page that shows this preview in a frame (the issue's spreads). */
   embeddedBy?: string;
   /** Which saved files concern this page (`<folder label>/<path>`, as the watcher names them); default all. */
@@ -77,7 +77,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const browser = options.browser ?? (await launchBrowser());
   const fitter = new DocumentFitter(browser);
   const session = new PreviewSession(
-    () => buildPreviewPage({ input: options.input, overrides: options.overrides, fitter, cacheDir, files }),
+    async () => {
+      const { overrides } = options;
+      return buildPreviewPage({ input: options.input, overrides: typeof overrides === 'function' ? await overrides() : overrides, fitter, cacheDir, files });
+    },
     log,
     options.debug,
   );
