@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { t } from '../i18n/locale.ts';
 import { describeError, FolioError, formatLocation } from '../errors.ts';
 import { editionKey, type Environment } from './cache.ts';
 import { editionFile, type BatchEntry } from './discover.ts';
@@ -65,16 +66,14 @@ export async function planAll(entries: readonly BatchEntry[], environment: Envir
     const index = plan.index;
     const owner = plan.ok ? owners.get(plan.id) : undefined;
     if (plan.ok && owner !== undefined) {
-      plans.push({
-        ok: false,
-        index,
-        id: plan.id,
-        source: plan.file,
-        error: `error: edition id "${plan.id}" is also the id of ${relative(owner)}; both would write ${plan.id}.pdf\n  fix: give each edition its own id (\`id:\` in edition.yaml, or in the manifest's overrides)`,
-      });
+      // Two issue folders of one date would write each other's plates: the date is what to fix, not an id.
+      const error = plan.issue
+        ? t('batch.sameIssueDate', { date: plan.issue.date, label: plan.issue.label, earlier: relative(owner), later: relative(path.join(plan.issue.dir, 'issue.yaml')) })
+        : `error: edition id "${plan.id}" is also the id of ${relative(owner)}; both would write ${plan.id}.pdf\n  fix: give each edition its own id (\`id:\` in edition.yaml, or in the manifest's overrides)`;
+      plans.push({ ok: false, index, id: plan.id, source: plan.file, error });
       return;
     }
-    if (plan.ok) owners.set(plan.id, plan.file);
+    if (plan.ok) owners.set(plan.id, plan.issue ? path.join(plan.issue.dir, 'issue.yaml') : plan.file);
     plans.push(plan);
   }
 }

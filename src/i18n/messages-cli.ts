@@ -99,6 +99,10 @@ export const CLI_MESSAGES = {
   'batch.workersOn': { en: '{count} {count|worker|workers} on {url}', zh: '{url} 上的 {count} 个 worker' },
   'batch.jobs': { en: '{count} {count|job|jobs}', zh: '{count} 路并行' },
   'batch.failedLine': { en: 'failed: {id}: {error}', zh: '失败：{id}：{error}' },
+  'batch.sameIssueDate': {
+    en: 'error: page {label} of the issue dated {date} is also page {label} of {earlier}; both would write the same plate\n  fix: correct `date:` in the later issue\'s issue.yaml ({later}), or batch two papers into separate output folders',
+    zh: '错误：{date} 这一期的 {label} 版与 {earlier} 的 {label} 版同期同版，会写到同一个印版文件\n  修改：改正后一期 issue.yaml 中的 `date:`（{later}），或把两种报纸分别批量输出到不同文件夹',
+  },
   'batch.unknownError': { en: 'unknown error', zh: '未知错误' },
   'batch.volumeNotWritten': { en: 'volume: not written: {error}', zh: '合订本：未写出：{error}' },
   'batch.volume': { en: 'volume: {file} ({pages} pages, {editions} editions)', zh: '合订本：{file}（{pages} 个版面，{editions} 期）' },

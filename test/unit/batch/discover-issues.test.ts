@@ -46,4 +46,25 @@ describe('discovering and planning issues', () => {
     const changed = after.filter((p, i) => p.ok && before[i]!.ok && p.key !== (before[i] as { key: string }).key).map((p) => p.id);
     expect(changed).toEqual(['2024-01-26/A2']);
   });
+  it('refuses the pages of a second issue folder with the same date, naming the date to correct', async () => {
+    const year = path.join(work, 'same-date');
+    cpSync(path.join(ROOT, 'test/fixtures/years/sample/2024-01-26'), path.join(year, '2024-01-26'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/years/sample/2024-02-02'), path.join(year, '2024-02-02'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/years/sample/paper.yaml'), path.join(year, 'paper.yaml'));
+    // The sample's page files are named relative to it: here they are named absolutely.
+    for (const date of ['2024-01-26', '2024-02-02']) {
+      const file = path.join(year, date, 'issue.yaml');
+      const text = readFileSync(file, 'utf8').replaceAll('../../../issues/', `${path.join(ROOT, 'test/fixtures/issues')}/`);
+      writeFileSync(file, date === '2024-02-02' ? text.replace(/^date: .*$/m, 'date: 2024-01-26') : text);
+    }
+    const second = path.join(year, '2024-02-02', 'issue.yaml');
+    const plans = await planAll((await discover(year)).entries, environment, '/out');
+    expect(plans.filter((plan) => plan.ok).map((plan) => plan.id)).toEqual(['2024-01-26/A1', '2024-01-26/A2']);
+    const refused = plans.filter((plan) => !plan.ok);
+    expect(refused).toHaveLength(2);
+    for (const plan of refused) {
+      expect(plan.ok ? '' : plan.error).toContain('2024-01-26');
+      expect(plan.ok ? '' : plan.error).toContain(path.join('2024-02-02', 'issue.yaml'));
+    }
+  });
 });
