@@ -4,7 +4,7 @@
  * injects into the PDF page, so the preview runs the very same files.
  */
 import path from 'node:path';
-import { packageDir, PAGED_DIST_DIR, RUNTIME_DIR } from '../paginate/runtime-files.ts';
+import { packageDir, PAGE_RUNTIME_SCRIPTS, PAGED_DIST_DIR, RUNTIME_DIR } from '../paginate/runtime-files.ts';
 import { FOLIO_ROOT } from '../defaults.ts';
 import type { ServedRoot } from './served-files.ts';
 
@@ -12,6 +12,8 @@ export { PAGED_DIST_DIR, PAGED_POLYFILL, RUNTIME_DIR } from '../paginate/runtime
 /** The preview's own client: shell, toolbar, overlay and guides. Never part of the PDF page. */
 export const CLIENT_DIR = path.join(FOLIO_ROOT, 'src', 'preview', 'client');
 
+/** Exactly the runtime scripts the PDF page runs (one list: runtime-files.ts). */
+const RUNTIME_FILES = new RegExp(`^(${PAGE_RUNTIME_SCRIPTS.map((file) => path.basename(file).replace(/[.]/g, '\\.')).join('|')})$`);
 const FONT_FILES = /\.woff2?$/i;
 const IMAGE_FILES = /\.(jpe?g|png|webp|avif|tiff?)$/i;
 /** Derived images, and the faces cut for a page (src/assets/font-merge.ts), all named by a hash. */
@@ -20,7 +22,7 @@ const CACHE_FILES = /^[0-9a-f]{16,64}\.(jpg|png|ttf)$/;
 /** The served roots for one edition. Order does not matter; names must be unique. */
 export function previewRoots(editionDir: string, cacheDir: string): ServedRoot[] {
   return [
-    { name: 'runtime', dir: RUNTIME_DIR, allow: /^(squeeze|even-columns|fit|modules|paged-handlers)\.js$/ },
+    { name: 'runtime', dir: RUNTIME_DIR, allow: RUNTIME_FILES },
     { name: 'client', dir: CLIENT_DIR, allow: /^[a-z-]+\.(js|css|html)$/ },
     { name: 'pagedjs', dir: PAGED_DIST_DIR, allow: /^paged\.polyfill\.js$/, immutable: true },
     // The @fontsource scope folder: the Noto Serif SC and Noto Sans SC packages sit side by side in it.

@@ -2,24 +2,13 @@
 // each module once, in grid units, and sets the arrangement the page solver
 // chose in Node (src/paginate/fit-modules.ts, src/layout/). Modules are found
 // by data-module-id and data-module-kind, never by class names, so a custom
-// template that keeps those two attributes works.
+// template that keeps those two attributes works. Evening a story's columns
+// (module-text.js) and cutting a story for a jump (story-jumps.js) load before it.
 (function () {
   'use strict';
 
-  const root = () => document.getElementById('folio-page');
-  const modules = () => [...root().querySelectorAll('[data-module-kind]')];
-  const part = (el, name) => el.querySelector(`[data-part="${name}"]`);
+  const { root, moduleEls: modules, part, gridPx } = window.folio;
   const lines = (n) => `calc(var(--pitch) * ${n})`;
-
-  function gridPx() {
-    const probe = document.createElement('div');
-    probe.style.cssText = 'position:absolute;visibility:hidden;height:var(--pitch);width:var(--col);padding-left:var(--gutter)';
-    document.body.appendChild(probe);
-    const rect = probe.getBoundingClientRect();
-    const gutter = parseFloat(getComputedStyle(probe).paddingLeft);
-    probe.remove();
-    return { pitch: rect.height, col: rect.width - gutter, gutter };
-  }
 
   const spanPx = (grid, span) => span * grid.col + (span - 1) * grid.gutter;
   const linesOf = (el, grid) => (el ? Math.ceil(el.getBoundingClientRect().height / grid.pitch - 0.01) : 0);
@@ -185,57 +174,10 @@
     text.style.setProperty('--text-columns', String(plan.textColumns));
   }
 
-  // 平衡栏: the text set as shallow as it still fits, so its columns end level and any line the module has
-  // to spare stays white under all of them. The browser fills printed columns in order (a short story
-  // over many columns would leave its last columns empty), so the height is searched, in whole lines.
-  function evenText(text) {
-    const pitch = gridPx().pitch;
-    text.style.height = '';
-    const room = Math.round(text.getBoundingClientRect().height / pitch);
-    const fits = () => text.scrollWidth - text.clientWidth <= 1 && Math.max(0, ...[...text.children].map((c) => c.getBoundingClientRect().bottom)) <= text.getBoundingClientRect().bottom + 1;
-    let low = 1;
-    let high = room;
-    while (low < high) {
-      const mid = Math.floor((low + high) / 2);
-      text.style.height = `${mid * pitch}px`;
-      if (fits()) high = mid;
-      else low = mid + 1;
-    }
-    text.style.height = low < room ? `${low * pitch}px` : '';
-    // Text that does not fit keeps the module's height: the overflow check and a jump's cut read it there.
-    text.style.alignSelf = low < room ? 'start' : '';
-    // The white the text leaves at the foot of its last column, down to the module's foot, and whole columns
-    // it leaves empty (too little text for its columns): the solver hears of them.
-    const grid = gridPx();
-    const box = text.getBoundingClientRect();
-    const range = document.createRange();
-    range.selectNodeContents(text);
-    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-    const right = Math.max(box.left, ...rects.map((r) => r.right));
-    const used = Math.max(1, Math.ceil((right - box.left + grid.gutter / 2) / (grid.col + grid.gutter)));
-    const columns = Math.max(1, Math.round((box.width + grid.gutter) / (grid.col + grid.gutter)));
-    const lastLeft = box.left + (used - 1) * (grid.col + grid.gutter) - 1;
-    const lastBottom = Math.max(box.top, ...rects.filter((r) => r.left >= lastLeft).map((r) => r.bottom));
-    const foot = text.closest('[data-module-id]').getBoundingClientRect().bottom;
-    text.dataset.emptyColumns = String(Math.max(0, columns - used));
-    text.dataset.footWhite = String(Math.max(0, Math.round((foot - lastBottom) / grid.pitch)));
-    text.dataset.emptyDepth = String(Math.max(0, Math.round((foot - box.top) / grid.pitch)));
-  }
-
-  // Per story set in several columns: whole columns its text leaves empty and how deep (lines), and the
-  // lines white under its last column down to the module's foot.
-  function moduleGaps() {
-    return modules().flatMap((el) => {
-      const text = part(el, 'text');
-      if (!text || text.dataset.footWhite === undefined) return [];
-      return [{ module: el.dataset.moduleId, emptyColumns: Number(text.dataset.emptyColumns), emptyLines: Number(text.dataset.emptyDepth), footLines: Number(text.dataset.footWhite) }];
-    });
-  }
-
   // Sets the solver's arrangement on the page; returns the placed photo frames for the image stage.
   function applyModules(plans) {
     const byId = new Map(modules().map((el) => [el.dataset.moduleId, el]));
-    for (const el of byId.values()) restoreStory(el);
+    for (const el of byId.values()) window.folio.restoreStory(el);
     for (const plan of plans) {
       const el = byId.get(plan.id);
       placeOn(el, plan);
@@ -243,7 +185,7 @@
       if (plan.kind === 'photo') el.style.setProperty('--frame-lines-h', lines(plan.frameLines));
     }
     // A story cut for a jump (转版) fills its module to the last line: it is not set shallower.
-    for (const plan of plans) if (plan.kind === 'story' && plan.textColumns > 1 && !plan.jumpLines) evenText(part(byId.get(plan.id), 'text'));
+    for (const plan of plans) if (plan.kind === 'story' && plan.textColumns > 1 && !plan.jumpLines) window.folio.evenText(part(byId.get(plan.id), 'text'));
     const toPt = 72 / 96;
     return [...root().querySelectorAll('[data-photo]')].map((figure) => {
       const rect = figure.querySelector('.photo__frame').getBoundingClientRect();
@@ -271,107 +213,5 @@
     return found;
   }
 
-  // 转版 (issue 18). The story's text items (lead, body items, sign-off) as one run of characters: each
-  // with its text node, its item and its offset in the item's own text (the dateline run into the first
-  // paragraph is not the paragraph's text, so it takes no offset).
-  function storyChars(text) {
-    const chars = [];
-    for (const item of text.querySelectorAll(':scope > [data-item]')) {
-      const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
-      let own = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const opener = node.parentElement.closest('.story__dateline') !== null;
-        for (let k = 0; k < node.data.length; k += 1) chars.push({ node, k, item, own: opener ? 0 : own++ });
-      }
-    }
-    return chars;
-  }
-
-  function charRect(c) {
-    const range = document.createRange();
-    range.setStart(c.node, c.k);
-    range.setEnd(c.node, c.k + 1);
-    return range.getClientRects()[0];
-  }
-
-  const within = (rect, box) => rect.right <= box.right + 0.5 && rect.bottom <= box.bottom + 0.5;
-
-  // The first character the module does not show: past the foot of the text area, or in a column beyond its
-  // right edge (a multi-column box that overflows adds columns there). It begins a line: a line is never split.
-  function firstHidden(chars, box) {
-    return chars.findIndex((c) => {
-      const rect = charRect(c);
-      return rect !== undefined && !within(rect, box);
-    });
-  }
-
-  // The first character of the line before the one that starts at `at` (lines never cross items).
-  function previousLineStart(chars, at) {
-    let j = at - 1;
-    const top = charRect(chars[j]).top;
-    while (j > 0 && chars[j - 1].item === chars[j].item && Math.abs(charRect(chars[j - 1]).top - top) < 1) j -= 1;
-    return j;
-  }
-
-  // A subhead is never the last thing of a first part: the cut moves to before it.
-  function beforeSubhead(chars, at) {
-    let cut = at;
-    const startOf = (item) => chars.findIndex((c) => c.item === item);
-    if (chars[cut].item.matches('.subhead')) cut = startOf(chars[cut].item);
-    const previous = cut > 0 ? chars[cut - 1].item : null;
-    if (chars[cut].own === 0 && previous && previous !== chars[cut].item && previous.matches('.subhead')) cut = startOf(previous);
-    return cut;
-  }
-
-  // Removes the text from character `at` on; the cut paragraph's last line stays justified like any full line.
-  function cutAt(text, chars, at) {
-    const c = chars[at];
-    const items = [...text.querySelectorAll(':scope > [data-item]')];
-    const from = items.indexOf(c.item);
-    const starts = chars.findIndex((x) => x.item === c.item) === at;
-    for (const later of items.slice(starts ? from : from + 1)) later.remove();
-    if (starts) return;
-    const range = document.createRange();
-    range.setStart(c.node, c.k);
-    range.setEnd(c.item, c.item.childNodes.length);
-    range.deleteContents();
-    c.item.classList.add('story__cut');
-  }
-
-  // Ends a story cut by the solver at the last line that fits its module, with its jump line (下转第X版) at the
-  // foot, and reports where: { item: 'lead' | body index | 'signoff', offset }. Null when all of it fits.
-  function splitStory(id) {
-    const el = modules().find((m) => m.dataset.moduleId === id);
-    const text = part(el, 'text');
-    if (el.folioText === undefined) el.folioText = text.innerHTML;
-    const box = text.getBoundingClientRect();
-    let cut = firstHidden(storyChars(text), box);
-    if (cut < 0) return null;
-    for (let tries = 0; tries < 8 && cut > 0; tries += 1) {
-      text.innerHTML = el.folioText;
-      const chars = storyChars(text);
-      cut = beforeSubhead(chars, cut);
-      if (cut <= 0) break;
-      const c = chars[cut];
-      const shorter = previousLineStart(chars, cut);
-      cutAt(text, chars, cut);
-      const jump = part(el, 'jump');
-      jump.hidden = false;
-      if (within(jump.getBoundingClientRect(), box) && firstHidden(storyChars(text), box) < 0) {
-        const item = c.item.dataset.item;
-        return { item: /^\d+$/.test(item) ? Number(item) : item, offset: c.own };
-      }
-      cut = shorter; // the jump line takes the last line: end one line earlier
-    }
-    throw new Error(`story "${id}" cannot be cut to fit its module with its jump line`);
-  }
-
-  // A story cut in an earlier round gets its whole text back before the page is set again.
-  function restoreStory(el) {
-    if (el.folioText === undefined) return;
-    part(el, 'text').innerHTML = el.folioText;
-    delete el.folioText;
-  }
-
-  window.folio = Object.assign(window.folio || {}, { measureModules, applyModules, moduleOverflow, moduleGaps, splitStory });
+  window.folio = Object.assign(window.folio || {}, { measureModules, applyModules, moduleOverflow });
 })();
