@@ -20,8 +20,15 @@ import { pageAdFiles, pagePhotos } from '../content/v2/page-parts.ts';
 import { loadIssue } from '../issue/load.ts';
 import { formatPlateName } from '../issue/plate-name.ts';
 import { pageHeadlines } from '../issue/page-headlines.ts';
-import type { Plan, PlanFailure } from './plan-types.ts';
+import type { IssuePageInfo, Plan, PlanFailure } from './plan-types.ts';
+import { PRESETS } from '../defaults.ts';
 import { relative } from './summary.ts';
+
+/** Where a page's lines are, for the volume's story bookmarks. */
+function gridOf(preset: string): IssuePageInfo['grid'] {
+  const geometry = PRESETS[preset]!;
+  return { topPt: (geometry.topMarginMm * 72) / 25.4, pitchPt: geometry.linePitchPt };
+}
 
 /** The plans of one issue's pages, from `index` on; an issue that cannot be loaded is one failure. */
 export async function planIssue(entry: BatchEntry, index: number, environment: Environment, outDir: string): Promise<(Plan | PlanFailure)[]> {
@@ -54,7 +61,7 @@ export async function planIssue(entry: BatchEntry, index: number, environment: E
         bookmark: `${page.label} ${page.name}`,
         key,
         ...(sources.length > 0 ? { receives: { issueDir: issue.dir, label: page.label } } : {}),
-        issue: { dir: issue.dir, paperName: issue.paper.name, date, issueNumber, label: page.label, name: page.name, headlines: pageHeadlines(content), warnings: page.warnings },
+        issue: { dir: issue.dir, paperName: issue.paper.name, date, issueNumber, label: page.label, name: page.name, headlines: pageHeadlines(content), warnings: page.warnings, grid: gridOf(content.paper.preset) },
       });
     } catch (error) {
       plans.push({ ok: false, index: index + offset, id, source: page.file, error: describeError(error) });

@@ -43,4 +43,6 @@ export interface IssuePageInfo {
   headlines: readonly PageHeadline[];
   /** The issue loader's warnings (a page's own folio field). */
   warnings: readonly string[];
+  /** The page's grid, from its preset: the type area's top below the trim's top, and the line pitch (pt). */
+  grid: { topPt: number; pitchPt: number };
 }

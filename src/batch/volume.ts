@@ -56,6 +56,8 @@ export interface OutlineNode {
   title: string;
   part: number;
   page?: number;
+  /** Opens the page scrolled to this far below its trim's top (pt), e.g. a story's headline; otherwise the whole page. */
+  below?: number;
   children?: readonly OutlineNode[];
 }
 
@@ -132,6 +134,8 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
 
   let largest = 4;
   const kids: PDFRef[] = [];
+  /** The top of each page's trim, in its own coordinates, for bookmarks that open below it. */
+  const trimTops: number[] = [];
   const marks: { title: string; id: string; label?: string; roman?: boolean; page: PDFRef; index: number }[] = [];
   for (const part of parts) {
     const source = await PDFDocument.load(await readFile(part.file), { updateMetadata: false });
@@ -140,6 +144,8 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
     const copier = PDFObjectCopier.for(source.context, context);
     const first = kids.length;
     for (const page of source.getPages()) {
+      const trim = page.getTrimBox();
+      trimTops.push(trim.y + trim.height);
       const copied = copier.copy(page.node);
       copied.set(PDFName.of('Parent'), pagesRef);
       kids.push(context.register(copied));
@@ -153,13 +159,16 @@ async function writeParts(out: PdfStream, parts: readonly VolumePart[], title: s
   const tail = PDFContext.create();
   // The flat outline is a tree of leaves, one per part.
   const tree: readonly OutlineNode[] = outline ?? parts.map((part, index) => ({ title: part.title, part: index }));
-  const pageOf = (node: OutlineNode) => kids[marks[node.part]!.index + (node.page ?? 0)] ?? marks[node.part]!.page;
+  const indexOf = (node: OutlineNode) => marks[node.part]!.index + (node.page ?? 0);
+  const pageOf = (node: OutlineNode) => kids[indexOf(node)] ?? marks[node.part]!.page;
+  // A story's bookmark opens at its headline (XYZ, zoom kept); a page's shows the whole page.
+  const destOf = (node: OutlineNode) => (node.below === undefined ? [pageOf(node), 'Fit'] : [pageOf(node), 'XYZ', PDFNull, trimTops[indexOf(node)]! - node.below, PDFNull]);
   let next = largest + 1;
   const writeLevel = async (nodes: readonly OutlineNode[], parent: PDFRef, depth: number): Promise<{ first?: PDFRef; last?: PDFRef; count: number }> => {
     const refs = nodes.map(() => PDFRef.of(next++));
     let count = nodes.length;
     for (const [index, node] of nodes.entries()) {
-      const item = tail.obj({ Title: PDFHexString.fromText(node.title), Parent: parent, Dest: [pageOf(node), 'Fit'] }) as PDFDict;
+      const item = tail.obj({ Title: PDFHexString.fromText(node.title), Parent: parent, Dest: destOf(node) }) as PDFDict;
       if (index > 0) item.set(PDFName.of('Prev'), refs[index - 1]!);
       if (index < nodes.length - 1) item.set(PDFName.of('Next'), refs[index + 1]!);
       if (node.children?.length) {

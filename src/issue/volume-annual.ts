@@ -87,7 +87,7 @@ export function yearOutline(plates: readonly VolumePage[], firstPart: number): O
       issue = { title: plate.issueNumber === undefined ? plate.date : `${plate.date} 第${plate.issueNumber}期`, part, children: [] };
       current.children.push(issue);
     }
-    issue.children.push({ title: `${plate.label} ${plate.name}`, part, children: plate.headlines.map((headline) => ({ title: headline.title, part })) });
+    issue.children.push({ title: `${plate.label} ${plate.name}`, part, children: plate.headlines.map((headline) => ({ title: headline.title, part, below: plate.storyTops?.[headline.id] })) });
   }
   return months;
 }

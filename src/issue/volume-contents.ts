@@ -19,6 +19,8 @@ export interface VolumePage {
   headlines: readonly PageHeadline[];
   /** Pages of the plate PDF (1 for a newspaper page). */
   pages: number;
+  /** Per story id, how far below the trim's top its module starts (pt), where the render reported it: its bookmark opens there. */
+  storyTops?: Readonly<Record<string, number>>;
 }
 
 export interface ContentsRow {

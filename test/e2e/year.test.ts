@@ -16,7 +16,7 @@ import { parseContent } from '../../src/content/load.ts';
 import { pageHeadlines } from '../../src/issue/page-headlines.ts';
 import { formatPlateName } from '../../src/issue/plate-name.ts';
 import { sharedBrowser } from './support/browser.ts';
-import { readPdfText } from './support/pdf.ts';
+import { groupLines, readPdfText } from './support/pdf.ts';
 
 const YEAR = path.resolve(import.meta.dirname, '../fixtures/years/sample');
 const root = mkdtempSync(path.join(os.tmpdir(), 'folio-year-'));
@@ -89,6 +89,39 @@ describe('folio batch <year> --volume', () => {
     } finally {
       await pdf.destroy();
     }
+  });
+
+  it('opens a story bookmark at the story: above its headline, with no other headline of its columns in between', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(volume)), verbosity: 0 }).promise;
+    let checked = 0;
+    try {
+      const outline = (await pdf.getOutline())!;
+      for (const page of outline.slice(1).flatMap((month) => month.items.flatMap((issue) => issue.items))) {
+        const stories = [];
+        for (const story of page.items) {
+          const dest = story.dest as [{ num: number; gen: number }, { name: string }, null, number, null];
+          expect(dest[1].name, story.title).toBe('XYZ');
+          const number = (await pdf.getPageIndex(dest[0])) + 1;
+          const title = squeeze(story.title);
+          // The headline's lines: large type whose text is part of the title (a photo may stand above it).
+          const lines = groupLines((await readPdfText(volume, number)).items.filter((item) => item.height >= 14 && item.str.trim() !== ''));
+          const head = lines
+            .map((line) => ({ y: line[0]!.y, size: Math.max(...line.map((item) => item.height)), left: Math.min(...line.map((item) => item.x)), right: Math.max(...line.map((item) => item.x + item.width)), text: squeeze(line.map((item) => item.str).join('')) }))
+            .filter((line) => line.text.length >= 2 && title.includes(line.text));
+          expect(head.length, story.title).toBeGreaterThan(0);
+          stories.push({ title: story.title, top: dest[3], head: head.reduce((a, b) => (a.y > b.y ? a : b)) });
+        }
+        for (const story of stories) {
+          expect(story.head.y + story.head.size * 0.8, story.title).toBeLessThanOrEqual(story.top + 1);
+          const between = stories.filter((other) => other !== story && other.head.left < story.head.right && other.head.right > story.head.left && other.head.y < story.top && other.head.y > story.head.y);
+          expect(between.map((other) => other.title), story.title).toEqual([]);
+          checked += 1;
+        }
+      }
+    } finally {
+      await pdf.destroy();
+    }
+    expect(checked).toBe(pages.flatMap((page) => page.headlines).length);
   });
 
   it('lists every lead-rank headline in the contents with the volume page where it is printed', async () => {
