@@ -1,6 +1,7 @@
 /**
  * Issue 19 item 6, read off real PDFs: the byline stands on the deck's last baseline in the Kai face
- * with the ■ a Chinese paper sets before it, on the feature and on a general page alike.
+ * with the ■ a Chinese paper sets before it, on the feature and on a general page alike; each band's
+ * label stands centred in its red box.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
 import { loadContent, loadEdition } from '../../src/content/load.ts';
 import { isRunInByline } from '../../src/template/page-fields.ts';
+import { inspectPdf } from '../../src/preflight/inspect/document.ts';
+import type { Mark } from '../../src/preflight/inspect/marks.ts';
+import type { Rect } from '../../src/preflight/inspect/geometry.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readGlyphs, type Glyph } from './support/glyphs.ts';
 
@@ -21,6 +25,8 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 interface Rendered {
   pdf: string;
   glyphs: Glyph[];
+  /** Everything painted: filled and stroked paths with their bounding boxes and colours. */
+  marks: Mark[];
 }
 
 const pages = new Map<string, Rendered>();
@@ -32,7 +38,7 @@ beforeAll(async () => {
     [FEATURE, NEWS].map(async (input) => {
       const pdf = path.join(dir, `${path.basename(input)}.pdf`);
       await build({ input, output: pdf, browser });
-      pages.set(input, { pdf, glyphs: await readGlyphs(pdf) });
+      pages.set(input, { pdf, glyphs: await readGlyphs(pdf), marks: (await inspectPdf(pdf)).pages[0]!.content.marks });
     }),
   );
 });
@@ -89,6 +95,44 @@ describe('the byline', () => {
       const { line, before } = findLine(pages.get(NEWS)!.glyphs, story.byline);
       expectKaiBylineWithMark(line, before, `news-six ${story.id}`);
       expect(line[0]!.size).toBeCloseTo(feature.size, 1);
+    }
+  });
+});
+
+/** A band as printed: its label's glyphs, the red box painted under them, and the year's glyphs beside it. */
+interface PrintedBand {
+  label: Glyph[];
+  box: Mark & { fill: NonNullable<Mark['fill']> };
+  year: Glyph[];
+}
+
+async function printedBands(page: Rendered): Promise<PrintedBand[]> {
+  const { edition } = await loadEdition(FEATURE);
+  return edition.sections.map((section) => {
+    const label = findLine(page.glyphs, section.label).line;
+    const centre = { x: (label[0]!.x + label.at(-1)!.x + label.at(-1)!.advance) / 2, y: label[0]!.y + label[0]!.size * 0.3 };
+    const holds = (r: Rect) => r.x0 <= centre.x && centre.x <= r.x1 && r.y0 <= centre.y && centre.y <= r.y1;
+    // The smallest filled path under the label is its box (the page and the module lie under it too, unpainted).
+    const box = page.marks
+      .filter((m): m is PrintedBand['box'] => m.kind === 'path' && m.ink && m.fill !== undefined && holds(m.bbox))
+      .sort((a, b) => (a.bbox.x1 - a.bbox.x0) * (a.bbox.y1 - a.bbox.y0) - (b.bbox.x1 - b.bbox.x0) * (b.bbox.y1 - b.bbox.y0))[0];
+    if (!box) throw new Error(`no box is painted under the band label ${section.label}`);
+    const year = section.year === undefined ? [] : findLine(page.glyphs, String(section.year)).line;
+    return { label, box, year };
+  });
+}
+
+describe('the section bands', () => {
+  it('stand each label centred in its red box: left and right inner padding equal within 0.5 pt', async () => {
+    const bands = await printedBands(pages.get(FEATURE)!);
+    expect(bands.length).toBeGreaterThan(0);
+    for (const { label, box } of bands) {
+      const last = label.at(-1)!;
+      const left = label[0]!.x - box.bbox.x0;
+      const right = box.bbox.x1 - (last.x + last.advance);
+      console.log(`band ${label.map((g) => g.char).join('')}: box ${box.bbox.x0.toFixed(2)}–${box.bbox.x1.toFixed(2)} pt, text ${label[0]!.x.toFixed(2)}–${(last.x + last.advance).toFixed(2)} pt; padding left ${left.toFixed(2)} pt, right ${right.toFixed(2)} pt`);
+      expect(left).toBeGreaterThan(0);
+      expect(Math.abs(left - right)).toBeLessThanOrEqual(0.5);
     }
   });
 });
