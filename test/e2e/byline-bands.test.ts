@@ -1,13 +1,14 @@
 /**
  * Issue 19 item 6, read off real PDFs: the byline stands on the deck's last baseline in the Kai face
  * with the ■ a Chinese paper sets before it, on the feature and on a general page alike; each band's
- * label stands centred in its red box.
+ * label stands centred in its red box, and a rule in the band's red finishes the rest of the band.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.ts';
+import { DUIKAI } from '../../src/defaults.ts';
 import { loadContent, loadEdition } from '../../src/content/load.ts';
 import { isRunInByline } from '../../src/template/page-fields.ts';
 import { inspectPdf } from '../../src/preflight/inspect/document.ts';
@@ -15,6 +16,8 @@ import type { Mark } from '../../src/preflight/inspect/marks.ts';
 import type { Rect } from '../../src/preflight/inspect/geometry.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readGlyphs, type Glyph } from './support/glyphs.ts';
+import { readBoxes } from './support/pdf.ts';
+import { typeArea } from './support/layout.ts';
 
 const FEATURE = 'content/wuzhi-2024';
 const NEWS = 'test/fixtures/pages/news-six';
@@ -117,7 +120,9 @@ async function printedBands(page: Rendered): Promise<PrintedBand[]> {
       .filter((m): m is PrintedBand['box'] => m.kind === 'path' && m.ink && m.fill !== undefined && holds(m.bbox))
       .sort((a, b) => (a.bbox.x1 - a.bbox.x0) * (a.bbox.y1 - a.bbox.y0) - (b.bbox.x1 - b.bbox.x0) * (b.bbox.y1 - b.bbox.y0))[0];
     if (!box) throw new Error(`no box is painted under the band label ${section.label}`);
-    const year = section.year === undefined ? [] : findLine(page.glyphs, String(section.year)).line;
+    // The year printed beside the box, in the band's row (the same digits run in the body text too).
+    const row = page.glyphs.filter((g) => g.x >= box.bbox.x1 && g.y >= box.bbox.y0 && g.y <= box.bbox.y1);
+    const year = section.year === undefined ? [] : findLine(row, String(section.year)).line;
     return { label, box, year };
   });
 }
@@ -133,6 +138,31 @@ describe('the section bands', () => {
       console.log(`band ${label.map((g) => g.char).join('')}: box ${box.bbox.x0.toFixed(2)}–${box.bbox.x1.toFixed(2)} pt, text ${label[0]!.x.toFixed(2)}–${(last.x + last.advance).toFixed(2)} pt; padding left ${left.toFixed(2)} pt, right ${right.toFixed(2)} pt`);
       expect(left).toBeGreaterThan(0);
       expect(Math.abs(left - right)).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('finish the band beside the label and year with a rule in the band\'s red, across the remaining width', async () => {
+    const page = pages.get(FEATURE)!;
+    const area = typeArea(readBoxes(page.pdf).trim, DUIKAI);
+    const bandEnd = area.left + area.width;
+    for (const { label, box, year } of await printedBands(page)) {
+      const after = year.length > 0 ? year.at(-1)!.x + year.at(-1)!.advance : box.bbox.x1;
+      const em = year[0]?.size ?? label[0]!.size;
+      // A painted path in the band's row (within its label box's height) that starts within an em of the
+      // year and runs to the band's end: the white strip is gone.
+      const rules = page.marks.filter(
+        (m) => m.kind === 'path' && m.ink && m.bbox.y0 >= box.bbox.y0 - 0.5 && m.bbox.y1 <= box.bbox.y1 + 0.5 && m.bbox.x0 >= after - 0.5 && m.bbox.x0 - after <= em,
+      );
+      const rule = rules.sort((a, b) => b.bbox.x1 - a.bbox.x1)[0];
+      const name = label.map((g) => g.char).join('');
+      console.log(
+        rule
+          ? `band ${name}: year ends ${after.toFixed(2)} pt; rule ${rule.bbox.x0.toFixed(2)}–${rule.bbox.x1.toFixed(2)} × ${rule.bbox.y0.toFixed(2)}–${rule.bbox.y1.toFixed(2)} pt (${(rule.bbox.y1 - rule.bbox.y0).toFixed(2)} pt thick), band ends ${bandEnd.toFixed(2)} pt, box foot ${box.bbox.y0.toFixed(2)} pt, fill ${JSON.stringify(rule.fill)} vs box ${JSON.stringify(box.fill)}`
+          : `band ${name}: year ends ${after.toFixed(2)} pt; nothing painted from there to the band's end (${bandEnd.toFixed(2)} pt)`,
+      );
+      expect(rule, `a rule or tint beside ${name}`).toBeDefined();
+      expect(rule!.bbox.x1).toBeGreaterThanOrEqual(bandEnd - 0.5);
+      expect(rule!.fill).toEqual(box.fill);
     }
   });
 });
