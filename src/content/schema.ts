@@ -109,7 +109,7 @@ export const EditionSchema = z
     lang: languageTag.default('zh-CN').describe('BCP 47 language tag of the content, e.g. zh-CN.'),
     paper: PaperSchema.default({ preset: 'duikai' }),
     headline: HeadlineSchema,
-    byline: text('byline').optional().describe('Byline, e.g. 本报记者 董柏生.'),
+    byline: text('byline').optional().describe('Byline, e.g. 本报记者 董柏生, set in 楷体 on the deck\'s last baseline after the ■ the template adds (a □ or ■ typed before it is not repeated).'),
     honors: z.array(text('honor')).optional().describe('Honors list, set as a box; each item is one honor (a leading ★ is added if missing).'),
     photos: z.array(PhotoSchema).default([]).describe('Photo slots, in reading order.'),
     sections: z.array(SectionSchema).min(1, 'an edition needs at least one section').describe('Sections, in reading order.'),

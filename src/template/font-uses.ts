@@ -8,7 +8,7 @@
 import type { FontFamily, FontUse } from '../assets/fonts.ts';
 import type { Edition } from '../content/schema.ts';
 import type { Page } from '../content/v2/page.ts';
-import { AD_MARK, PAGE_TEMPLATE_TEXT, pageFields } from './page-fields.ts';
+import { AD_MARK, BYLINE_MARK, PAGE_TEMPLATE_TEXT, isRunInByline, pageFields } from './page-fields.ts';
 
 export interface PrintedField {
   path: string;
@@ -34,7 +34,7 @@ export function printedFields(content: Readonly<Edition> | Readonly<Page>): Prin
   add('headline.kicker', 'Noto Sans SC', 700, edition.headline.kicker);
   add('headline.title', 'Noto Serif SC', 900, edition.headline.title);
   add('headline.deck', 'Noto Sans SC', 700, edition.headline.deck);
-  add('byline', 'Noto Sans SC', 400, edition.byline);
+  add('byline', 'LXGW WenKai', 400, edition.byline);
   edition.honors?.forEach((honor, i) => add(`honors[${i}]`, 'Noto Sans SC', 500, honor));
   edition.photos.forEach((photo, i) => {
     add(`photos[${i}].caption`, 'LXGW WenKai', 400, photo.caption);
@@ -66,10 +66,17 @@ export function collectFontUses(content: Readonly<Edition> | Readonly<Page>): Fo
   };
   for (const field of printedFields(content)) add(field.family, field.weight, field.text);
   add('Noto Sans SC', 500, HONORS_STAR);
+  if (hasBylineLine(content)) add('LXGW WenKai', 400, BYLINE_MARK);
   add('Noto Sans SC', 400, TEMPLATE_TEXT);
   if ('modules' in content) {
     add('Noto Sans SC', 400, PAGE_TEMPLATE_TEXT);
     add('Noto Sans SC', 700, AD_MARK);
   }
   return [...uses.values()];
+}
+
+/** Whether a byline stands on a line of its own, where the template sets its ■. */
+function hasBylineLine(content: Readonly<Edition> | Readonly<Page>): boolean {
+  if (!('modules' in content)) return content.byline !== undefined && content.byline.length > 0;
+  return content.modules.some((module) => module.kind === 'story' && module.byline !== undefined && !isRunInByline(module.byline));
 }

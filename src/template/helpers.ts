@@ -16,6 +16,11 @@ export function stripStar(item: unknown): string {
   return String(item ?? '').replace(/^\s*[★☆]\s*/u, '');
 }
 
+/** A byline on its own line is marked with the ■ styles/type.css sets; a □, ■ or ◎ typed in the content is not repeated. */
+export function stripBylineMark(byline: unknown): string {
+  return String(byline ?? '').replace(/^\s*[□■◎]\s*/u, '');
+}
+
 const OPENING = /^[“‘（《「『【〔]+$/u;
 const CLOSING = /^[”’）》」』】〕，。、；：？！…·]+$/u;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -109,6 +114,7 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = Object.freeze({
   weekday,
   breakParts,
   stripStar,
+  stripBylineMark,
   phrases,
   kaiMarkRuns,
   formatDate,

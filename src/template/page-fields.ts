@@ -16,6 +16,16 @@ export function titleFace(rank: number): { family: FontFamily; weight: number } 
 export const PAGE_TEMPLATE_TEXT = '星期一二三四五六日第期主办出版年月日';
 /** The mark of an ad slot with no file (templates/partials/module-ad.hbs), set bold. */
 export const AD_MARK = '广告';
+/** The ■ styles/type.css sets before a byline of its own line (`.byline::before`, `.story__byline::before`), in its Kai face. */
+export const BYLINE_MARK = '■';
+
+/**
+ * A byline in brackets, （记者 X）, runs into the first paragraph after the dateline, in the dateline's
+ * face, as Chinese papers set it; any other (本报记者 X) stands on its own line under the headline.
+ */
+export function isRunInByline(byline: string | undefined): boolean {
+  return byline !== undefined && /^[（(]/u.test(byline);
+}
 
 export function pageFields(page: Readonly<Page>): PrintedField[] {
   const fields: PrintedField[] = [];
@@ -31,7 +41,8 @@ export function pageFields(page: Readonly<Page>): PrintedField[] {
         add(`${at}.headline.title`, face.family, face.weight, module.headline.title);
         add(`${at}.headline.deck`, 'Noto Sans SC', 500, module.headline.deck);
         add(`${at}.dateline`, 'Noto Sans SC', 700, module.dateline);
-        add(`${at}.byline`, 'LXGW WenKai', 400, module.byline);
+        if (isRunInByline(module.byline)) add(`${at}.byline`, 'Noto Sans SC', 700, module.byline);
+        else add(`${at}.byline`, 'LXGW WenKai', 400, module.byline);
         add(`${at}.lead`, 'LXGW WenKai', 400, module.lead);
         module.body.forEach((item, i) =>
           typeof item === 'string'

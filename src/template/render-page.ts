@@ -12,6 +12,7 @@ import type { Module } from '../content/v2/modules.ts';
 import { pageTitle } from '../content/v2/page-parts.ts';
 import { TemplateError } from '../errors.ts';
 import { compileTemplates, readStyles, STYLESHEETS, type RenderedHtml } from './render.ts';
+import { isRunInByline } from './page-fields.ts';
 
 export interface RenderPageHtmlInput {
   page: Readonly<Page>;
@@ -53,9 +54,8 @@ function moduleView(module: Module) {
   const partial = `module-${module.kind}`;
   switch (module.kind) {
     case 'story': {
-      // （记者 X） runs into the first paragraph after the dateline, as Chinese papers set it;
-      // a byline of its own (本报记者 X) stands under the headline.
-      const inline = module.byline !== undefined && /^[（(]/u.test(module.byline);
+      // （记者 X） runs into the first paragraph; 本报记者 X stands under the headline (page-fields.ts).
+      const inline = isRunInByline(module.byline);
       const opener = [module.dateline, inline ? module.byline : undefined].filter(Boolean).join('');
       const first = module.body.findIndex((item) => typeof item === 'string');
       return {

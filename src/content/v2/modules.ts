@@ -69,7 +69,7 @@ export const StoryModuleSchema = z
     rank: z.int().min(1).max(9).default(3).describe('Weight on the page: 1 = the lead story (头条), larger = lighter.'),
     headline: StoryHeadlineSchema,
     dateline: text('dateline').optional().describe('本报讯, 本报X日电 or 新华社X地X月X日电, set before the first paragraph.'),
-    byline: text('byline').optional().describe('Byline, e.g. （记者 X）.'),
+    byline: text('byline').optional().describe('Byline, e.g. （记者 X）, run into the first paragraph after the dateline; any other (本报记者 X) stands under the headline in 楷体 after the ■ the template adds (a □ or ■ typed before it is not repeated).'),
     lead: text('lead').optional().describe('Lead paragraph (导语).'),
     body: z.array(BodyItemSchema).min(1, 'a story needs at least one paragraph').describe('Paragraphs and subheads, in order.'),
     photos: z.array(StoryPhotoSchema).default([]),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../src/template/render.ts';
-import { breakParts, formatDate, stripStar } from '../../../src/template/helpers.ts';
+import { breakParts, formatDate, stripBylineMark, stripStar } from '../../../src/template/helpers.ts';
 import { parseEdition } from '../../../src/content/load.ts';
 import { DUIKAI } from '../../../src/defaults.ts';
 
@@ -39,6 +39,10 @@ describe('helpers', () => {
   it('splits titles at spaces, strips typed stars, formats dates', () => {
     expect(breakParts('构建现代化产业体系 在突出工业强县上见成效')).toEqual(['构建现代化产业体系', '在突出工业强县上见成效']);
     expect(stripStar('★全国医养结合示范县')).toBe('全国医养结合示范县');
+    // The template sets the byline's ■; one typed in the copy (the importer keeps a story's □) is not repeated.
+    expect(stripBylineMark('□本报记者 刘洋')).toBe('本报记者 刘洋');
+    expect(stripBylineMark('■ 本报记者 刘洋')).toBe('本报记者 刘洋');
+    expect(stripBylineMark('本报记者 刘洋')).toBe('本报记者 刘洋');
     expect(formatDate('2024-01-05')).toBe('2024年1月5日');
   });
 
