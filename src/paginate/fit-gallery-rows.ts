@@ -25,6 +25,8 @@ export interface PhotoPlacement {
   /** Grid row of the gallery it starts in (1-based), and how many rows it spans. */
   row?: number;
   rowSpan?: number;
+  /** Lines kept under the frame for captions when more than the photo's own caption needs (a row's foot). */
+  captionLines?: number;
 }
 
 export interface GalleryArrangement {

@@ -15,6 +15,7 @@ import { readBoxes, readPdfGlyphs, type PdfBoxes } from './support/pdf.ts';
 import { columnLines, largestBlankSquareMm, type ColumnLine } from './support/layout.ts';
 import { readGlyphs, type Glyph } from './support/glyphs.ts';
 import { boxItems, wordBoundaries } from './support/honors.ts';
+import { edgeMisalignment, readFrames, type FrameRect } from './support/frames.ts';
 import { couldHoldOneMore, glyphLines, hanSpread, nextInParagraph, wordSpread, type GlyphLine } from './support/justification.ts';
 
 const EDITIONS = (process.env.ONLY ?? 'wuzhi-2024,wuzhi-2023-only,wuzhi-2024-dense').split(',');
@@ -33,6 +34,7 @@ interface Rendered {
   glyphs: Glyph[];
   subheads: ColumnLine[];
   bands: number[];
+  frames: FrameRect[];
 }
 
 const rendered = new Map<string, Rendered>();
@@ -61,6 +63,7 @@ beforeAll(async () => {
         glyphs: allGlyphs,
         subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI),
         bands,
+        frames: await readFrames(pdf),
       });
     }),
   );
@@ -180,6 +183,16 @@ describe.each(EDITIONS)('%s', (id) => {
     }
     expect(kai.length).toBeGreaterThan(100);
     expect(narrow).toEqual([]);
+  });
+
+  // Issue 19, item 5: a 美编 aligns frame edges, not captions (the lead photo beside two rows of two included).
+  it('aligns the top and bottom edges of frames set side by side within 0.5 pt', () => {
+    const report = edgeMisalignment(page().frames);
+    const worst = Math.max(...report.map((r) => Math.max(r.top, r.bottom)));
+    console.log(`${id}: ${page().frames.length} frames, ${report.length} beside another; worst edge offset ${worst.toFixed(2)} pt`);
+    expect(report.length).toBeGreaterThan(1);
+    const off = report.filter((r) => r.top > 0.5 || r.bottom > 0.5).map((r) => `frame at x ${r.frame.left.toFixed(1)}, y ${r.frame.top.toFixed(1)}–${r.frame.bottom.toFixed(1)}: top ${r.top.toFixed(2)} pt, bottom ${r.bottom.toFixed(2)} pt off`);
+    expect(off).toEqual([]);
   });
 
   it('leaves no blank square larger than 25 mm in the type area', async () => {

@@ -188,6 +188,8 @@
     figure.style.gridColumn = placement.column ? `${placement.column} / span ${placement.span}` : `span ${placement.span}`;
     figure.style.gridRow = placement.row ? `${placement.row} / span ${placement.rowSpan || 1}` : '';
     figure.dataset.frameLines = String(placement.frameLines);
+    // A photo beside a deeper caption keeps that caption's lines, so frame edges stay aligned (fit-gallery-lead.ts).
+    figure.style.minHeight = placement.captionLines ? lines(placement.frameLines + placement.captionLines) : '';
   }
 
   function apply(arrangement) {

@@ -83,6 +83,26 @@ describe('a gallery led by one photo', () => {
     expect(others.slice(4).every((p) => p.row! >= 3)).toBe(true);
   });
 
+  // Issue 19, item 5: frame edges line up, not captions, whichever caption is deeper.
+  it.each([
+    ['a deeper caption under the lower pair', 1, 2],
+    ['a deeper caption under the lead', 3, 1],
+  ])('ends the lead frame with the lower pair’s frames, with %s', async (_, leadCaption, pairCaption) => {
+    const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
+    const m = measure();
+    const photos = m.gallery.slice(0, 5).map((p, i) => ({ ...p, captionLines: captions(i === 0 ? leadCaption : pairCaption) }));
+    const gallery = arrangeWithLead(photos, 30, FIT_BOUNDS, m)!;
+    expect(gallery).toBeDefined();
+    const [lead, topLeft, , bottomLeft, bottomRight] = gallery.photos;
+    const foot = Math.max(leadCaption, pairCaption);
+    // Lines from the block's top to the foot of each frame.
+    const pairFoot = topLeft!.frameLines + pairCaption + FIT_BOUNDS.gapLines + bottomLeft!.frameLines;
+    expect(lead!.frameLines).toBe(pairFoot);
+    expect(lead!.frameLines + foot).toBe(30);
+    // The lower pair keeps the lead's deeper caption lines, so both grid rows end with the block.
+    for (const photo of [bottomLeft!, bottomRight!]) expect(photo.frameLines + (photo.captionLines ?? pairCaption)).toBe(bottomLeft!.frameLines + foot);
+  });
+
   it('needs at least five photos', async () => {
     const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
     const m = measure();
