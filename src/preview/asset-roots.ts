@@ -20,7 +20,7 @@ const CACHE_FILES = /^[0-9a-f]{16,64}\.(jpg|png|ttf)$/;
 /** The served roots for one edition. Order does not matter; names must be unique. */
 export function previewRoots(editionDir: string, cacheDir: string): ServedRoot[] {
   return [
-    { name: 'runtime', dir: RUNTIME_DIR, allow: /^(squeeze|even-columns|fit|modules|paged-handlers)\.js$/ },
+    { name: 'runtime', dir: RUNTIME_DIR, allow: /^(squeeze|captions|even-columns|fit|modules|paged-handlers)\.js$/ },
     { name: 'client', dir: CLIENT_DIR, allow: /^[a-z-]+\.(js|css|html)$/ },
     { name: 'pagedjs', dir: PAGED_DIST_DIR, allow: /^paged\.polyfill\.js$/, immutable: true },
     // The @fontsource scope folder: the Noto Serif SC and Noto Sans SC packages sit side by side in it.

@@ -212,6 +212,8 @@
       window.folio.arrangeText(text, plan.looseSubheads);
       text.style.height = lines(plan.textLines);
     }
+    // Once every photo has its span: a caption's measure is its frame's width.
+    window.folio.setCaptions(root);
     return frames();
   }
 

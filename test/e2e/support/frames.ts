@@ -92,3 +92,33 @@ export function edgeMisalignment(frames: FrameRect[]): { frame: FrameRect; top: 
     return [{ frame, top, bottom }];
   });
 }
+
+/** A glyph as the caption reader needs it (support/glyphs.ts reads these). */
+interface PlacedGlyph {
+  char: string;
+  x: number;
+  y: number;
+  size: number;
+  font: string;
+}
+
+/**
+ * The caption printed under a frame: the lines of LXGW WenKai glyphs (the
+ * caption face; the credit is set in another) that start in the first line
+ * under the frame and follow one pitch apart, between the frame's left edge
+ * and `right` (the frame's own right edge, or its group's).
+ */
+export function captionUnder(glyphs: PlacedGlyph[], frame: FrameRect, pitch: number, right = frame.right): string[] {
+  const kai = glyphs.filter((g) => /WenKai/i.test(g.font) && g.x >= frame.left - 1 && g.x < right && g.y < frame.bottom);
+  const baselines = [...new Set(kai.map((g) => Math.round(g.y * 4) / 4))].sort((a, b) => b - a);
+  const lines: string[] = [];
+  let previous = frame.bottom;
+  for (const y of baselines) {
+    // The first baseline sits within the caption's first line; the others one pitch below the last.
+    const limit = lines.length === 0 ? pitch * 1.5 : pitch + 1;
+    if (previous - y > limit) break;
+    lines.push(kai.filter((g) => Math.abs(Math.round(g.y * 4) / 4 - y) < 0.01).sort((a, b) => a.x - b.x).map((g) => g.char).join(''));
+    previous = y;
+  }
+  return lines;
+}
