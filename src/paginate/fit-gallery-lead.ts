@@ -23,6 +23,8 @@ export function arrangeWithLead(
   below: RowsPlanner = planRowsBelowLead(photos, lines, bounds, grid),
 ): GalleryArrangement | undefined {
   if (photos.length < 1 + BESIDE) return undefined;
+  // The lead block sets no 组图: a group is set in one plain row (fit-gallery-rows.ts).
+  if (photos.slice(0, 1 + BESIDE).some((photo) => photo.group)) return undefined;
   const [lead, ...others] = photos as [PhotoMeasure, ...PhotoMeasure[]];
   const beside = others.slice(0, BESIDE);
   const hasRest = others.length > BESIDE;

@@ -138,3 +138,31 @@ describe('many sections (issue 16)', () => {
     expect(a.sections.map((s) => s.id)).toEqual(sections.map((s) => s.id));
   });
 });
+
+describe('a 组图 in the gallery (issue 19, item 5)', () => {
+  it('sets a group in one row, never cut, its caption measured across the group', async () => {
+    const { arrangeGallery } = await import('../../../src/paginate/fit-gallery.ts');
+    const m = measure();
+    // The group caption needs 3 lines at one photo's span and 1 across the group; the others have none.
+    const grouped = (id: string, first: boolean) => ({ id, group: 'g', captionLines: first ? { ...captions(3), 4: 1, 5: 1, 6: 1, 8: 1 } : captions(0) });
+    const photos = [...m.gallery.slice(0, 3), grouped('m1', true), grouped('m2', false), grouped('m3', false), ...m.gallery.slice(3, 5)];
+    let checked = 0;
+    for (let lines = 20; lines <= 60; lines += 1) {
+      const gallery = arrangeGallery(photos, lines, FIT_BOUNDS, m);
+      if (!gallery) continue;
+      checked += 1;
+      const members = gallery.photos.filter((p) => p.id.startsWith('m'));
+      expect(new Set(members.map((p) => p.row)).size, `${lines} lines`).toBe(1);
+      expect(members[0]!.captionSpan).toBe(members.reduce((sum, p) => sum + p.span, 0));
+      for (const p of members.slice(1)) expect(p.captionSpan).toBeUndefined();
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('sets no lead photo when the group is among the lead block’s five', async () => {
+    const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
+    const m = measure();
+    const photos = m.gallery.map((p, i) => (i === 3 || i === 4 ? { ...p, group: 'g' } : p));
+    expect(arrangeWithLead(photos, 37, FIT_BOUNDS, m)).toBeUndefined();
+  });
+});
