@@ -96,10 +96,12 @@ async function preparePhoto(photo: Photo & { file: string }, frame: Size, input:
 }
 
 async function preparePlaceholder(photo: Photo, frame: Size, input: Required<PrepareImagesInput>): Promise<PreparedImage> {
-  const key = hashParameters({ kind: 'placeholder', caption: photo.caption, frame, ppi: input.ppi });
+  // A photo of a group may have no caption of its own (the group's serves it): its slot names it by id.
+  const subject = photo.caption ?? photo.id;
+  const key = hashParameters({ kind: 'placeholder', caption: subject, frame, ppi: input.ppi });
   const target = path.join(input.cacheDir, `${key}.jpg`);
   if (!(await isCached(target))) {
-    const jpeg = await renderPlaceholder(photo.caption, frame, input.ppi, input.cacheDir);
+    const jpeg = await renderPlaceholder(subject, frame, input.ppi, input.cacheDir);
     await writeAtomically(target, (temporary) => writeFile(temporary, jpeg));
   }
   return describeFile(photo.id, target, true);

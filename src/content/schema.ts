@@ -84,6 +84,27 @@ export const PhotoSchema = z
   })
   .describe('A photo slot: a real image file, or a declared placeholder.');
 
+/** An edition's photo slot: as above, but a photo of a photo group has no caption of its own (checkPhotoGroups). */
+export const EditionPhotoSchema = PhotoSchema.extend({
+  caption: text('photo.caption').optional().describe('Caption set under the photo. Required, except for a photo of a photo group, which has none: the group caption serves it.'),
+}).describe('A photo slot: a real image file, or a declared placeholder.');
+
+/** Photos of one group share a gallery row; at most this many fit one (the fit's widest row). */
+export const MOST_GROUP_PHOTOS = 4;
+
+export const PhotoGroupSchema = z
+  .strictObject({
+    id: slug.describe('Unique id of the group, e.g. "duanwu-festival".'),
+    caption: text('photoGroups.caption').describe('组图 caption, set once under the whole group and spanning its photos.'),
+    credit: text('photoGroups.credit').optional().describe('Credit of the group, e.g. 本报记者 贾蓝 摄.'),
+    photos: z
+      .array(slug)
+      .min(2, 'a photo group needs at least two photos')
+      .max(MOST_GROUP_PHOTOS, `a photo group holds at most ${MOST_GROUP_PHOTOS} photos: they share one gallery row`)
+      .describe('Ids of the gallery photos of the group, in the order they have under photos (one after another).'),
+  })
+  .describe('组图: gallery photos that form one group, set side by side in one row under one caption. Mark a group only where the source shows several photos forming it.');
+
 export const ArticleSchema = z
   .strictObject({
     label: text('article.label').optional().describe('Subhead label word set apart from the title, e.g. 产业, 民生, 聚力.'),
@@ -111,7 +132,8 @@ export const EditionSchema = z
     headline: HeadlineSchema,
     byline: text('byline').optional().describe('Byline, e.g. 本报记者 董柏生, set in 楷体 on the deck\'s last baseline after the ■ the template adds (a □ or ■ typed before it is not repeated).'),
     honors: z.array(text('honor')).optional().describe('Honors list, set as a box; each item is one honor (a leading ★ is added if missing).'),
-    photos: z.array(PhotoSchema).default([]).describe('Photo slots, in reading order.'),
+    photos: z.array(EditionPhotoSchema).default([]).describe('Photo slots, in reading order.'),
+    photoGroups: z.array(PhotoGroupSchema).optional().describe('组图: groups of gallery photos, each under one caption spanning the group.'),
     sections: z.array(SectionSchema).min(1, 'an edition needs at least one section').describe('Sections, in reading order.'),
     credit: text('credit').optional().describe('Page credit line at the foot, e.g. （本版照片除署名外均由…提供）.'),
     keywords: z.array(text('keyword')).optional().describe('Keywords for the PDF metadata.'),
@@ -132,6 +154,7 @@ export const EditionSchema = z
         });
       }
     });
+    checkPhotoGroups(edition, ctx);
     const seenSections = new Set<string>();
     edition.sections.forEach((section, index) => {
       if (seenSections.has(section.id)) {
@@ -142,8 +165,40 @@ export const EditionSchema = z
   })
   .describe('A Folio edition: one newspaper page of structured content.');
 
+type EditionShape = { photos: { id: string; caption?: string; credit?: string; section?: string }[]; photoGroups?: { id: string; photos: string[] }[] };
+
+/** A group names declared gallery photos, each in one group, listed one after another; a photo outside a group has its own caption. */
+export function checkPhotoGroups(edition: EditionShape, ctx: z.RefinementCtx, at: (string | number)[] = []) {
+  const gallery = edition.photos.filter((photo) => photo.section === undefined).map((photo) => photo.id);
+  const grouped = new Map<string, string>();
+  edition.photoGroups?.forEach((group, index) => {
+    const issue = (message: string, rest: (string | number)[] = []) => ctx.addIssue({ code: 'custom', path: [...at, 'photoGroups', index, ...rest], message });
+    if (edition.photoGroups!.findIndex((other) => other.id === group.id) !== index) issue(`photo group id "${group.id}" is used twice`, ['id']);
+    group.photos.forEach((id, p) => {
+      const photo = edition.photos.find((candidate) => candidate.id === id);
+      if (!photo) issue(`no photo has id "${id}"; use one of: ${edition.photos.map((candidate) => candidate.id).join(', ')}`, ['photos', p]);
+      else if (photo.section !== undefined) issue(`photo "${id}" is set in section "${photo.section}"; a group is set in the gallery: leave out its section`, ['photos', p]);
+      else if (grouped.has(id)) issue(`photo "${id}" is already in group "${grouped.get(id)}"; a photo belongs to one group`, ['photos', p]);
+      else if (photo.caption !== undefined || photo.credit !== undefined) {
+        issue(`photo "${id}" has a caption or credit of its own; a group prints its caption and credit once, under all its photos: give them to the group`, ['photos', p]);
+      }
+      grouped.set(id, group.id);
+    });
+    const first = gallery.indexOf(group.photos[0]!);
+    if (first >= 0 && group.photos.some((id, p) => gallery[first + p] !== id)) {
+      issue(`list the photos of group "${group.id}" one after another under photos, in this order: ${group.photos.join(', ')}`, ['photos']);
+    }
+  });
+  edition.photos.forEach((photo, index) => {
+    if (photo.caption === undefined && !grouped.has(photo.id)) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'photos', index, 'caption'], message: `photo "${photo.id}" needs a caption (only a photo of a photo group may leave it out)` });
+    }
+  });
+}
+
 export type EditionInput = z.input<typeof EditionSchema>;
 export type Edition = z.output<typeof EditionSchema>;
 export type Photo = Edition['photos'][number];
+export type PhotoGroup = NonNullable<Edition['photoGroups']>[number];
 export type Section = Edition['sections'][number];
 export type Article = Section['articles'][number];

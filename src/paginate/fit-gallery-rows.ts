@@ -12,8 +12,10 @@ import { FEATURE_COLUMNS, minFrameLines, shapeCost, spanWidthPx, type FitBounds,
 
 export interface PhotoMeasure {
   id: string;
-  /** Caption height in lines at spans 2–8. */
+  /** Caption height in lines at spans 1–8 (a grouped photo's caption spans its group). */
   captionLines: Record<number, number>;
+  /** Id of the 组图 the photo belongs to: a group's photos follow each other and share one row. */
+  group?: string;
 }
 
 export interface PhotoPlacement {
@@ -25,6 +27,10 @@ export interface PhotoPlacement {
   /** Grid row of the gallery it starts in (1-based), and how many rows it spans. */
   row?: number;
   rowSpan?: number;
+  /** Lines kept under the frame for captions when more than the photo's own caption needs (a row's foot). */
+  captionLines?: number;
+  /** Columns the photo's caption spans when it is its group's caption (the first photo of a 组图). */
+  captionSpan?: number;
 }
 
 export interface GalleryArrangement {
@@ -49,9 +55,12 @@ function rowSpans(count: number, kind: RowKind, columns = FEATURE_COLUMNS): numb
   return Array.from({ length: count }, () => columns / count);
 }
 
-/** Every span a gallery photo may take (rows of 1–4, and the lead block's 4 and 2): its caption is measured at each. */
+/** Spans of every run of neighbours in a row: one photo's own, or a 组图's whose caption spans the run. */
+const runSpans = (spans: number[]) => spans.flatMap((_, i) => spans.slice(i).map((__, k) => spans.slice(i, i + k + 1).reduce((a, b) => a + b, 0)));
+
+/** Every span a gallery caption may take (rows of 1–4 and the groups in them; the lead block's 4 and 2 are among them): each is measured. */
 export const GALLERY_PHOTO_SPANS: readonly number[] = [
-  ...new Set([1, 2, 3, 4].flatMap((count) => ([0, 1, 2] as const).flatMap((kind) => rowSpans(count, kind)))),
+  ...new Set([1, 2, 3, 4].flatMap((count) => ([0, 1, 2] as const).flatMap((kind) => runSpans(rowSpans(count, kind))))),
 ].sort((a, b) => a - b);
 
 /** Costs closer than this are a tie; the row with more photos first wins, as before the DP. */
@@ -84,9 +93,9 @@ export function planRows(
     if (known) return known;
     const out: Table = { cost: new Float64Array(size).fill(Infinity), count: new Int32Array(size), frame: new Int32Array(size) };
     for (let count = Math.min(bounds.maxPhotosPerRow, n - start); count >= 1; count -= 1) {
+      if (cutsGroup(photos, start + count)) continue;
       const spans = rowSpans(count, kind);
-      const group = photos.slice(start, start + count);
-      const caption = Math.max(...group.map((photo, j) => photo.captionLines[spans[j]!] ?? 1));
+      const caption = rowCaption(photos.slice(start, start + count), spans).lines;
       const last = start + count === n;
       const rest = last ? undefined : table(nextKind(kind), start + count);
       // Tallest frame first: on a tie the earlier row is the taller, as the page reads from the top.
@@ -121,18 +130,41 @@ export function planRows(
       const count = current.count[left]!;
       const frame = current.frame[left]!;
       const spans = rowSpans(count, kind);
+      const { lines: caption, captionSpans } = rowCaption(photos.slice(start, start + count), spans);
       let column = 1;
       for (const [j, span] of spans.entries()) {
-        placements.push({ id: photos[start + j]!.id, span, frameLines: frame, column, row, rowSpan: 1 });
+        const captionSpan = captionSpans[j] !== span ? { captionSpan: captionSpans[j] } : {};
+        placements.push({ id: photos[start + j]!.id, span, frameLines: frame, column, row, rowSpan: 1, ...captionSpan });
         column += span;
       }
-      const caption = Math.max(...spans.map((span, j) => photos[start + j]!.captionLines[span] ?? 1));
       left -= caption + frame + bounds.gapLines;
       start += count;
       kind = nextKind(kind);
     }
     return { cost: top.cost[lines]!, photos: placements };
   };
+}
+
+/** A row ending before photo `end` would part a 组图 from its next photo. */
+export function cutsGroup(photos: readonly PhotoMeasure[], end: number): boolean {
+  const before = photos[end - 1];
+  const after = photos[end];
+  return !!before?.group && before.group === after?.group;
+}
+
+/**
+ * The caption lines a row needs, and the span each photo's caption is set at:
+ * its own span, or for the first photo of a 组图 the spans of the whole group
+ * (its caption is the group's; the others have none).
+ */
+export function rowCaption(row: readonly PhotoMeasure[], spans: readonly number[]): { lines: number; captionSpans: number[] } {
+  const captionSpans = row.map((photo, j) => {
+    if (!photo.group || row[j - 1]?.group === photo.group) return spans[j]!;
+    let span = 0;
+    for (let k = j; k < row.length && row[k]!.group === photo.group; k += 1) span += spans[k]!;
+    return span;
+  });
+  return { lines: Math.max(...row.map((photo, j) => photo.captionLines[captionSpans[j]!] ?? 1)), captionSpans };
 }
 
 /** The frame heights a row of these spans may take, shortest first, with their shape costs. */

@@ -40,6 +40,10 @@ export function printedFields(content: Readonly<Edition> | Readonly<Page>): Prin
     add(`photos[${i}].caption`, 'LXGW WenKai', 400, photo.caption);
     add(`photos[${i}].credit`, 'Noto Sans SC', 400, photo.credit);
   });
+  edition.photoGroups?.forEach((group, i) => {
+    add(`photoGroups[${i}].caption`, 'LXGW WenKai', 400, group.caption);
+    add(`photoGroups[${i}].credit`, 'Noto Sans SC', 400, group.credit);
+  });
   edition.sections.forEach((section, i) => {
     add(`sections[${i}].label`, 'Noto Sans SC', 700, section.label);
     add(`sections[${i}].year`, 'Noto Sans SC', 700, section.year);

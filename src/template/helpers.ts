@@ -67,6 +67,19 @@ export function phrases(text: unknown): Phrase[] {
   return [{ text: lead[0], open: true }, { text: words[0]!.slice(1) }, ...words.slice(1).map((word) => ({ text: word }))].filter((p) => p.text);
 }
 
+/**
+ * A caption cut into the phrases of `phrases`, which a line may break between
+ * and never inside (issue 19, item 3: 教|育, 开|工 and 最|佳 were broken), so
+ * no caption line ends with one short phrase (之一。) alone. A leading opening
+ * mark stays with its word: a caption has no box edge to trim it to.
+ */
+export function captionPhrases(text: unknown): string[] {
+  const [first, ...rest] = phrases(text);
+  if (!first) return [];
+  if (first.open && rest.length > 0) return [first.text + rest[0]!.text, ...rest.slice(1).map((p) => p.text)];
+  return [first, ...rest].map((p) => p.text);
+}
+
 /** A piece of text set in LXGW WenKai (captions, leads); `mark` says how a quote or interpunct is set in a full-width cell. */
 export interface MarkRun {
   text: string;
@@ -116,6 +129,7 @@ export const HELPERS: Readonly<Record<string, HelperDelegate>> = Object.freeze({
   stripStar,
   stripBylineMark,
   phrases,
+  captionPhrases,
   kaiMarkRuns,
   formatDate,
 });

@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { FOLIO_ROOT, measureGeometry, type PageGeometry } from '../defaults.ts';
-import type { Edition } from '../content/schema.ts';
+import type { Edition, PhotoGroup } from '../content/schema.ts';
 import { TemplateError } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
 import { HELPERS } from './helpers.ts';
@@ -46,10 +46,10 @@ export async function renderHtml(input: RenderHtmlInput): Promise<RenderedHtml> 
       // Paged.js would parse every @font-face and force-load each file; the
       // browser alone loads the subsets the page uses.
       ignoredCss: `${input.fontCss}\n${ignoredCss}`,
-      galleryPhotos: edition.photos.filter((photo) => photo.section === undefined).map(photoView),
+      galleryPhotos: edition.photos.filter((photo) => photo.section === undefined).map((photo) => photoView(photo, edition.photoGroups)),
       sections: edition.sections.map((section) => ({
         ...section,
-        photos: edition.photos.filter((photo) => photo.section === section.id).map(photoView),
+        photos: edition.photos.filter((photo) => photo.section === section.id).map((photo) => photoView(photo)),
       })),
     });
     return { html, title };
@@ -61,8 +61,18 @@ export async function renderHtml(input: RenderHtmlInput): Promise<RenderedHtml> 
   }
 }
 
-function photoView(photo: Edition['photos'][number]) {
-  return { ...photo, placeholder: photo.file === undefined };
+/**
+ * A photo as the template sets it. The first photo of a 组图 carries the
+ * group's caption and credit (the runtime widens that caption across the
+ * group); the others print no caption under their frames (the schema lets
+ * them have neither caption nor credit). Every photo keeps an alt text.
+ */
+function photoView(photo: Edition['photos'][number], groups: readonly PhotoGroup[] = []) {
+  const group = groups.find((g) => g.photos.includes(photo.id));
+  const view = { ...photo, placeholder: photo.file === undefined, alt: photo.caption ?? group?.caption };
+  if (!group) return view;
+  const first = group.photos[0] === photo.id;
+  return { ...view, group: group.id, groupSize: group.photos.length, caption: first ? group.caption : undefined, credit: first ? group.credit : undefined };
 }
 
 /**

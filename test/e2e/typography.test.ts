@@ -16,6 +16,7 @@ import { columnLines, largestBlankSquareMm, type ColumnLine } from './support/la
 import { moduleRects } from './support/modules.ts';
 import { readGlyphs, type Glyph } from './support/glyphs.ts';
 import { boxItems, wordBoundaries } from './support/honors.ts';
+import { captionUnder, edgeMisalignment, readFrames, type FrameRect } from './support/frames.ts';
 import { couldHoldOneMore, glyphLines, hanSpread, nextInParagraph, wordSpread, type GlyphLine } from './support/justification.ts';
 
 const EDITIONS = (process.env.ONLY ?? 'wuzhi-2024,wuzhi-2023-only,wuzhi-2024-dense').split(',');
@@ -34,6 +35,7 @@ interface Rendered {
   glyphs: Glyph[];
   subheads: ColumnLine[];
   bands: number[];
+  frames: FrameRect[];
 }
 
 const rendered = new Map<string, Rendered>();
@@ -62,6 +64,7 @@ beforeAll(async () => {
         glyphs: allGlyphs,
         subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI),
         bands,
+        frames: await readFrames(pdf),
       });
     }),
   );
@@ -181,6 +184,40 @@ describe.each(EDITIONS)('%s', (id) => {
     }
     expect(kai.length).toBeGreaterThan(100);
     expect(narrow).toEqual([]);
+  });
+
+  // Issue 19, item 5: a 美编 aligns frame edges, not captions (the lead photo beside two rows of two included).
+  it('aligns the top and bottom edges of frames set side by side within 0.5 pt', () => {
+    const report = edgeMisalignment(page().frames);
+    const worst = Math.max(...report.map((r) => Math.max(r.top, r.bottom)));
+    console.log(`${id}: ${page().frames.length} frames, ${report.length} beside another; worst edge offset ${worst.toFixed(2)} pt`);
+    expect(report.length).toBeGreaterThan(1);
+    const off = report.filter((r) => r.top > 0.5 || r.bottom > 0.5).map((r) => `frame at x ${r.frame.left.toFixed(1)}, y ${r.frame.top.toFixed(1)}–${r.frame.bottom.toFixed(1)}: top ${r.top.toFixed(2)} pt, bottom ${r.bottom.toFixed(2)} pt off`);
+    expect(off).toEqual([]);
+  });
+
+  // Issue 19, items 2 and 3: a caption breaks between words and leaves no phrase or character alone on a line.
+  it('breaks captions only between words, never leaving one word or one character on a line', () => {
+    const { frames, glyphs } = page();
+    const captions = frames.map((frame) => captionUnder(glyphs, frame, PITCH)).filter((lines) => lines.length > 0);
+    const words = (line: string) => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(line)].filter((s) => s.isWordLike).length;
+    console.log(`${id}: ${captions.length} captions under ${frames.length} frames, ${captions.filter((c) => c.length > 1).length} of more than one line; last lines: ${captions.filter((c) => c.length > 1).map((c) => c.at(-1)).join(' | ')}`);
+    expect(captions.length).toBe(frames.length);
+    const problems: string[] = [];
+    for (const lines of captions) {
+      const text = lines.join('');
+      const bounds = wordBoundaries(text);
+      let at = 0;
+      for (const line of lines.slice(0, -1)) {
+        at += line.length;
+        if (!bounds.has(at)) problems.push(`${text}: breaks inside a word after ${line}`);
+      }
+      if (lines.length < 2) continue;
+      for (const line of lines) {
+        if (line.replace(/[^\p{L}\p{N}]/gu, '').length <= 1 || words(line) < 2) problems.push(`${text}: ${line} alone on a line`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('leaves no blank square larger than 25 mm in the type area', async () => {

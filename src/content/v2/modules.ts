@@ -5,7 +5,7 @@
  * is the v1 edition's body (headline, honors, gallery, sections) unchanged.
  */
 import { z } from 'zod';
-import { FocusSchema, HeadlineSchema, PhotoSchema, SectionSchema } from '../schema.ts';
+import { EditionPhotoSchema, FocusSchema, HeadlineSchema, PhotoGroupSchema, PhotoSchema, SectionSchema } from '../schema.ts';
 
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
 
@@ -136,7 +136,8 @@ export const FeatureModuleSchema = z
     headline: HeadlineSchema,
     byline: text('byline').optional(),
     honors: z.array(text('honor')).optional(),
-    photos: z.array(PhotoSchema).default([]),
+    photos: z.array(EditionPhotoSchema).default([]),
+    photoGroups: z.array(PhotoGroupSchema).optional(),
     sections: z.array(SectionSchema).min(1, 'a feature needs at least one section'),
     pin: PinSchema.optional(),
   })

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { PRESETS } from '../../defaults.ts';
-import { PaperSchema } from '../schema.ts';
+import { checkPhotoGroups, PaperSchema } from '../schema.ts';
 import { ModuleSchema, type Module } from './modules.ts';
 
 const text = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
@@ -56,6 +56,7 @@ export const PageSchema = z
       if (module.kind === 'feature' && page.paper.preset !== 'duikai') {
         ctx.addIssue({ code: 'custom', path: ['modules', m, 'kind'], message: 'the feature layout is set on the 对开 8-column grid: use preset duikai, or set its stories as story modules on this page' });
       }
+      if (module.kind === 'feature') checkPhotoGroups(module, ctx, ['modules', m]);
     });
     const boxes: { m: number; c0: number; c1: number; l0: number; l1: number }[] = [];
     page.modules.forEach((module, m) => {

@@ -13,8 +13,8 @@ import type { Page } from './page.ts';
 export const FEATURE_ID = 'feature';
 
 export function upgradeV1(edition: Edition): Page {
-  const { id, title, lang, paper, keywords, credit, headline, byline, honors, photos, sections } = edition;
-  const feature: FeatureModule = defined({ kind: 'feature' as const, id: id ?? FEATURE_ID, headline, byline, honors, photos, sections });
+  const { id, title, lang, paper, keywords, credit, headline, byline, honors, photos, photoGroups, sections } = edition;
+  const feature: FeatureModule = defined({ kind: 'feature' as const, id: id ?? FEATURE_ID, headline, byline, honors, photos, photoGroups, sections });
   return defined({
     version: 2 as const,
     id,
@@ -46,6 +46,7 @@ export function featurePageAsEdition(page: Page): Edition | undefined {
     byline: only.byline,
     honors: only.honors,
     photos: only.photos,
+    photoGroups: only.photoGroups,
     sections: only.sections,
     credit: page.furniture.credit,
     keywords: page.keywords,

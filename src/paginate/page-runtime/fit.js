@@ -161,7 +161,7 @@
     const credit = root.querySelector('.page-credit');
     const gallery = root.querySelector('.module--gallery');
     const captions = captionLinesOf([...root.querySelectorAll('.photo')], grid, candidates.captionSpans);
-    const photoInfo = (figure) => ({ id: figure.dataset.photo, captionLines: captions.get(figure) });
+    const photoInfo = (figure) => ({ id: figure.dataset.photo, captionLines: captions.get(figure), ...(figure.dataset.group ? { group: figure.dataset.group } : {}) });
     return {
       pitchPx: grid.pitch,
       colPx: grid.col,
@@ -188,6 +188,16 @@
     figure.style.gridColumn = placement.column ? `${placement.column} / span ${placement.span}` : `span ${placement.span}`;
     figure.style.gridRow = placement.row ? `${placement.row} / span ${placement.rowSpan || 1}` : '';
     figure.dataset.frameLines = String(placement.frameLines);
+    // A photo beside a deeper caption keeps that caption's lines, so frame edges stay aligned (fit-gallery-lead.ts).
+    figure.style.minHeight = placement.captionLines ? lines(placement.frameLines + placement.captionLines) : '';
+    // A 组图's caption, under its first photo, spans the whole group (fit-gallery-rows.ts).
+    if (placement.captionSpan) {
+      figure.dataset.captionSpan = String(placement.captionSpan);
+      figure.style.setProperty('--caption-span', String(placement.captionSpan));
+    } else {
+      delete figure.dataset.captionSpan;
+      figure.style.removeProperty('--caption-span');
+    }
   }
 
   function apply(arrangement) {
@@ -210,6 +220,8 @@
       window.folio.arrangeText(text, plan.looseSubheads);
       text.style.height = lines(plan.textLines);
     }
+    // Once every photo has its span: a caption's measure is its frame's width.
+    window.folio.setCaptions(root);
     return frames();
   }
 

@@ -186,6 +186,8 @@
     }
     // A story cut for a jump (转版) fills its module to the last line: it is not set shallower.
     for (const plan of plans) if (plan.kind === 'story' && plan.textColumns > 1 && !plan.jumpLines) window.folio.evenText(part(byId.get(plan.id), 'text'));
+    // Once every photo has its span: a caption's measure is its frame's width.
+    window.folio.setCaptions(root());
     const toPt = 72 / 96;
     return [...root().querySelectorAll('[data-photo]')].map((figure) => {
       const rect = figure.querySelector('.photo__frame').getBoundingClientRect();

@@ -83,6 +83,26 @@ describe('a gallery led by one photo', () => {
     expect(others.slice(4).every((p) => p.row! >= 3)).toBe(true);
   });
 
+  // Issue 19, item 5: frame edges line up, not captions, whichever caption is deeper.
+  it.each([
+    ['a deeper caption under the lower pair', 1, 2],
+    ['a deeper caption under the lead', 3, 1],
+  ])('ends the lead frame with the lower pair’s frames, with %s', async (_, leadCaption, pairCaption) => {
+    const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
+    const m = measure();
+    const photos = m.gallery.slice(0, 5).map((p, i) => ({ ...p, captionLines: captions(i === 0 ? leadCaption : pairCaption) }));
+    const gallery = arrangeWithLead(photos, 30, FIT_BOUNDS, m)!;
+    expect(gallery).toBeDefined();
+    const [lead, topLeft, , bottomLeft, bottomRight] = gallery.photos;
+    const foot = Math.max(leadCaption, pairCaption);
+    // Lines from the block's top to the foot of each frame.
+    const pairFoot = topLeft!.frameLines + pairCaption + FIT_BOUNDS.gapLines + bottomLeft!.frameLines;
+    expect(lead!.frameLines).toBe(pairFoot);
+    expect(lead!.frameLines + foot).toBe(30);
+    // The lower pair keeps the lead's deeper caption lines, so both grid rows end with the block.
+    for (const photo of [bottomLeft!, bottomRight!]) expect(photo.frameLines + (photo.captionLines ?? pairCaption)).toBe(bottomLeft!.frameLines + foot);
+  });
+
   it('needs at least five photos', async () => {
     const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
     const m = measure();
@@ -116,5 +136,33 @@ describe('many sections (issue 16)', () => {
     const m = measure({ totalLines: 600, gallery: [], sections });
     const a = chooseArrangement(m);
     expect(a.sections.map((s) => s.id)).toEqual(sections.map((s) => s.id));
+  });
+});
+
+describe('a 组图 in the gallery (issue 19, item 5)', () => {
+  it('sets a group in one row, never cut, its caption measured across the group', async () => {
+    const { arrangeGallery } = await import('../../../src/paginate/fit-gallery.ts');
+    const m = measure();
+    // The group caption needs 3 lines at one photo's span and 1 across the group; the others have none.
+    const grouped = (id: string, first: boolean) => ({ id, group: 'g', captionLines: first ? { ...captions(3), 4: 1, 5: 1, 6: 1, 8: 1 } : captions(0) });
+    const photos = [...m.gallery.slice(0, 3), grouped('m1', true), grouped('m2', false), grouped('m3', false), ...m.gallery.slice(3, 5)];
+    let checked = 0;
+    for (let lines = 20; lines <= 60; lines += 1) {
+      const gallery = arrangeGallery(photos, lines, FIT_BOUNDS, m);
+      if (!gallery) continue;
+      checked += 1;
+      const members = gallery.photos.filter((p) => p.id.startsWith('m'));
+      expect(new Set(members.map((p) => p.row)).size, `${lines} lines`).toBe(1);
+      expect(members[0]!.captionSpan).toBe(members.reduce((sum, p) => sum + p.span, 0));
+      for (const p of members.slice(1)) expect(p.captionSpan).toBeUndefined();
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('sets no lead photo when the group is among the lead block’s five', async () => {
+    const { arrangeWithLead } = await import('../../../src/paginate/fit-gallery-lead.ts');
+    const m = measure();
+    const photos = m.gallery.map((p, i) => (i === 3 || i === 4 ? { ...p, group: 'g' } : p));
+    expect(arrangeWithLead(photos, 37, FIT_BOUNDS, m)).toBeUndefined();
   });
 });

@@ -53,6 +53,7 @@ describe('toServedHtml', () => {
     const scripts = [...html.matchAll(/<script defer src="([^"]+)"><\/script>/g)].map((match) => match[1]);
     expect(scripts).toEqual([
       '/_folio/runtime/squeeze.js',
+      '/_folio/runtime/captions.js',
       '/_folio/runtime/even-columns.js',
       '/_folio/runtime/fit.js',
       '/_folio/runtime/module-base.js',

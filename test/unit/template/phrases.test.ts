@@ -19,3 +19,22 @@ describe('phrases (honors box line breaks, issue 19)', () => {
     expect(phrases(text).map((p) => p.text).join('')).toBe(text);
   });
 });
+
+describe('captionPhrases (caption line breaks, issue 19)', () => {
+  it('keeps a caption’s words whole and its last short phrase with the one before', async () => {
+    const { captionPhrases } = await import('../../../src/template/helpers.ts');
+    const caption = '国药集团容生制药有限公司是国内最大的注射剂生产企业之一。';
+    const parts = captionPhrases(caption);
+    expect(parts.join('')).toBe(caption);
+    expect(parts.at(-1)).toBe('企业之一。');
+  });
+
+  it('keeps a leading opening mark with its word: a caption has no box edge to trim it to', async () => {
+    const { captionPhrases } = await import('../../../src/template/helpers.ts');
+    const caption = '“乡村都市”西滑封第四代农民住宅楼即将落成。';
+    const parts = captionPhrases(caption);
+    expect(parts.join('')).toBe(caption);
+    expect(parts[0]!.startsWith('“')).toBe(true);
+    expect(parts[0]!.length).toBeGreaterThan(1);
+  });
+});
