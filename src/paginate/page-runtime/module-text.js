@@ -14,17 +14,41 @@
   function evenText(text) {
     const pitch = gridPx().pitch;
     text.style.height = '';
+    // Filled column by column at the searched height: print balances columns around a forced break otherwise
+    // than the screen does, and the page must print as it was measured.
+    text.style.columnFill = 'auto';
+    for (const subhead of text.querySelectorAll('.subhead')) subhead.style.breakBefore = '';
     const room = Math.round(text.getBoundingClientRect().height / pitch);
     const fits = () => text.scrollWidth - text.clientWidth <= 1 && Math.max(0, ...[...text.children].map((c) => c.getBoundingClientRect().bottom)) <= text.getBoundingClientRect().bottom + 1;
-    let low = 1;
-    let high = room;
-    while (low < high) {
-      const mid = Math.floor((low + high) / 2);
-      text.style.height = `${mid * pitch}px`;
-      if (fits()) high = mid;
-      else low = mid + 1;
+    const shallowest = () => {
+      let low = 1;
+      let high = room;
+      while (low < high) {
+        const mid = Math.floor((low + high) / 2);
+        text.style.height = `${mid * pitch}px`;
+        if (fits()) high = mid;
+        else low = mid + 1;
+      }
+      text.style.height = `${low * pitch}px`;
+      return low;
+    };
+    let low = shallowest();
+    // 背题: first a line or two deeper, where the columns break with every subhead kept with its text;
+    // failing that, a subhead left at a column foot with less than two lines of its text starts the next
+    // column, and the height is searched again; text that then no longer fits is the overflow check's.
+    for (let deeper = low; deeper <= Math.min(room, low + 2) && strandedSubheads(text, pitch).length > 0; deeper += 1) {
+      text.style.height = `${deeper * pitch}px`;
+      if (fits() && strandedSubheads(text, pitch).length === 0) low = deeper;
+    }
+    text.style.height = `${low * pitch}px`;
+    for (let round = 0; round < 8; round += 1) {
+      const stranded = strandedSubheads(text, pitch);
+      if (stranded.length === 0) break;
+      stranded[0].style.breakBefore = 'column';
+      low = shallowest();
     }
     text.style.height = low < room ? `${low * pitch}px` : '';
+    if (low >= room) text.style.columnFill = '';
     // Text that does not fit keeps the module's height: the overflow check and a jump's cut read it there.
     text.style.alignSelf = low < room ? 'start' : '';
     // The white the text leaves at the foot of its last column, down to the module's foot, and whole columns
@@ -43,6 +67,19 @@
     text.dataset.emptyColumns = String(Math.max(0, columns - used));
     text.dataset.footWhite = String(Math.max(0, Math.round((foot - lastBottom) / grid.pitch)));
     text.dataset.emptyDepth = String(Math.max(0, Math.round((foot - box.top) / grid.pitch)));
+  }
+
+  // Subheads whose text has fewer than two lines under them in their column and goes on in the next one.
+  function strandedSubheads(text, pitch) {
+    return [...text.querySelectorAll('.subhead')].filter((subhead) => {
+      const next = subhead.nextElementSibling;
+      if (!next || next.classList.contains('subhead')) return false;
+      const head = subhead.getClientRects();
+      const body = next.getClientRects();
+      if (head.length === 0 || body.length === 0) return false;
+      if (Math.abs(body[0].left - head[head.length - 1].left) > 1) return true;
+      return body.length > 1 && body[0].height < 2 * pitch - 1;
+    });
   }
 
   // Per story set in several columns: whole columns its text leaves empty and how deep (lines), and the
