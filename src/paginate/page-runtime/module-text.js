@@ -17,7 +17,7 @@
     // Filled column by column at the searched height: print balances columns around a forced break otherwise
     // than the screen does, and the page must print as it was measured.
     text.style.columnFill = 'auto';
-    for (const subhead of text.querySelectorAll('.subhead')) subhead.style.breakBefore = '';
+    clearSubheadBreaks(text);
     const room = Math.round(text.getBoundingClientRect().height / pitch);
     const fits = () => text.scrollWidth - text.clientWidth <= 1 && Math.max(0, ...[...text.children].map((c) => c.getBoundingClientRect().bottom)) <= text.getBoundingClientRect().bottom + 1;
     const shallowest = () => {
@@ -48,7 +48,6 @@
       low = shallowest();
     }
     text.style.height = low < room ? `${low * pitch}px` : '';
-    if (low >= room) text.style.columnFill = '';
     // Text that does not fit keeps the module's height: the overflow check and a jump's cut read it there.
     text.style.alignSelf = low < room ? 'start' : '';
     // The white the text leaves at the foot of its last column, down to the module's foot, and whole columns
@@ -69,6 +68,15 @@
     text.dataset.emptyDepth = String(Math.max(0, Math.round((foot - box.top) / grid.pitch)));
   }
 
+  // The screen keeps a subhead off a column foot (break-after: avoid) where print does not: the runtime
+  // measures with no avoidance and places its own forced breaks, which both honour alike.
+  function clearSubheadBreaks(text) {
+    for (const subhead of text.querySelectorAll('.subhead')) {
+      subhead.style.breakBefore = '';
+      subhead.style.breakAfter = 'auto';
+    }
+  }
+
   // Subheads whose text has fewer than two lines under them in their column and goes on in the next one.
   function strandedSubheads(text, pitch) {
     return [...text.querySelectorAll('.subhead')].filter((subhead) => {
@@ -82,6 +90,19 @@
     });
   }
 
+  // The same for a story that fills its module (a jump's first part): each stranded subhead starts the next
+  // column, in order; what that pushes past the module's foot is the jump's cut.
+  function keepSubheads(text) {
+    const pitch = gridPx().pitch;
+    text.style.columnFill = 'auto';
+    clearSubheadBreaks(text);
+    for (let round = 0; round < 8; round += 1) {
+      const stranded = strandedSubheads(text, pitch);
+      if (stranded.length === 0) return;
+      stranded[0].style.breakBefore = 'column';
+    }
+  }
+
   // Per story set in several columns: whole columns its text leaves empty and how deep (lines), and the
   // lines white under its last column down to the module's foot.
   function moduleGaps() {
@@ -92,5 +113,5 @@
     });
   }
 
-  window.folio = Object.assign(window.folio || {}, { evenText, moduleGaps });
+  window.folio = Object.assign(window.folio || {}, { evenText, keepSubheads, moduleGaps });
 })();

@@ -82,16 +82,19 @@
     const text = part(el, 'text');
     if (el.folioText === undefined) el.folioText = text.innerHTML;
     const box = text.getBoundingClientRect();
+    window.folio.keepSubheads(text);
     let cut = firstHidden(storyChars(text), box);
     if (cut < 0) return null;
     for (let tries = 0; tries < 8 && cut > 0; tries += 1) {
       text.innerHTML = el.folioText;
+      window.folio.keepSubheads(text);
       const chars = storyChars(text);
       cut = beforeSubhead(chars, cut);
       if (cut <= 0) break;
       const c = chars[cut];
       const shorter = previousLineStart(chars, cut);
       cutAt(text, chars, cut);
+      window.folio.keepSubheads(text);
       const jump = part(el, 'jump');
       jump.hidden = false;
       if (within(jump.getBoundingClientRect(), box) && firstHidden(storyChars(text), box) < 0) {
