@@ -22,6 +22,7 @@ import { readGlyphs } from './support/glyphs.ts';
 import { readBoxes, readPdfText } from './support/pdf.ts';
 import { moduleRects, squash } from './support/modules.ts';
 import { uniqueSourceBlocks } from './support/source.ts';
+import { strandedSubheads } from './support/subheads.ts';
 
 const BLOCKS = uniqueSourceBlocks();
 const PARAGRAPHS = BLOCKS.filter((b) => b.length >= 60 && /[。；]$/.test(b));
@@ -72,7 +73,10 @@ describe('random pages of 2–8 stories', () => {
         for (const [i, a] of rects.entries()) {
           for (const b of rects.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom >= b.top || b.bottom >= a.top).toBe(true);
         }
-        expect((await readGlyphs(pdf)).length).toBeGreaterThan(0);
+        const glyphs = await readGlyphs(pdf);
+        expect(glyphs.length).toBeGreaterThan(0);
+        // 背题: no subhead at a column foot with fewer than two lines of its text under it.
+        expect(strandedSubheads(glyphs, rects, readBoxes(pdf).trim, DUIKAI)).toEqual([]);
         // No blank square over 25 mm, or the render named the module that leaves it.
         const blank = await unwarnedBlankSquare(pdf, result, readBoxes(pdf), DUIKAI);
         if (blank.over) expect(blank.warned, `a ${blank.sizeMm.toFixed(0)} mm blank square in ${blank.at}`).toBe(true);

@@ -16,6 +16,7 @@ import { typeArea } from './support/layout.ts';
 import { unwarnedBlankSquare } from './support/blank.ts';
 import { readBoxes, readPdfText } from './support/pdf.ts';
 import { centreOf, fixtureModules, inside, moduleRects, squash, textByModule, type ModuleRect } from './support/modules.ts';
+import { strandedSubheads } from './support/subheads.ts';
 
 const NEWS = 'test/fixtures/pages/news-six';
 const FRONT = 'test/fixtures/pages/front';
@@ -109,6 +110,15 @@ describe.each([
   // beside a short title line belongs to the headline block (the centred title's own space, as on any
   // daily's page), so headline bands count as ink; a larger square must lie in a story the render warned
   // of (its text short of the photo or vertical headline beside it, by how many lines).
+  // 背题, read in the printed PDF (the screen and print break columns differently): no subhead at a column
+  // foot with fewer than two lines of its text under it while the text goes on in the next column.
+  it('keeps every subhead with at least two lines of its text in its column', () => {
+    const subheads = page.glyphs.filter((g) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && g.size > 10 && g.size < 12);
+    expect(subheads.length).toBeGreaterThan(0);
+    const stranded = strandedSubheads(page.glyphs, page.rects, page.trim, page.geometry);
+    expect(stranded.map((s) => `${s.module} column ${s.column}: ${s.subhead} (${s.linesUnder} under)`)).toEqual([]);
+  });
+
   it('places modules that do not overlap and leaves no blank square over 25 mm but where it warned', async () => {
     for (const [i, a] of page.rects.entries()) {
       for (const b of page.rects.slice(i + 1)) {

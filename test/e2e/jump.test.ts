@@ -17,6 +17,7 @@ import { sharedBrowser } from './support/browser.ts';
 import { readBoxes } from './support/pdf.ts';
 import { readGlyphs } from './support/glyphs.ts';
 import { fixtureModules, moduleRects, squash, textByModule } from './support/modules.ts';
+import { strandedSubheads } from './support/subheads.ts';
 
 const ISSUE = 'test/fixtures/issues/jump';
 const LEAD = fixtureModules(`${ISSUE}/a1.yaml`).find((m) => m.id === 'outlook-2024')!;
@@ -75,6 +76,16 @@ describe('jumps (转版) and the 导读 box in an issue', () => {
     // The split the runtime reported is where the first part ends on the page.
     const story = { lead: undefined, body: LEAD.body! } as Parameters<typeof storyHead>[0];
     expect(squash(storyHead(story, result.pages[0]!.jumps[0]!.split).join(''))).toBe(first);
+  });
+
+  // 背题 in the cut first part too: the cut moves lines, and a subhead must not end up at a column foot.
+  it('keeps every subhead of every page with its text, the cut first part included', async () => {
+    const stranded: string[] = [];
+    for (const page of result.pages) {
+      const trim = readBoxes(page.pdfPath).trim;
+      for (const s of strandedSubheads(await readGlyphs(page.pdfPath), moduleRects(page.arrangement!, trim, DUIKAI), trim, DUIKAI)) stranded.push(`${page.label} ${s.module}: ${s.subhead}`);
+    }
+    expect(stranded).toEqual([]);
   });
 
   it('names the pages by the issue\'s labels after the pages swap: 下转第A2版 and 上接第A1版, the text still whole', async () => {
