@@ -44,7 +44,7 @@
     for (let round = 0; round < 8; round += 1) {
       const stranded = strandedSubheads(text, pitch);
       if (stranded.length === 0) break;
-      stranded[0].style.breakBefore = 'column';
+      startColumn(stranded[0]);
       low = shallowest();
     }
     text.style.height = low < room ? `${low * pitch}px` : '';
@@ -73,8 +73,16 @@
   function clearSubheadBreaks(text) {
     for (const subhead of text.querySelectorAll('.subhead')) {
       subhead.style.breakBefore = '';
+      subhead.style.marginTop = '';
       subhead.style.breakAfter = 'auto';
     }
+  }
+
+  // A subhead moved on heads its column: the space above it would be white at the column's top (a forced
+  // break keeps the margin).
+  function startColumn(subhead) {
+    subhead.style.breakBefore = 'column';
+    subhead.style.marginTop = '0';
   }
 
   // Subheads whose text has fewer than two lines under them in their column and goes on in the next one.
@@ -99,7 +107,7 @@
     for (let round = 0; round < 8; round += 1) {
       const stranded = strandedSubheads(text, pitch);
       if (stranded.length === 0) return;
-      stranded[0].style.breakBefore = 'column';
+      startColumn(stranded[0]);
     }
   }
 
