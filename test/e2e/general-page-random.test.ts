@@ -38,7 +38,8 @@ function pageOf(shape: { paragraphs: number; photos: number; rank: number }[]) {
     id: `story-${i + 1}`,
     rank: story.rank,
     headline: { title: TITLES[i % TITLES.length] },
-    body: Array.from({ length: story.paragraphs }, () => PARAGRAPHS[p++ % PARAGRAPHS.length]),
+    // A subhead (a short title block of the source) before every paragraph after the first: 背题 is checked on these.
+    body: Array.from({ length: story.paragraphs }, (_, k) => [...(k > 0 ? [{ subhead: TITLES[(shape.length + i * 3 + k) % TITLES.length]! }] : []), PARAGRAPHS[p++ % PARAGRAPHS.length]!]).flat(),
     photos: Array.from({ length: story.photos }, (_, k) => ({ id: `photo-${i + 1}-${k + 1}`, caption: CAPTIONS[c++ % CAPTIONS.length] })),
   }));
   return { version: 2, paper: { preset: 'duikai' }, modules };
@@ -68,7 +69,7 @@ describe('random pages of 2–8 stories', () => {
         outcomes.push('printed');
         expect(result.pages).toBe(1);
         const joined = squash((await readPdfText(pdf)).joined);
-        for (const story of page.modules) for (const para of story.body) expect(joined.split(squash(para)).length - 1, para).toBe(1);
+        for (const story of page.modules) for (const para of story.body.filter((b) => typeof b === 'string')) expect(joined.split(squash(para)).length - 1, para).toBe(1);
         const rects = moduleRects(result.arrangement!, readBoxes(pdf).trim, DUIKAI);
         for (const [i, a] of rects.entries()) {
           for (const b of rects.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom >= b.top || b.bottom >= a.top).toBe(true);
