@@ -1,0 +1,74 @@
+/**
+ * Issue 19, subheads: on the rendered feature, read from glyph positions (and
+ * the raster for the red mark), every subhead is marked the same way, its
+ * title lines start at one indent (a second line hangs under the title, not
+ * under the label), and all titles in a band start at the same indent.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/pipeline.ts';
+import { DUIKAI } from '../../src/defaults.ts';
+import { sharedBrowser } from './support/browser.ts';
+import { readGlyphs } from './support/glyphs.ts';
+import { readBoxes } from './support/pdf.ts';
+import { placedSubheads, sourceSections, type PlacedSubhead } from './support/subheads.ts';
+
+const EDITION = 'content/wuzhi-2024';
+let pdf: string;
+let subheads: PlacedSubhead[];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-subheads-'));
+  pdf = path.join(dir, 'wuzhi-2024.pdf');
+  await build({ input: EDITION, output: pdf, browser: await sharedBrowser() });
+  subheads = placedSubheads(await readGlyphs(pdf), sourceSections(path.join(EDITION, 'edition.yaml')), readBoxes(pdf).trim, DUIKAI);
+});
+
+const name = (s: PlacedSubhead) => `${s.band} ${s.title}`;
+const startOf = (line: { x: number }[]) => Math.min(...line.map((g) => g.x));
+
+describe('the feature subheads', () => {
+  it('start every line of a title at the x of its first title character', () => {
+    const offsets = subheads.flatMap((s) => s.lines.slice(1).map((line) => ({ s, off: startOf(line) - startOf(s.lines[0]!) })));
+    console.log(`subhead line starts against the first title character (pt): ${offsets.map(({ s, off }) => `${s.title.slice(0, 4)} ${off.toFixed(2)}`).join(', ')}`);
+    // The feature has two-line subheads: the check is not vacuous.
+    expect(offsets.length).toBeGreaterThan(3);
+    for (const { s, off } of offsets) expect(Math.abs(off), name(s)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('start every title of a band at one indent from its column, labelled or not', () => {
+    for (const band of new Set(subheads.map((s) => s.band))) {
+      const indents = subheads.filter((s) => s.band === band).map((s) => startOf(s.lines[0]!) - s.columnLeft);
+      console.log(`${band}: title indents from the column edge (pt): ${indents.map((i) => i.toFixed(2)).join(', ')}`);
+      expect(Math.max(...indents) - Math.min(...indents), band).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('marks every subhead in red between its column edge and its title, where the source gives no label too', async () => {
+    const dpi = 150;
+    const { media } = readBoxes(pdf);
+    const raster = pdf.replace(/\.pdf$/, '-marks.png');
+    execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-singlefile', pdf, raster.replace(/\.png$/, '')]);
+    const { data, info } = await sharp(raster).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const px = (pt: number) => Math.round((pt * dpi) / 72);
+    const reds = subheads.map((s) => {
+      const first = s.lines[0]!;
+      const baseline = Math.max(...first.map((g) => g.y));
+      const size = Math.max(...first.map((g) => g.size));
+      let red = 0;
+      for (let y = px(media[3]! - baseline - size * 0.8); y <= px(media[3]! - baseline); y += 1) {
+        for (let x = px(s.columnLeft); x < px(startOf(first) - 1); x += 1) {
+          const i = (y * info.width + x) * info.channels;
+          if (data[i]! > 150 && data[i + 1]! < 90 && data[i + 2]! < 90) red += 1;
+        }
+      }
+      return { s, red };
+    });
+    console.log(`red mark pixels left of each title: ${reds.map(({ s, red }) => `${s.title.slice(0, 4)} ${red}`).join(', ')}`);
+    for (const { s, red } of reds) expect(red, name(s)).toBeGreaterThan(20);
+  });
+});
