@@ -2,7 +2,8 @@
  * Issue 19, subheads: on the rendered feature, read from glyph positions (and
  * the raster for the red mark), every subhead is marked the same way, its
  * title lines start at one indent (a second line hangs under the title, not
- * under the label), and all titles in a band start at the same indent.
+ * under the label), all titles in a band start at the same indent, and the
+ * title is a clear step above the body.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -46,6 +47,18 @@ describe('the feature subheads', () => {
       console.log(`${band}: title indents from the column edge (pt): ${indents.map((i) => i.toFixed(2)).join(', ')}`);
       expect(Math.max(...indents) - Math.min(...indents), band).toBeLessThanOrEqual(0.5);
     }
+  });
+
+  it('sets every title at least 1.25 times the body size', () => {
+    const sizes = subheads.map((s) => ({ s, size: Math.min(...s.lines.flat().map((g) => g.size)) }));
+    console.log(`title sizes (pt; body ${DUIKAI.bodySizePt}): ${sizes.map(({ s, size }) => `${s.title.slice(0, 4)} ${size.toFixed(2)}`).join(', ')}`);
+    for (const { s, size } of sizes) expect(size, name(s)).toBeGreaterThanOrEqual(1.25 * DUIKAI.bodySizePt - 0.01);
+  });
+
+  it('keeps title lines on the baseline grid, one pitch apart', () => {
+    const steps = subheads.flatMap((s) => s.lines.slice(1).map((line, i) => ({ s, step: Math.max(...s.lines[i]!.map((g) => g.y)) - Math.max(...line.map((g) => g.y)) })));
+    console.log(`title line steps (pt; pitch ${DUIKAI.linePitchPt}): ${[...new Set(steps.map(({ step }) => step.toFixed(2)))].join(', ')}`);
+    for (const { s, step } of steps) expect(Math.abs(step - DUIKAI.linePitchPt), name(s)).toBeLessThanOrEqual(0.5);
   });
 
   it('marks every subhead in red between its column edge and its title, where the source gives no label too', async () => {

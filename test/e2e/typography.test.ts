@@ -47,7 +47,8 @@ beforeAll(async () => {
       const boxes = readBoxes(pdf);
       const glyphs = await readPdfGlyphs(pdf);
       const isBody = (g: (typeof glyphs)[number]) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.height - 9) < 0.3;
-      const isSubhead = (g: (typeof glyphs)[number]) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && Math.abs(g.height - 11) < 0.3;
+      // Subhead titles: bold sans above the 9 pt labels and below the 20 pt bands.
+      const isSubhead = (g: (typeof glyphs)[number]) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && g.height > 9.5 && g.height < 16;
       const isBodyGlyph = (g: { font: string; size: number }) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.size - 9) < 0.3;
       const allGlyphs = await readGlyphs(pdf);
       const bodyGlyphs = glyphLines(allGlyphs.filter(isBodyGlyph), boxes.trim, DUIKAI);
