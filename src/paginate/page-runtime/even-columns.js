@@ -1,8 +1,11 @@
 // Column evening (plain JS, runs in Chromium). CSS balancing gives the
 // shortest height for a multicol text, but its last column can still end
-// many lines short of the others. A layout editor evens the columns by
-// adding a line of space above some subheads; this does the same, measuring
-// each candidate in the browser and keeping the most even one.
+// many lines short of the others. A layout editor evens the columns with
+// space that keeps the space above every subhead of a band the same (issue
+// 19): a line after a paragraph that another paragraph of its article follows,
+// or a second line above all the band's subheads at once. Only where those
+// cannot level the columns does a line go above single subheads, as before.
+// Each candidate is measured in the browser; the most even one is kept.
 (function () {
   'use strict';
 
@@ -13,9 +16,28 @@
     return [...text.querySelectorAll('.subhead')].filter((subhead, i) => i > 0 || text.querySelector('.lead'));
   }
 
+  // Paragraphs that may take a line of space after them: those another paragraph of their article follows.
+  function spaceableParagraphs(text) {
+    return [...text.querySelectorAll('.para')].filter((para) => para.nextElementSibling && para.nextElementSibling.matches('.para'));
+  }
+
+  // What evening may space, by index: the spaceable paragraphs; then, if the
+  // text has subheads below text, one index for all of them at once; then
+  // each movable subhead on its own. `even` counts the first two kinds, which
+  // keep the space above subheads the same.
+  function spaceables(text) {
+    const paragraphs = spaceableParagraphs(text);
+    const airy = movableSubheads(text).length > 0 ? 1 : 0;
+    const subheads = movableSubheads(text);
+    return { paragraphs, airy, subheads, even: paragraphs.length + airy, all: paragraphs.length + airy + subheads.length };
+  }
+
   function setLoose(text, indexes) {
     const picked = new Set(indexes);
-    movableSubheads(text).forEach((subhead, i) => subhead.classList.toggle('subhead--loose', picked.has(i)));
+    const { paragraphs, airy, subheads } = spaceables(text);
+    paragraphs.forEach((para, i) => para.classList.toggle('para--spaced', picked.has(i)));
+    text.classList.toggle('section__text--airy', airy > 0 && picked.has(paragraphs.length));
+    subheads.forEach((subhead, i) => subhead.classList.toggle('subhead--loose', picked.has(paragraphs.length + airy + i)));
   }
 
   // The page's own text gets the same spacing and subhead moves as its measured twin.
@@ -108,29 +130,19 @@
   const SEARCH_LIMIT = 400;
 
   // The most even layout of the text in `columns` columns: the shortest height
-  // that holds it, then the fewest spaced subheads that bring the columns level
+  // that holds it, then the fewest spaced items that bring the columns level
   // with no subhead left at a column foot, a line or two taller when spacing
   // alone cannot. A subhead still stranded after that starts the next column.
-  function evenText(text, columns, grid, movable) {
+  function evenText(text, columns, grid, spaceable) {
     const layout = makeLayout(text, columns, grid);
     const single = Math.ceil(text.getBoundingClientRect().height / grid.pitch - 0.01);
     let height = Math.max(1, Math.ceil(single / columns));
     while (!layout.shape(height, [], true).fits) height += 1;
-    let best;
-    let tries = 0;
-    search: for (let tall = height; tall <= height + 2; tall += 1) {
-      // Each spaced subhead pushes what follows down a line, so the last
-      // column's shortfall is where the search starts, then counts around it.
-      const shortfall = Math.max(0, Math.round(tall - layout.shape(tall, [], false).last));
-      for (const count of countsAround(Math.min(shortfall, movable), movable)) {
-        for (const loose of combinations(movable, count)) {
-          const shape = layout.shape(tall, loose, false);
-          tries += 1;
-          const score = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.spread - 1) * 100 + (tall - height) * 60 + count : Infinity;
-          if (!best || score < best.score) best = { lines: tall, loose: [...loose], score };
-          if (score < 100 || tries >= SEARCH_LIMIT) break search;
-        }
-      }
+    // Space that keeps subhead spacing constant first; single subheads only if that fails.
+    let best = searchSpacing(layout, height, spaceable.even, 0, 4);
+    if (best.score >= 100 && spaceable.all > spaceable.even) {
+      const fallback = searchSpacing(layout, height, spaceable.all - spaceable.even, spaceable.even, 2);
+      if (fallback.score < best.score) best = fallback;
     }
     // What the page will really do: stranded subheads moved on. Grow until that fits.
     let shape = layout.shape(best.lines, best.loose, true);
@@ -140,6 +152,28 @@
     }
     layout.dispose();
     return { lines: best.lines, loose: best.loose, spread: shape.spread };
+  }
+
+  // The best spacing from `movable` indexes (numbered from `offset`), up to `taller` lines taller if need be.
+  function searchSpacing(layout, height, movable, offset, taller) {
+    let best;
+    let tries = 0;
+    search: for (let tall = height; tall <= height + taller; tall += 1) {
+      // Each spaced item pushes what follows down a line, so the last
+      // column's shortfall is where the search starts, then counts around it.
+      const shortfall = Math.max(0, Math.round(tall - layout.shape(tall, [], false).last));
+      for (const count of countsAround(Math.min(shortfall, movable), movable)) {
+        for (const chosen of combinations(movable, count)) {
+          const loose = chosen.map((i) => i + offset);
+          const shape = layout.shape(tall, loose, false);
+          tries += 1;
+          const score = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.spread - 1) * 100 + (tall - height) * 60 + count : Infinity;
+          if (!best || score < best.score) best = { lines: tall, loose, score };
+          if (score < 100 || tries >= SEARCH_LIMIT) break search;
+        }
+      }
+    }
+    return best;
   }
 
   // 0..max ordered by distance from `start`: start, start-1, start+1, …
@@ -183,7 +217,8 @@
   function evenSection(sectionId, columns, grid) {
     const text = document.querySelector(`[data-section="${CSS.escape(sectionId)}"] .section__text`);
     const probe = probeOf(text, grid);
-    const best = evenText(probe, columns, grid, columns === 1 ? 0 : movableSubheads(text).length);
+    const none = { even: 0, all: 0 };
+    const best = evenText(probe, columns, grid, columns === 1 ? none : spaceables(text));
     probe.remove();
     return { lines: best.lines, loose: best.loose, spread: Math.round(best.spread * 100) / 100 };
   }

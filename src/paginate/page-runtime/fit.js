@@ -95,26 +95,49 @@
     fitToWidth(headline.querySelector('.headline__deck'), null, room, 64, grid);
   }
 
-  // A subhead's label shares its first line with the title's first part, and
-  // each part of the title keeps to one line: a subhead that would wrap is
-  // set a little smaller instead (never below the body size).
+  // A feature subhead's title hangs beside its label column (type.css): each
+  // part of the title starts a line, and a part too long for the measure is
+  // broken once between phrases where its two lines come out most even, as a
+  // layout editor breaks a subhead (never 在突出 / 工业强县上见成效). A phrase wider
+  // than the measure sets the title a little smaller (never below the body size).
   function fitSubheads(grid) {
     const bodyPx = parseFloat(getComputedStyle(document.body).fontSize);
     const subheads = [...page().querySelectorAll('.subhead')]
-      .map((subhead) => ({ subhead, label: subhead.querySelector('.subhead__label'), parts: [...subhead.querySelectorAll('.subhead__part')] }))
-      .filter(({ parts }) => parts.length > 0);
+      .map((subhead) => ({ subhead, title: subhead.querySelector('.subhead__title'), parts: [...subhead.querySelectorAll('.subhead__part')] }))
+      .filter(({ title, parts }) => title && parts.length > 0);
+    const phrasesOf = (part) => [...part.querySelectorAll('.subhead__phrase')];
     // Every width in one layout: measured one at a time, each probe cost a layout of the whole page.
-    const widthOf = naturalWidths(subheads.flatMap(({ label, parts }) => (label ? [label, ...parts] : parts)));
-    for (const { subhead, label, parts } of subheads) {
-      const labelWidth = label ? widthOf.get(label) + parseFloat(getComputedStyle(label).marginRight) : 0;
-      const widths = parts.map((part, i) => widthOf.get(part) + (i === 0 ? labelWidth : 0));
-      const factor = Math.min(1, ...widths.map((width) => (grid.col - 0.5) / width));
+    let widthOf = naturalWidths(subheads.flatMap(({ parts }) => parts.flatMap(phrasesOf)));
+    const measures = new Map();
+    for (const { subhead, title, parts } of subheads) {
+      // The text is not in its columns yet: a column's width less the label column's.
+      const measure = grid.col - (subhead.getBoundingClientRect().width - title.getBoundingClientRect().width) - 0.5;
+      measures.set(title, measure);
+      const factor = Math.min(1, ...parts.flatMap(phrasesOf).map((phrase) => measure / widthOf.get(phrase)));
       if (factor >= 1) continue;
-      for (const element of [subhead, label].filter(Boolean)) {
-        const size = parseFloat(getComputedStyle(element).fontSize);
-        element.style.fontSize = `${Math.max(bodyPx, Math.floor(size * factor * 4) / 4)}px`;
-      }
+      const size = parseFloat(getComputedStyle(title).fontSize);
+      title.style.fontSize = `${Math.max(bodyPx, Math.floor(size * factor * 4) / 4)}px`;
     }
+    widthOf = naturalWidths(subheads.flatMap(({ parts }) => parts.flatMap(phrasesOf)));
+    for (const { title, parts } of subheads) {
+      for (const part of parts) breakEvenly(phrasesOf(part), widthOf, measures.get(title));
+    }
+  }
+
+  // The break between phrases that leaves the longer of the two lines
+  // shortest (on a tie, the longer line first); none if the part fits.
+  function breakEvenly(phrases, widthOf, measure) {
+    const widths = phrases.map((phrase) => widthOf.get(phrase));
+    const total = widths.reduce((a, b) => a + b, 0);
+    if (total <= measure) return;
+    let best;
+    let first = 0;
+    for (let i = 1; i < phrases.length; i += 1) {
+      first += widths[i - 1];
+      const longest = Math.max(first, total - first);
+      if (longest <= measure && (!best || longest < best.longest - 1 || (Math.abs(longest - best.longest) <= 1 && first > best.first))) best = { at: i, longest, first };
+    }
+    if (best) phrases[best.at].before(document.createElement('br'));
   }
 
   function fitToWidth(element, partSelector, target, maxPt, grid) {
