@@ -11,11 +11,17 @@ import type { Finding, PreflightEdition, Rule } from '../types.ts';
 
 /**
  * The photo an image came from, by the pixel size the image stage sent to the
- * page (Chromium embeds images at their own pixel size): `photo "id" (file)`,
+ * page (Chromium embeds images at their own pixel size, less a row or column
+ * its frame clips): `photo "id" (file)`,
  * or the PDF's resource name when no photo (or several) has that size.
  */
+/** Pixels an embedded image may lack against the image sent to the page. */
+const SUBSET_SLACK_PX = 2;
+
 export function nameImage(image: ImagePlacement, edition: PreflightEdition | undefined): string {
-  const matches = (edition?.photos ?? []).filter((photo) => photo.widthPx === image.widthPx && photo.heightPx === image.heightPx);
+  // Chromium embeds the part of an image its frame shows: a frame a fraction of a pixel short of the image drops its last row or column.
+  const near = (a: number, b: number) => Math.abs(a - b) <= SUBSET_SLACK_PX;
+  const matches = (edition?.photos ?? []).filter((photo) => near(photo.widthPx, image.widthPx) && near(photo.heightPx, image.heightPx));
   if (matches.length === 0) return t('preflight.image', { name: image.name });
   const named = matches.map((photo) => t(photo.file ? 'preflight.photoWithFile' : 'preflight.photoPlaceholder', { id: photo.id, file: photo.file ?? '' }));
   return t('preflight.photo', { photos: named.join(t('preflight.or')) });
