@@ -21,13 +21,13 @@ import { loadIssue } from '../issue/load.ts';
 import { formatPlateName } from '../issue/plate-name.ts';
 import { pageHeadlines } from '../issue/page-headlines.ts';
 import type { IssuePageInfo, Plan, PlanFailure } from './plan-types.ts';
-import { PRESETS } from '../defaults.ts';
+import { measureGeometry, PRESETS } from '../defaults.ts';
 import { relative } from './summary.ts';
 
 /** Where a page's lines are, for the volume's story bookmarks. */
 function gridOf(preset: string): IssuePageInfo['grid'] {
   const geometry = PRESETS[preset]!;
-  return { topPt: (geometry.topMarginMm * 72) / 25.4, pitchPt: geometry.linePitchPt };
+  return { topPt: measureGeometry(geometry).marginTop, pitchPt: geometry.linePitchPt };
 }
 
 /** The plans of one issue's pages, from `index` on; an issue that cannot be loaded is one failure. */

@@ -16,6 +16,7 @@ import { decodeEditionSource } from '../content/encoding.ts';
 import type { EditionOverride } from './overrides.ts';
 import { relative } from './summary.ts';
 import { planIssue } from './plan-issue.ts';
+import { ISSUE_FILE } from '../issue/load.ts';
 import type { Plan, PlanFailure } from './plan-types.ts';
 
 export type { Plan, PlanFailure } from './plan-types.ts';
@@ -68,12 +69,12 @@ export async function planAll(entries: readonly BatchEntry[], environment: Envir
     if (plan.ok && owner !== undefined) {
       // Two issue folders of one date would write each other's plates: the date is what to fix, not an id.
       const error = plan.issue
-        ? t('batch.sameIssueDate', { date: plan.issue.date, label: plan.issue.label, earlier: relative(owner), later: relative(path.join(plan.issue.dir, 'issue.yaml')) })
+        ? t('batch.sameIssueDate', { date: plan.issue.date, label: plan.issue.label, earlier: relative(owner), later: relative(path.join(plan.issue.dir, ISSUE_FILE)) })
         : `error: edition id "${plan.id}" is also the id of ${relative(owner)}; both would write ${plan.id}.pdf\n  fix: give each edition its own id (\`id:\` in edition.yaml, or in the manifest's overrides)`;
       plans.push({ ok: false, index, id: plan.id, source: plan.file, error });
       return;
     }
-    if (plan.ok) owners.set(plan.id, plan.issue ? path.join(plan.issue.dir, 'issue.yaml') : plan.file);
+    if (plan.ok) owners.set(plan.id, plan.issue ? path.join(plan.issue.dir, ISSUE_FILE) : plan.file);
     plans.push(plan);
   }
 }

@@ -50,9 +50,9 @@ export function jumpSourcesOf(issue: LoadedIssue, index: number): number[] {
   return issue.pages.flatMap((page, j) => (j < index && [...page.jumps.values()].includes(index) ? [j] : []));
 }
 
-/** A batch's page of an issue: the overrides of the continuations it receives, from the pages that jump to it set again. */
-export async function receivedContinuations(issueDir: string, label: string, browser: ManagedBrowser): Promise<EditionOverride[]> {
-  const issue = await loadIssue(issueDir);
+/** A batch's page of an issue: the overrides of the continuations it receives, from the pages that jump to it set again. The issue is loaded once (a folder), or given as its caller loaded it. */
+export async function receivedContinuations(issueOrDir: LoadedIssue | string, label: string, browser: ManagedBrowser): Promise<EditionOverride[]> {
+  const issue = typeof issueOrDir === 'string' ? await loadIssue(issueOrDir) : issueOrDir;
   const index = issue.pages.findIndex((page) => page.label === label);
   const sources = jumpSourcesOf(issue, index);
   if (index < 0 || sources.length === 0) return [];
@@ -62,7 +62,7 @@ export async function receivedContinuations(issueDir: string, label: string, bro
     for (const from of sources) {
       const source = issue.pages[from]!;
       // A page that jumps here may receive a continuation itself: it is set as it prints.
-      const own = await receivedContinuations(issueDir, source.label, browser);
+      const own = await receivedContinuations(issue, source.label, browser);
       const result = await build({ input: source.file, output: path.join(scratch, `${from}.pdf`), overrides: [...source.overrides, ...own], browser });
       received.push(...(continuationsFrom(issue, from, result.arrangement).get(index) ?? []));
     }

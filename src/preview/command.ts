@@ -4,9 +4,8 @@
  * Ctrl-C, then shuts everything down.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { t } from '../i18n/locale.ts';
+import { findIssueDir } from '../issue/load.ts';
 import { isLoopback } from './allowed-hosts.ts';
 import { startIssuePreview } from './issue-preview.ts';
 import { openInDesktopBrowser, stopOnSignal } from './process.ts';
@@ -36,9 +35,9 @@ export function registerPreviewCommand(program: Command): void {
         console.error(t('preview.exposedWarning', { host: options.host }));
       }
       // An issue folder (issue.yaml inside) is previewed as spreads of its pages.
-      const isIssue = await stat(path.join(path.resolve(edition), 'issue.yaml')).then(() => true, () => false);
-      const preview = isIssue
-        ? await startIssuePreview({ dir: edition, port: options.port, host: options.host, log, debug })
+      const issueDir = await findIssueDir(edition);
+      const preview = issueDir
+        ? await startIssuePreview({ dir: issueDir, port: options.port, host: options.host, log, debug })
         : await startPreview({ input: edition, port: options.port, host: options.host, allowHosts: options.allowHost, log, debug });
       if (options.open) openInDesktopBrowser(preview.url, log);
       const signal = await stopOnSignal(() => {

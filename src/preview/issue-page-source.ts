@@ -13,11 +13,11 @@ import path from 'node:path';
 import type { EditionOverride } from '../content/load.ts';
 import { receivedContinuations } from '../issue/continuations.ts';
 import { jumpTargetOf } from '../issue/jumps.ts';
-import { loadIssue, type LoadedIssue } from '../issue/load.ts';
+import { ISSUE_FILE, loadIssue, PAPER_FILE, type LoadedIssue } from '../issue/load.ts';
 import type { ManagedBrowser } from '../paginate/browser.ts';
 
 /** Files of the issue folder every page depends on. */
-const SHARED_FILES = new Set(['issue.yaml', 'paper.yaml']);
+const SHARED_FILES = new Set([ISSUE_FILE, PAPER_FILE]);
 
 export interface IssuePageSource {
   /** The page's overrides now: its folio line and the continuations it receives. */
@@ -42,7 +42,7 @@ export function issuePageSource(latest: LatestIssue, file: string, browser: Mana
       latest.issue = await loadIssue(dir);
       const page = latest.issue.pages[indexOf(latest.issue)];
       if (!page) return [];
-      return [...page.overrides, ...(await receivedContinuations(dir, page.label, browser))];
+      return [...page.overrides, ...(await receivedContinuations(latest.issue, page.label, browser))];
     },
     concerns(changed) {
       if (!changed.startsWith(`${folder}/`)) return true; // templates, styles

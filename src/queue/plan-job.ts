@@ -11,6 +11,7 @@ import { planEdition } from '../batch/plan.ts';
 import { planIssue } from '../batch/plan-issue.ts';
 import type { Plan, PlanFailure } from '../batch/plan-types.ts';
 import { t } from '../i18n/locale.ts';
+import { ISSUE_FILE } from '../issue/load.ts';
 import type { PageJob } from './jobs.ts';
 
 /** The job's plan; `edition` and `issueDir` are the store's local paths of what the job names. */
@@ -20,5 +21,5 @@ export async function planJob(job: PageJob, local: { edition: string; issueDir?:
   const plan = plans.find((candidate) => candidate.id === job.id);
   if (plan) return plan;
   // The issue no longer lists the page (issue.yaml changed since the batch planned it).
-  return plans.find((candidate) => !candidate.ok) ?? { ok: false, index: 0, id: job.id, source: path.join(local.issueDir, 'issue.yaml'), error: t('queue.pageGone', { label: job.issue.label, dir: local.issueDir }) };
+  return plans.find((candidate) => !candidate.ok) ?? { ok: false, index: 0, id: job.id, source: path.join(local.issueDir, ISSUE_FILE), error: t('queue.pageGone', { label: job.issue.label, dir: local.issueDir }) };
 }
