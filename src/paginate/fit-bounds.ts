@@ -20,6 +20,16 @@ export interface FitBounds {
   maxPhotosPerRow: number;
   /** Cost taken off a gallery led by one large photo: picture editors prefer one dominant image. */
   leadBonus: number;
+  /** Cost of each line past one between a band's longest and shortest text column. */
+  columnSpreadCost: number;
+  /** Cost of a pair of subheads side by side in neighbouring columns (撞题). */
+  subheadCollisionCost: number;
+  /** Cost of each line a subhead's title takes past two. */
+  tallSubheadLineCost: number;
+  /** Cost of a band whose columns level only with more space above some subheads than others. */
+  unevenSubheadsCost: number;
+  /** Cost of setting a band's text in fewer, wider columns than the grid's (变栏). */
+  wideColumnsCost: number;
 }
 
 export const FIT_BOUNDS: Readonly<FitBounds> = Object.freeze({
@@ -32,6 +42,11 @@ export const FIT_BOUNDS: Readonly<FitBounds> = Object.freeze({
   sectionBlankCost: 0.5,
   maxPhotosPerRow: 4,
   leadBonus: 0.3,
+  columnSpreadCost: 2,
+  subheadCollisionCost: 1,
+  tallSubheadLineCost: 0.5,
+  unevenSubheadsCost: 4,
+  wideColumnsCost: 0.5,
 });
 
 /** The measured grid, in CSS px. */

@@ -8,9 +8,9 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { OverflowError } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
-import { chooseArrangement, type Arrangement, type PageMeasure } from './fit.ts';
+import { chooseArrangement, type Arrangement, type PageMeasure, type Staircase } from './fit.ts';
 import { overfullArrangement } from './fit-overfull.ts';
-import { SECTION_PHOTO_SPANS, textColumnCandidates } from './fit-sections.ts';
+import { SECTION_PHOTO_SPANS, textColumnCandidates, textKey, type TextCandidate } from './fit-sections.ts';
 import { GALLERY_PHOTO_SPANS } from './fit-gallery-rows.ts';
 import type { OverflowEntry } from './page-events.ts';
 import { FIT_RUNTIME_SCRIPTS } from './runtime-files.ts';
@@ -58,14 +58,14 @@ export async function injectFitRuntime(page: Page, scriptIdPrefix?: string): Pro
 /** What the runtime measures, chosen here where the fit is: caption spans, and text columns by photo count. */
 export interface MeasureCandidates {
   captionSpans: number[];
-  textColumns: Record<number, number[]>;
+  textColumns: Record<number, TextCandidate[]>;
 }
 
 /** Sections hold at most this many photos in practice; more are measured as this many (the fit drops side layouts past 2). */
 const MOST_SECTION_PHOTOS = 12;
 
 export function measureCandidates(): MeasureCandidates {
-  const textColumns: Record<number, number[]> = {};
+  const textColumns: Record<number, TextCandidate[]> = {};
   for (let count = 0; count <= MOST_SECTION_PHOTOS; count += 1) textColumns[count] = textColumnCandidates(count);
   return { captionSpans: [...new Set([...GALLERY_PHOTO_SPANS, ...SECTION_PHOTO_SPANS])].sort((a, b) => a - b), textColumns };
 }
@@ -74,7 +74,7 @@ interface FolioRuntime {
   measure(candidates: MeasureCandidates): PageMeasure;
   apply(arrangement: Arrangement): Frame[];
   setImages(urls: Record<string, string>): Promise<void>;
-  evenSectionText(sectionId: string, columns: number): { lines: number; loose: number[]; spread: number };
+  evenSectionText(sectionId: string, columns: number, span: number): { lines: number; loose: number[]; spread: number; staircase: Staircase };
   findOverflow(): OverflowEntry[];
 }
 type WithRuntime = { folio: FolioRuntime };
@@ -131,19 +131,21 @@ export async function fitPage(
  */
 async function evenChosen(page: Page, measure: PageMeasure, arrangement: Arrangement, evened: Set<string>): Promise<boolean> {
   const todo = arrangement.sections
-    .map((plan) => ({ id: plan.id, columns: plan.textColumns }))
-    .filter((plan) => !evened.has(`${plan.id}:${plan.columns}`));
+    .map((plan) => ({ id: plan.id, columns: plan.textColumns, span: plan.textSpan }))
+    .filter((plan) => !evened.has(`${plan.id}:${textKey(plan.columns, plan.span)}`));
   if (todo.length === 0) return false;
   const results = await page.evaluate(
-    (plans) => plans.map((plan) => (window as unknown as WithRuntime).folio.evenSectionText(plan.id, plan.columns)),
+    (plans) => plans.map((plan) => (window as unknown as WithRuntime).folio.evenSectionText(plan.id, plan.columns, plan.span)),
     todo,
   );
   todo.forEach((plan, i) => {
-    evened.add(`${plan.id}:${plan.columns}`);
+    const key = textKey(plan.columns, plan.span);
+    evened.add(`${plan.id}:${key}`);
     const section = measure.sections.find((s) => s.id === plan.id)!;
-    section.textLines[plan.columns] = results[i]!.lines;
-    section.looseSubheads[plan.columns] = results[i]!.loose;
-    section.textSpread[plan.columns] = results[i]!.spread;
+    section.textLines[key] = results[i]!.lines;
+    section.looseSubheads[key] = results[i]!.loose;
+    section.textSpread[key] = results[i]!.spread;
+    (section.staircase ??= {})[key] = results[i]!.staircase;
   });
   return true;
 }

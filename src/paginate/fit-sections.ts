@@ -16,21 +16,56 @@ export interface SectionOption {
   stretch?: (add: number, bounds: FitBounds, grid: GridPx) => SectionOption | undefined;
 }
 
-type Layout = { kind: 'side' | 'stack'; photoSpan: number };
+/** `textColumns` columns set over the grid columns the photos leave: fewer than those is 变栏. */
+type Layout = { kind: 'side' | 'stack'; photoSpan: number; textColumns: number };
 
 /** Spans of a section's photo block stacked beside its text. */
 const STACK_SPANS = [2, 3, 4];
 
-function layoutsFor(count: number): Layout[] {
-  if (count === 0) return [{ kind: 'side', photoSpan: 0 }];
-  const layouts: Layout[] = STACK_SPANS.map((photoSpan) => ({ kind: 'stack' as const, photoSpan }));
-  if (count <= 2) layouts.push({ kind: 'side', photoSpan: 2 * count });
+/**
+ * A band without photos may also set its text in fewer, wider columns than
+ * the grid's (变栏): where short articles' subheads would climb 8 shallow
+ * columns in a staircase, wider columns take each title in two lines
+ * (page-runtime/text-measure.js). Wider by 1.3–1.7 times: the 8 grid columns
+ * in 6 or 5; less gains no title line, more is past the measure a body line
+ * reads well at. A band with photos already has fewer, deeper text columns.
+ */
+const WIDE_RATIO = { least: 1.3, most: 1.7 };
+
+/** A photo-less band's layouts: the grid's 8 columns, and the wider column counts. */
+function photoLessLayouts(): Layout[] {
+  const layouts: Layout[] = [];
+  for (let columns = FEATURE_COLUMNS; columns >= 2; columns -= 1) {
+    const ratio = FEATURE_COLUMNS / columns;
+    if (columns === FEATURE_COLUMNS || (ratio >= WIDE_RATIO.least && ratio <= WIDE_RATIO.most)) layouts.push({ kind: 'side', photoSpan: 0, textColumns: columns });
+  }
   return layouts;
 }
 
-/** The text column counts a section with `count` photos may use: what the page runtime measures (fit.js). */
-export function textColumnCandidates(count: number): number[] {
-  return [...new Set(layoutsFor(count).map((layout) => FEATURE_COLUMNS - layout.photoSpan))];
+function layoutsFor(count: number): Layout[] {
+  if (count === 0) return photoLessLayouts();
+  const layouts: Layout[] = STACK_SPANS.map((photoSpan) => ({ kind: 'stack' as const, photoSpan, textColumns: FEATURE_COLUMNS - photoSpan }));
+  if (count <= 2) layouts.push({ kind: 'side', photoSpan: 2 * count, textColumns: FEATURE_COLUMNS - 2 * count });
+  return layouts;
+}
+
+/** A text candidate: `columns` columns over `span` grid columns. */
+export interface TextCandidate {
+  columns: number;
+  span: number;
+}
+
+/** The key of a text candidate in a section's measurements (SectionMeasure): the runtime writes the same. */
+export const textKey = (columns: number, span: number): string => `${columns}/${span}`;
+
+/** The text columns a section with `count` photos may use: what the page runtime measures (fit.js). */
+export function textColumnCandidates(count: number): TextCandidate[] {
+  const seen = new Map<string, TextCandidate>();
+  for (const layout of layoutsFor(count)) {
+    const span = FEATURE_COLUMNS - layout.photoSpan;
+    seen.set(textKey(layout.textColumns, span), { columns: layout.textColumns, span });
+  }
+  return [...seen.values()];
 }
 
 /** The spans a section photo may take: its caption is measured at each. */
@@ -50,8 +85,10 @@ function build(
   grid: GridPx,
   extra: number,
 ): SectionOption | undefined {
-  const textColumns = FEATURE_COLUMNS - layout.photoSpan;
-  const textLines = (section.textLines[textColumns] ?? Number.POSITIVE_INFINITY) + extra;
+  const textColumns = layout.textColumns;
+  const textSpan = FEATURE_COLUMNS - layout.photoSpan;
+  const key = textKey(textColumns, textSpan);
+  const textLines = (section.textLines[key] ?? Number.POSITIVE_INFINITY) + extra;
   const photos = section.photos;
   const span = layout.kind === 'side' ? 2 : layout.photoSpan;
   const captions = photos.map((photo) => photo.captionLines[span] ?? 1);
@@ -67,7 +104,7 @@ function build(
   const blank = bodyLines - textLines;
   const option: SectionOption = {
     lines: section.bandLines + bodyLines,
-    cost: photoCost + blank * textColumns * bounds.sectionBlankCost,
+    cost: photoCost + blank * textColumns * bounds.sectionBlankCost + staircaseCost(section, layout, bounds),
     plan: {
       id: section.id,
       name: section.name,
@@ -76,12 +113,30 @@ function build(
       textLines: Math.min(bodyLines, textLines),
       photoSpan: layout.photoSpan,
       textColumns,
-      looseSubheads: section.looseSubheads[textColumns] ?? [],
-      textSpread: section.textSpread[textColumns] ?? 0,
+      textSpan,
+      looseSubheads: section.looseSubheads[key] ?? [],
+      textSpread: section.textSpread[key] ?? 0,
       blankLines: blank,
     },
     photos: photos.map((photo, i) => ({ id: photo.id, span, frameLines: frames[i]! })),
   };
   if (photos.length > 0) option.stretch = (more, b, g) => build(section, layout, add + more, b, g, extra);
   return option;
+}
+
+/**
+ * What a layout editor holds against a band's text (issue 19): columns
+ * ending more than a line apart, subheads
+ * side by side in neighbouring columns (撞题), titles past two lines, spacing
+ * above subheads that differs within the band; and a small price on 变栏, so
+ * that the grid's own columns are kept where wider ones gain nothing.
+ */
+function staircaseCost(section: SectionMeasure, layout: Layout, bounds: FitBounds): number {
+  const span = FEATURE_COLUMNS - layout.photoSpan;
+  const key = textKey(layout.textColumns, span);
+  const stairs = section.staircase?.[key];
+  const wide = layout.textColumns < span ? bounds.wideColumnsCost : 0;
+  if (!stairs) return wide;
+  const spread = Math.max(0, (section.textSpread[key] ?? 0) - 1);
+  return wide + spread * bounds.columnSpreadCost + stairs.collisions * bounds.subheadCollisionCost + stairs.tallLines * bounds.tallSubheadLineCost + (stairs.uneven ? bounds.unevenSubheadsCost : 0);
 }

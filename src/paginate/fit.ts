@@ -8,7 +8,7 @@ import { OverflowError } from '../errors.ts';
 import { t } from '../i18n/locale.ts';
 import { FEATURE_COLUMNS, FIT_BOUNDS, minFrameLines, type FitBounds, type GridPx } from './fit-bounds.ts';
 import { planGallery, type GalleryArrangement, type PhotoMeasure, type PhotoPlacement } from './fit-gallery.ts';
-import { sectionOptions, type SectionOption } from './fit-sections.ts';
+import { sectionOptions, textKey, type SectionOption } from './fit-sections.ts';
 
 export type { PhotoMeasure, PhotoPlacement };
 
@@ -17,12 +17,24 @@ export interface SectionMeasure {
   name: string;
   bandLines: number;
   photos: PhotoMeasure[];
-  /** Balanced height of the section's text, in lines, for 1–8 text columns. */
-  textLines: Record<number, number>;
-  /** Subheads (indexes among those not at the top) given an extra line to even the columns, per column count. */
-  looseSubheads: Record<number, number[]>;
-  /** Lines between the longest and shortest column, per column count. */
-  textSpread: Record<number, number>;
+  /** Balanced height of the section's text, in lines, per text candidate (fit-sections.ts textKey: columns/span). */
+  textLines: Record<string, number>;
+  /** What evening spaced to level the columns (indexes, see even-columns.js), per text candidate. */
+  looseSubheads: Record<string, number[]>;
+  /** Lines between the longest and shortest column, per text candidate. */
+  textSpread: Record<string, number>;
+  /** How the subheads stand in the columns, per text candidate: estimated at measuring, exact once evened. */
+  staircase?: Record<string, Staircase>;
+}
+
+/** Subheads in a laid-out text (page-runtime/text-measure.js, even-columns.js). */
+export interface Staircase {
+  /** Pairs of subheads in neighbouring columns within a line of each other (撞题). */
+  collisions: number;
+  /** Lines titles take past two. */
+  tallLines: number;
+  /** The columns level only with more space above some subheads than others. */
+  uneven: boolean;
 }
 
 export interface PageMeasure extends GridPx {
@@ -42,6 +54,8 @@ export interface SectionPlan {
   textLines: number;
   photoSpan: number;
   textColumns: number;
+  /** Grid columns the text spans (the photos take the rest); more than textColumns is 变栏. */
+  textSpan: number;
   looseSubheads: number[];
   /** Lines between the longest and the shortest text column. */
   textSpread: number;
@@ -136,7 +150,8 @@ function overflowError(measure: PageMeasure, available: number, bounds: FitBound
     measure.gallery.length > 0 ? galleryRows * (minFrameLines(2, measure, bounds) + 1) + (galleryRows - 1) * bounds.gapLines : 0;
   const need = measure.headLines + minimalSections.reduce((a, b) => a + b, 0) + minimalGallery;
   const over = Math.max(1, need - available);
-  const largest = measure.sections.reduce((a, b) => (b.textLines[FEATURE_COLUMNS] > a.textLines[FEATURE_COLUMNS] ? b : a), measure.sections[0]!);
+  const full = textKey(FEATURE_COLUMNS, FEATURE_COLUMNS);
+  const largest = measure.sections.reduce((a, b) => ((b.textLines[full] ?? 0) > (a.textLines[full] ?? 0) ? b : a), measure.sections[0]!);
   const photos = measure.gallery.length + measure.sections.reduce((sum, s) => sum + s.photos.length, 0);
   return new OverflowError(
     t('overflow.fit', { module: largest.name, over, need, available, photos, minLines: bounds.minFrameLines }),

@@ -41,9 +41,12 @@ export function summarizeFit(fit: FitReport, display: DisplayAdjustments): Previ
   for (const plan of arrangement.sections) {
     const photos = placed(measure.sections.find((section) => section.id === plan.id)?.photos ?? []);
     const parts = [
-      `${plan.textColumns} text columns of ${plan.textLines} lines`,
+      plan.textColumns < plan.textSpan
+        ? `${plan.textColumns} wider text columns (变栏, over ${plan.textSpan} grid columns) of ${plan.textLines} lines`
+        : `${plan.textColumns} text columns of ${plan.textLines} lines`,
       plan.photoSpan > 0 ? `beside ${plan.photoSpan}-column photos (${photos.map(photoText).join('; ')})` : '',
-      plan.looseSubheads.length > 0 ? `${plan.looseSubheads.length} subhead(s) spaced to even the columns` : '',
+      // Evening's spacing: after a paragraph, above all subheads at once, or above one subhead (even-columns.js).
+      plan.looseSubheads.length > 0 ? `${plan.looseSubheads.length} line space(s) added to even the columns` : '',
       plan.textSpread > 0 ? `columns end ${plan.textSpread} line${plan.textSpread === 1 ? '' : 's'} apart` : 'columns end level',
     ];
     modules.push({ module: plan.name, lines: plan.lines, detail: parts.filter(Boolean).join(', '), roomLines: plan.blankLines });

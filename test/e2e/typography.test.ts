@@ -13,6 +13,7 @@ import { DUIKAI } from '../../src/defaults.ts';
 import { sharedBrowser } from './support/browser.ts';
 import { readBoxes, readPdfGlyphs, type PdfBoxes } from './support/pdf.ts';
 import { columnLines, largestBlankSquareMm, type ColumnLine } from './support/layout.ts';
+import { featureTextZones } from './support/text-zones.ts';
 import { moduleRects } from './support/modules.ts';
 import { readGlyphs, type Glyph } from './support/glyphs.ts';
 import { boxItems, wordBoundaries } from './support/honors.ts';
@@ -54,16 +55,18 @@ beforeAll(async () => {
       const isSubhead = (g: (typeof glyphs)[number]) => /NotoSansSC/.test(g.font) && /Bold/.test(g.font) && g.height > 9.5 && g.height < 16;
       const isBodyGlyph = (g: { font: string; size: number }) => /NotoSerifSC/.test(g.font) && /Regular/.test(g.font) && Math.abs(g.size - 9) < 0.3;
       const allGlyphs = await readGlyphs(pdf);
-      const bodyGlyphs = glyphLines(allGlyphs.filter(isBodyGlyph), boxes.trim, DUIKAI);
+      // A band set in fewer, wider columns than the grid's (变栏) is read in its own columns.
+      const zones = featureTextZones(result.fit!, boxes.trim, DUIKAI);
+      const bodyGlyphs = glyphLines(allGlyphs.filter(isBodyGlyph), boxes.trim, DUIKAI, zones);
       const bands = [...new Set(glyphs.filter((g) => /NotoSansSC/.test(g.font) && Math.abs(g.height - 20) < 0.3).map((g) => Math.round(g.y)))].sort((a, b) => b - a);
       rendered.set(id, {
         result,
         pdf,
         boxes,
-        body: columnLines(glyphs.filter(isBody), boxes.trim, DUIKAI),
+        body: columnLines(glyphs.filter(isBody), boxes.trim, DUIKAI, zones),
         bodyGlyphs,
         glyphs: allGlyphs,
-        subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI),
+        subheads: columnLines(glyphs.filter(isSubhead), boxes.trim, DUIKAI, zones),
         bands,
         frames: await readFrames(pdf),
       });
@@ -116,11 +119,19 @@ describe.each(EDITIONS)('%s', (id) => {
     expect(onGrid / page().body.length).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('ends the columns of each section module within one line of each other', () => {
+  // The last column may end up to two lines short: the band foot takes evening's slack where
+  // spacing that keeps subheads evenly spaced cannot level the columns (issue 19).
+  it('ends the columns of each section module within one line of each other, the last up to two lines short', () => {
     for (const columns of sectionColumns(page())) {
-      const feet = [...columns.values()].map((lines) => Math.min(...lines.map((l) => l.y)));
+      const byColumn = [...columns.entries()].sort(([a], [b]) => a - b);
+      const feet = byColumn.map(([, lines]) => Math.min(...lines.map((l) => l.y)));
+      const others = feet.slice(0, -1);
+      const last = feet[feet.length - 1]!;
+      console.log(`${id}: column feet above the lowest (lines): ${feet.map((y) => ((y - Math.min(...feet)) / PITCH).toFixed(1)).join(', ')}`);
       expect(feet.length).toBeGreaterThan(1);
-      expect(Math.max(...feet) - Math.min(...feet)).toBeLessThanOrEqual(PITCH + 0.5);
+      expect(Math.max(...others) - Math.min(...others)).toBeLessThanOrEqual(PITCH + 0.5);
+      expect(Math.min(...others) - last).toBeLessThanOrEqual(PITCH + 0.5);
+      expect(last - Math.min(...others)).toBeLessThanOrEqual(2 * PITCH + 0.5);
     }
   });
 

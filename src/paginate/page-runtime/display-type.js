@@ -26,9 +26,10 @@
   // broken once between phrases where its two lines come out most even, as a
   // layout editor breaks a subhead (never 在突出 / 工业强县上见成效). A phrase wider
   // than the measure sets the title a little smaller (never below the body size).
-  function fitSubheads(grid) {
+  // `root` and `column` (px) set one text again at another measure (text-measure.js).
+  function fitSubheads(grid, root = page(), column = grid.col) {
     const bodyPx = parseFloat(getComputedStyle(document.body).fontSize);
-    const subheads = [...page().querySelectorAll('.subhead')]
+    const subheads = [...root.querySelectorAll('.subhead')]
       .map((subhead) => ({ subhead, title: subhead.querySelector('.subhead__title'), parts: [...subhead.querySelectorAll('.subhead__part')] }))
       .filter(({ title, parts }) => title && parts.length > 0);
     const phrasesOf = (part) => [...part.querySelectorAll('.subhead__phrase')];
@@ -37,7 +38,7 @@
     const measures = new Map();
     for (const { subhead, title, parts } of subheads) {
       // The text is not in its columns yet: a column's width less the label column's.
-      const measure = grid.col - (subhead.getBoundingClientRect().width - title.getBoundingClientRect().width) - 0.5;
+      const measure = column - (subhead.getBoundingClientRect().width - title.getBoundingClientRect().width) - 0.5;
       measures.set(title, measure);
       const factor = Math.min(1, ...parts.flatMap(phrasesOf).map((phrase) => measure / widthOf.get(phrase)));
       if (factor >= 1) continue;

@@ -47,29 +47,31 @@
   }
 
   // Bottom of each column's content, in lines from the top of the text block.
-  function columnBottoms(text, grid) {
+  // `shape` (text-measure.js) gives the column step; the grid's by default.
+  function columnBottoms(text, grid, shape) {
+    const step = shape ? shape.column + shape.gap : grid.col + grid.gutter;
     const box = text.getBoundingClientRect();
     const bottoms = [];
     for (const block of text.querySelectorAll(BLOCKS)) {
       for (const rect of block.getClientRects()) {
         if (rect.height === 0) continue;
-        const column = Math.round((rect.left - box.left) / (grid.col + grid.gutter));
+        const column = Math.round((rect.left - box.left) / step);
         bottoms[column] = Math.max(bottoms[column] || 0, (rect.bottom - box.top) / grid.pitch);
       }
     }
     return bottoms;
   }
 
-  // One clone of the text laid out in `columns` columns, filled in order
-  // (column-fill: auto, as on the page). `shape` re-lays it at a height and
-  // with a set of spaced subheads; reusing the clone saves cloning the text
-  // for every candidate.
-  function makeLayout(text, columns, grid) {
+  // One clone of the text laid out in the columns of `textShape` (text-measure.js),
+  // filled in order (column-fill: auto, as on the page). `shape` re-lays it at a
+  // height and with a set of spaced subheads; reusing the clone saves cloning
+  // the text for every candidate.
+  function makeLayout(text, textShape, grid) {
+    const columns = textShape.columns;
     const clone = text.cloneNode(true);
-    const width = columns * grid.col + (columns - 1) * grid.gutter;
     clone.style.cssText =
       `position:absolute;visibility:hidden;left:0;top:0;overflow:hidden;column-fill:auto;` +
-      `width:${width}px;column-count:${columns}`;
+      `width:${textShape.width}px;column-count:${columns};column-gap:${textShape.gap}px`;
     document.body.appendChild(clone);
     return {
       shape(height, loose, settle) {
@@ -78,18 +80,24 @@
         if (settle) settleSubheads(clone);
         else for (const subhead of clone.querySelectorAll('.subhead')) subhead.style.breakBefore = '';
         const fits = clone.scrollWidth <= clone.clientWidth + 1 && clone.scrollHeight <= clone.clientHeight + 1;
-        const bottoms = columnBottoms(clone, grid);
+        const bottoms = columnBottoms(clone, grid, textShape);
         const filled = [];
         for (let c = 0; c < columns; c += 1) filled.push(bottoms[c] || 0);
-        return { fits, stranded: strandedSubheads(clone).length, spread: Math.max(...filled) - Math.min(...filled), last: filled[columns - 1] };
+        // The band foot: lines the last column ends short of the others, which may take evening's slack.
+        const others = filled.slice(0, -1);
+        const foot = others.length ? Math.max(0, Math.max(...others) - filled[columns - 1]) : 0;
+        const spread = Math.max(...filled) - Math.min(...filled);
+        return { fits, stranded: strandedSubheads(clone).length, spread, rest: foot > 0 ? Math.max(...others) - Math.min(...others) : spread, foot, last: filled[columns - 1] };
       },
+      clash: () => window.folio.subheadClash(clone, textShape, grid),
       dispose: () => clone.remove(),
     };
   }
 
-  function layoutText(text, columns, height, loose, grid, settle) {
-    const layout = makeLayout(text, columns, grid);
+  function layoutText(text, textShape, height, loose, grid, settle) {
+    const layout = makeLayout(text, textShape, grid);
     const shape = layout.shape(height, loose, settle);
+    shape.clash = layout.clash();
     layout.dispose();
     return shape;
   }
@@ -128,21 +136,31 @@
 
   // Layouts one text may try before the best so far is taken (bounds the cost on long texts).
   const SEARCH_LIMIT = 400;
+  // What a pair of colliding subheads adds to a layout's score (a line taller adds 60), and
+  // how many more layouts are tried for one without collisions once a level one is found.
+  const CLASH_SCORE = 25;
+  // The last column may end up to FOOT_LINES short of the others (the band foot takes the slack,
+  // issue 19), at FOOT_SCORE a line: dearer than spacing a paragraph, cheaper than a line taller.
+  const FOOT_LINES = 2;
+  const FOOT_SCORE = 5;
+  const CLASH_TRIES = 40;
 
   // The most even layout of the text in `columns` columns: the shortest height
   // that holds it, then the fewest spaced items that bring the columns level
   // with no subhead left at a column foot, a line or two taller when spacing
   // alone cannot. A subhead still stranded after that starts the next column.
-  function evenText(text, columns, grid, spaceable) {
-    const layout = makeLayout(text, columns, grid);
+  function evenText(text, textShape, grid, spaceable) {
+    const columns = textShape.columns;
+    const layout = makeLayout(text, textShape, grid);
     const single = Math.ceil(text.getBoundingClientRect().height / grid.pitch - 0.01);
     let height = Math.max(1, Math.ceil(single / columns));
     while (!layout.shape(height, [], true).fits) height += 1;
     // Space that keeps subhead spacing constant first; single subheads only if that fails.
+    // (Collisions weigh in the choice among level layouts, not in whether one is level.)
     let best = searchSpacing(layout, height, spaceable.even, 0, 4);
-    if (best.score >= 100 && spaceable.all > spaceable.even) {
+    if (best.level >= 100 && spaceable.all > spaceable.even) {
       const fallback = searchSpacing(layout, height, spaceable.all - spaceable.even, spaceable.even, 2);
-      if (fallback.score < best.score) best = fallback;
+      if (fallback.level < best.level) best = fallback;
     }
     // What the page will really do: stranded subheads moved on. Grow until that fits.
     let shape = layout.shape(best.lines, best.loose, true);
@@ -150,14 +168,20 @@
       best.lines += 1;
       shape = layout.shape(best.lines, best.loose, true);
     }
+    const clash = layout.clash();
     layout.dispose();
-    return { lines: best.lines, loose: best.loose, spread: shape.spread };
+    // Spacing above single subheads makes the band's subhead spacing uneven.
+    const uneven = best.loose.some((index) => index >= spaceable.even);
+    return { lines: best.lines, loose: best.loose, spread: shape.spread, staircase: { ...clash, uneven } };
   }
 
   // The best spacing from `movable` indexes (numbered from `offset`), up to `taller` lines taller if need be.
+  // Among level layouts, one whose subheads stand apart (no 撞题) is
+  // preferred; it is looked for over a few more tries only.
   function searchSpacing(layout, height, movable, offset, taller) {
     let best;
     let tries = 0;
+    let levelAt;
     search: for (let tall = height; tall <= height + taller; tall += 1) {
       // Each spaced item pushes what follows down a line, so the last
       // column's shortfall is where the search starts, then counts around it.
@@ -167,9 +191,15 @@
           const loose = chosen.map((i) => i + offset);
           const shape = layout.shape(tall, loose, false);
           tries += 1;
-          const score = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.spread - 1) * 100 + (tall - height) * 60 + count : Infinity;
-          if (!best || score < best.score) best = { lines: tall, loose, score };
-          if (score < 100 || tries >= SEARCH_LIMIT) break search;
+          const level = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.rest - 1) * 100 + Math.max(0, shape.foot - FOOT_LINES) * 100 + shape.foot * FOOT_SCORE + (tall - height) * 60 + count : Infinity;
+          // Any level layout comes before every layout that is not.
+          let score = level + 10000;
+          if (level < 100) {
+            levelAt ??= tries;
+            score = level + layout.clash().collisions * CLASH_SCORE;
+          }
+          if (!best || score < best.score) best = { lines: tall, loose, score, level };
+          if ((best.score < CLASH_SCORE && levelAt !== undefined) || tries >= SEARCH_LIMIT || tries - levelAt >= CLASH_TRIES) break search;
         }
       }
     }
@@ -186,41 +216,53 @@
     return order;
   }
 
-  // The text as one plain column of the grid's width, to lay out at other widths.
-  function probeOf(text, grid) {
+  // The text as one plain column `column` px wide (the grid's by default), set at that measure.
+  function probeOf(text, grid, column = grid.col) {
     const probe = text.cloneNode(true);
-    probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${grid.col}px;column-count:1`;
+    probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${column}px;column-count:1`;
     document.body.appendChild(probe);
+    window.folio.setMeasure(probe, column, grid);
     return probe;
   }
 
   // A first estimate per column count: the shortest height that holds the text,
   // unspaced. The arrangement is chosen on these; only the counts it uses are
   // then evened (evenSection), which is where the measuring cost is.
+  // `candidates` are {columns, span}: the text in `columns` columns over `span` grid columns.
   function measureText(text, grid, candidates) {
-    const result = { lines: {}, loose: {}, spread: {} };
-    const probe = probeOf(text, grid);
-    for (const columns of candidates) {
+    const result = { lines: {}, loose: {}, spread: {}, staircase: {} };
+    // One probe per measure: the grid's columns share one, each wider measure has its own.
+    const probes = new Map();
+    for (const { columns, span } of candidates) {
+      const textShape = window.folio.textShape(grid, span, columns);
+      const measureKey = textShape.column.toFixed(1);
+      if (!probes.has(measureKey)) probes.set(measureKey, probeOf(text, grid, textShape.column));
+      const probe = probes.get(measureKey);
       const single = Math.ceil(probe.getBoundingClientRect().height / grid.pitch - 0.01);
       let height = Math.max(1, Math.ceil(single / columns));
-      let shape = layoutText(probe, columns, height, [], grid, true);
-      while (!shape.fits) shape = layoutText(probe, columns, (height += 1), [], grid, true);
-      result.lines[columns] = height;
-      result.loose[columns] = [];
-      result.spread[columns] = Math.round(shape.spread * 100) / 100;
+      let shape = layoutText(probe, textShape, height, [], grid, true);
+      while (!shape.fits) shape = layoutText(probe, textShape, (height += 1), [], grid, true);
+      // Keyed as Node keys them (fit-sections.ts textKey).
+      const key = `${columns}/${span}`;
+      result.lines[key] = height;
+      result.loose[key] = [];
+      result.spread[key] = Math.round(shape.spread * 100) / 100;
+      // An estimate, unspaced: evening (evenSection) tells whether the spacing stays even.
+      result.staircase[key] = { ...shape.clash, uneven: false };
     }
-    probe.remove();
+    for (const probe of probes.values()) probe.remove();
     return result;
   }
 
-  // The evened layout of one section's text in `columns` columns.
-  function evenSection(sectionId, columns, grid) {
+  // The evened layout of one section's text in `columns` columns over `span` grid columns.
+  function evenSection(sectionId, columns, span, grid) {
     const text = document.querySelector(`[data-section="${CSS.escape(sectionId)}"] .section__text`);
-    const probe = probeOf(text, grid);
+    const textShape = window.folio.textShape(grid, span, columns);
+    const probe = probeOf(text, grid, textShape.column);
     const none = { even: 0, all: 0 };
-    const best = evenText(probe, columns, grid, columns === 1 ? none : spaceables(text));
+    const best = evenText(probe, textShape, grid, columns === 1 ? none : spaceables(text));
     probe.remove();
-    return { lines: best.lines, loose: best.loose, spread: Math.round(best.spread * 100) / 100 };
+    return { lines: best.lines, loose: best.loose, spread: Math.round(best.spread * 100) / 100, staircase: best.staircase };
   }
 
   window.folio = Object.assign(window.folio || {}, { measureText, evenSection, arrangeText, columnBottoms, strandedSubheads, layoutText });

@@ -15,9 +15,13 @@
     const gutter = document.createElement('div');
     gutter.style.cssText = 'position:absolute;visibility:hidden;width:var(--gutter)';
     document.body.appendChild(gutter);
-    const result = { pitch: rect.height, col: rect.width, gutter: gutter.getBoundingClientRect().width };
+    const em = document.createElement('div');
+    em.style.cssText = 'position:absolute;visibility:hidden;width:var(--body-size)';
+    document.body.appendChild(em);
+    const result = { pitch: rect.height, col: rect.width, gutter: gutter.getBoundingClientRect().width, em: em.getBoundingClientRect().width };
     probe.remove();
     gutter.remove();
+    em.remove();
     return result;
   }
 
@@ -50,10 +54,10 @@
     return candidates.textColumns[Math.min(count, most)];
   }
 
-  // The text column counts Node's section fit can choose for this many photos (src/paginate/fit-sections.ts).
+  // The text columns Node's section fit can choose for this many photos (src/paginate/fit-sections.ts).
   function sectionText(text, grid, candidates) {
     const shape = window.folio.measureText(text, grid, candidates);
-    return { textLines: shape.lines, looseSubheads: shape.loose, textSpread: shape.spread };
+    return { textLines: shape.lines, looseSubheads: shape.loose, textSpread: shape.spread, staircase: shape.staircase };
   }
 
   function naturalLines(element, grid) {
@@ -150,8 +154,11 @@
       body.style.height = lines(plan.bodyLines);
       body.style.setProperty('--photo-span', String(plan.photoSpan));
       const text = section.querySelector('.section__text');
+      const shape = window.folio.textShape(pitchPx(), plan.textSpan, plan.textColumns);
       text.style.setProperty('--text-columns', String(plan.textColumns));
+      text.style.setProperty('--text-gap', `${shape.gap}px`);
       text.style.setProperty('--text-start', String(plan.photoSpan + 1));
+      window.folio.setMeasure(text, shape.column, pitchPx());
       window.folio.arrangeText(text, plan.looseSubheads);
       text.style.height = lines(plan.textLines);
     }
@@ -199,8 +206,8 @@
     return found;
   }
 
-  function evenSection(sectionId, columns) {
-    return window.folio.evenSection(sectionId, columns, pitchPx());
+  function evenSection(sectionId, columns, span) {
+    return window.folio.evenSection(sectionId, columns, span, pitchPx());
   }
 
   window.folio = Object.assign(window.folio || {}, { measure, apply, setImages, findOverflow, evenSectionText: evenSection, alignBaselines });

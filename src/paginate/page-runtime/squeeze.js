@@ -58,24 +58,51 @@
     return offsets.filter((i) => COMPRESSIBLE.test(text[i]) && !COMPRESSIBLE.test(text[i - 1] || '') && !COMPRESSIBLE.test(text[i + 1] || '') && i !== lineStart);
   }
 
-  function render(element, text, squeezed) {
-    const sorted = [...squeezed].sort((a, b) => a - b);
-    const parts = [];
-    let at = 0;
-    for (const i of sorted) {
-      parts.push(document.createTextNode(text.slice(at, i)));
-      const mark = document.createElement('span');
-      mark.className = 'squeeze';
-      mark.textContent = text[i];
-      parts.push(mark);
-      at = i + 1;
+  // The paragraph with its squeezed marks in spans; from `keepFrom` on, its
+  // text is kept on one line (a span.keep), so no character ends it alone.
+  function render(element, text, squeezed, keepFrom = text.length) {
+    const nodes = (from, to) => {
+      const parts = [];
+      let at = from;
+      for (const i of [...squeezed].filter((k) => k >= from && k < to).sort((a, b) => a - b)) {
+        parts.push(document.createTextNode(text.slice(at, i)));
+        const mark = document.createElement('span');
+        mark.className = 'squeeze';
+        mark.textContent = text[i];
+        parts.push(mark);
+        at = i + 1;
+      }
+      parts.push(document.createTextNode(text.slice(at, to)));
+      return parts;
+    };
+    const parts = nodes(0, keepFrom);
+    if (keepFrom < text.length) {
+      const keep = document.createElement('span');
+      keep.className = 'keep';
+      keep.append(...nodes(keepFrom, text.length));
+      parts.push(keep);
     }
-    parts.push(document.createTextNode(text.slice(at)));
     element.replaceChildren(...parts);
   }
 
+  // A last line holding one character (and the marks that travel with it): 孤字.
+  function lonelyLast(text, lines) {
+    const last = lines[lines.length - 1];
+    return lines.length > 1 && [...text.slice(last.start)].filter((c) => !NO_LINE_START.test(c)).length === 1;
+  }
+
+  // Where to keep the paragraph's end together so its last line holds two
+  // characters: the character before the last line's, with the marks that
+  // may not start a line in between.
+  function keepStart(text, lines) {
+    let at = lines[lines.length - 1].start - 1;
+    while (at > 0 && NO_LINE_START.test(text[at])) at -= 1;
+    return at;
+  }
+
   // Offsets to squeeze in one paragraph, found on a left-aligned probe of it
-  // (same parent, same width), so trials lay out one small box, not the page.
+  // (same parent, same width), so trials lay out one small box, not the page;
+  // and, where squeezing cannot take a 孤字 up, where to keep the end together.
   function squeezeOffsets(para, emPx) {
     const text = para.textContent;
     const probe = para.cloneNode(true);
@@ -94,11 +121,13 @@
         const slack = probeLeft + width - line.right;
         // Justification spaces only between CJK characters (text-justify: auto).
         const gaps = Math.max(1, [...text.slice(line.start, line.end)].filter((c) => CJK.test(c)).length - 1);
-        if (slack <= 0) continue;
+        // The line before a 孤字 may squeeze any of its marks to take it up.
+        const lonely = index === lines.length - 2 && lonelyLast(text, lines);
+        if (slack <= 0 && !lonely) continue;
         // A loose line may squeeze marks anywhere in it; any line may squeeze
         // its end mark (its own, or the one the pulled-up unit brings), as a
         // line-end mark is set half-width whenever that takes a character in.
-        const loose = slack / gaps > LOOSE_EM * emPx;
+        const loose = lonely || slack / gaps > LOOSE_EM * emPx;
         const unit = unitAt(text, line.end);
         const offsets = [];
         for (let i = line.end - 1; i >= (loose ? line.start : line.end - 1); i -= 1) offsets.push(i);
@@ -119,10 +148,12 @@
           }
         }
       }
+      render(probe, text, squeezed);
+      const lines = linesOf(probeText(probe));
+      return { squeezed, keepFrom: lonelyLast(text, lines) ? keepStart(text, lines) : text.length };
     } finally {
       probe.remove();
     }
-    return squeezed;
   }
 
   // The probe's text with each character's text node and offset: the squeeze
@@ -143,14 +174,14 @@
     return range.getClientRects();
   }
 
-  /** Squeezes every justified body paragraph of the page; returns how many marks it set half-width. */
+  /** Squeezes every justified body paragraph of the page, and keeps 孤字 off its last lines; returns how many marks it set half-width. */
   function squeezePunctuation(root) {
     let count = 0;
     for (const para of root.querySelectorAll('.section__text .para, [data-part="text"] .para')) {
       if (para.children.length > 0) continue; // already squeezed, or not plain text
       const emPx = parseFloat(getComputedStyle(para).fontSize);
-      const squeezed = squeezeOffsets(para, emPx);
-      if (squeezed.size > 0) render(para, para.textContent, squeezed);
+      const { squeezed, keepFrom } = squeezeOffsets(para, emPx);
+      if (squeezed.size > 0 || keepFrom < para.textContent.length) render(para, para.textContent, squeezed, keepFrom);
       count += squeezed.size;
     }
     return count;

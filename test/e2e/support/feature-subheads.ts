@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { PageGeometry } from '../../../src/defaults.ts';
 import type { Glyph } from './glyphs.ts';
-import { linesByColumn, typeArea } from './layout.ts';
+import { linesByColumn, type TextZone } from './layout.ts';
 
 interface SourceSection {
   label: string;
@@ -24,7 +24,7 @@ export interface PlacedSubhead {
   title: string;
   /** Title lines top to bottom, label glyphs left out. */
   lines: Glyph[][];
-  /** Left edge of the subhead's grid column, PDF points. */
+  /** Left edge of the subhead's column (the grid's, or a wider one of 变栏), PDF points. */
   columnLeft: number;
   /** Baseline of the nearest text line above the subhead in its column, or undefined at a column head. */
   previousBaseline?: number;
@@ -38,11 +38,10 @@ export function sourceSections(editionFile: string): SourceSection[] {
 }
 
 /** Every subhead of the sections, as placed on the page. */
-export function placedSubheads(glyphs: Glyph[], sections: SourceSection[], trim: number[], geometry: PageGeometry): PlacedSubhead[] {
-  const area = typeArea(trim, geometry);
+export function placedSubheads(glyphs: Glyph[], sections: SourceSection[], trim: number[], geometry: PageGeometry, zones: TextZone[] = []): PlacedSubhead[] {
   // A section runs from its band label's baseline down to the next band's.
   const bandY = sections.map((section) => glyphs.find((g) => g.char === [...section.label][0] && g.size > 16 && /NotoSansSC/.test(g.font))!.y);
-  const lines = linesByColumn(glyphs.filter((g) => g.size < 16), (g) => g.advance, trim, geometry);
+  const lines = linesByColumn(glyphs.filter((g) => g.size < 16), (g) => g.advance, trim, geometry, zones);
   const found: PlacedSubhead[] = [];
   sections.forEach((section, s) => {
     const inBand = lines.filter((line) => line.y < bandY[s]! && line.y > (bandY[s + 1] ?? Number.NEGATIVE_INFINITY));
@@ -73,7 +72,7 @@ export function placedSubheads(glyphs: Glyph[], sections: SourceSection[], trim:
         label: article.label,
         title,
         lines: titleLines,
-        columnLeft: area.left + first.column * area.step,
+        columnLeft: first.left,
         previousBaseline: above.length ? Math.min(...above.map((line) => line.y)) : undefined,
       });
     }

@@ -5,7 +5,7 @@
  */
 import type { PageGeometry } from '../../../src/defaults.ts';
 import type { Glyph } from './glyphs.ts';
-import { linesByColumn, typeArea } from './layout.ts';
+import { linesByColumn, type TextZone } from './layout.ts';
 
 export interface GlyphLine {
   column: number;
@@ -26,13 +26,16 @@ const RUN = /[A-Za-z0-9.%]/;
 const NO_LINE_START = /[，。、；：？！”’）》〉」』】〕…—·%]/u;
 const COMPRESSIBLE_END = /[，。、]$/u;
 
-/** Glyphs grouped into lines per grid column, as columnLines does (a trimmed opening mark starts half an em left of its column). */
-export function glyphLines(glyphs: Glyph[], trim: number[], geometry: PageGeometry): GlyphLine[] {
-  const area = typeArea(trim, geometry);
-  return linesByColumn(glyphs, (g) => g.advance, trim, geometry).map(({ column, y, items }) => {
-    const left = area.left + column * area.step;
-    return { column, y, glyphs: items, text: items.map((g) => g.char).join(''), left, right: left + area.column };
-  });
+/** Glyphs grouped into lines per column, as columnLines does (a trimmed opening mark starts half an em left of its column). */
+export function glyphLines(glyphs: Glyph[], trim: number[], geometry: PageGeometry, zones: TextZone[] = []): GlyphLine[] {
+  return linesByColumn(glyphs, (g) => g.advance, trim, geometry, zones).map(({ column, y, items, left, width }) => ({
+    column,
+    y,
+    glyphs: items,
+    text: items.map((g) => g.char).join(''),
+    left,
+    right: left + width,
+  }));
 }
 
 /** Space between glyph i and i+1 beyond the first's advance, in em (negative where a mark is trimmed). */

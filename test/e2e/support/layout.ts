@@ -10,6 +10,9 @@ import type { TextItem } from './pdf.ts';
 
 export interface ColumnLine {
   column: number;
+  /** Left edge and width of the line's column, PDF points. */
+  left: number;
+  width: number;
   /** Baseline, PDF points from the bottom. */
   y: number;
   text: string;
@@ -23,22 +26,40 @@ export function typeArea(trim: number[], geometry: PageGeometry) {
 }
 
 /**
- * Groups glyphs into lines per grid column. A glyph belongs to the column its
- * centre is in: a trimmed opening bracket starts half an em left of its column.
+ * A band of the page whose text is set in fewer, wider columns than the grid's
+ * (变栏): between `top` and `bottom` (PDF points), columns `step` apart from
+ * `left`, each `width` wide. Its columns are numbered from `first`.
  */
-export function columnLines(glyphs: (TextItem & { font: string })[], trim: number[], geometry: PageGeometry): ColumnLine[] {
-  return linesByColumn(glyphs, (g) => g.width, trim, geometry).map(({ column, y, items }) => ({ column, y, glyphs: items, text: items.map((g) => g.str).join('') }));
+export interface TextZone {
+  top: number;
+  bottom: number;
+  left: number;
+  step: number;
+  width: number;
+  first: number;
 }
 
-/** Items with a position grouped by grid column and baseline, each line sorted left to right, columns in order. */
-export function linesByColumn<T extends { x: number; y: number }>(items: T[], widthOf: (item: T) => number, trim: number[], geometry: PageGeometry) {
+/**
+ * Groups glyphs into lines per grid column, or per column of the zone a glyph
+ * lies in. A glyph belongs to the column its centre is in: a trimmed opening
+ * bracket starts half an em left of its column.
+ */
+export function columnLines(glyphs: (TextItem & { font: string })[], trim: number[], geometry: PageGeometry, zones: TextZone[] = []): ColumnLine[] {
+  return linesByColumn(glyphs, (g) => g.width, trim, geometry, zones).map(({ column, y, items, left, width }) => ({ column, y, left, width, glyphs: items, text: items.map((g) => g.str).join('') }));
+}
+
+/** Items with a position grouped by column and baseline, each line sorted left to right, columns in order. */
+export function linesByColumn<T extends { x: number; y: number }>(items: T[], widthOf: (item: T) => number, trim: number[], geometry: PageGeometry, zones: TextZone[] = []) {
   const area = typeArea(trim, geometry);
-  const lines = new Map<string, { column: number; y: number; items: T[] }>();
+  const grid = { left: area.left, step: area.step, width: area.column, first: 0 };
+  const lines = new Map<string, { column: number; y: number; left: number; width: number; items: T[] }>();
   for (const item of items) {
-    const column = Math.floor((item.x + widthOf(item) * 0.75 - area.left) / area.step);
+    const zone = zones.find((z) => item.y < z.top && item.y > z.bottom) ?? grid;
+    const k = Math.floor((item.x + widthOf(item) * 0.75 - zone.left) / zone.step);
+    const column = zone.first + k;
     const y = Math.round(item.y * 4) / 4;
     const key = `${column}:${y}`;
-    const line = lines.get(key) ?? { column, y, items: [] };
+    const line = lines.get(key) ?? { column, y, left: zone.left + k * zone.step, width: zone.width, items: [] };
     line.items.push(item);
     lines.set(key, line);
   }

@@ -4,7 +4,9 @@ import { FIT_BOUNDS } from '../../../src/paginate/fit-bounds.ts';
 import { OverflowError } from '../../../src/errors.ts';
 
 const captions = (lines: number) => Object.fromEntries([2, 3, 4, 5, 6, 7, 8].map((span) => [span, lines]));
-const text = (singleColumn: number) => Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((k) => [k, Math.ceil(singleColumn / k) + 1]));
+// Keyed columns/span (fit-sections.ts textKey); wider columns of 变栏 hold span/columns times a grid column's text.
+const text = (singleColumn: number) =>
+  Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].flatMap((span) => Array.from({ length: span }, (_, i) => [`${i + 1}/${span}`, Math.ceil(singleColumn / span) + 1])));
 
 function measure(overrides: Partial<PageMeasure> = {}): PageMeasure {
   return {

@@ -12,6 +12,7 @@ const plan = (overrides: Partial<SectionPlan>): SectionPlan => ({
   textLines: 21,
   photoSpan: 4,
   textColumns: 4,
+  textSpan: 4,
   looseSubheads: [],
   textSpread: 1,
   blankLines: 1,
@@ -43,7 +44,7 @@ function report(blankLines = 0, rounds = 1): FitReport {
         { id: 'a', span: 2, frameLines: 16 },
         { id: 'b', span: 4, frameLines: 20 },
       ],
-      sections: [plan({}), plan({ id: 'plans', name: '蓄势 2024', lines: 19, photoSpan: 0, textColumns: 8, looseSubheads: [0, 2], textSpread: 0, blankLines: 0 })],
+      sections: [plan({}), plan({ id: 'plans', name: '蓄势 2024', lines: 19, photoSpan: 0, textColumns: 8, textSpan: 8, looseSubheads: [0, 2], textSpread: 0, blankLines: 0 })],
       blankLines,
       cost: 0,
     },
@@ -62,8 +63,16 @@ describe('summarizeFit', () => {
     expect(summary.modules[0]!.detail).toBe('headline 179.4 pt, deck 64 pt');
     expect(summary.modules[1]!.detail).toBe('a 2 col × 16 lines');
     expect(summary.modules[2]!.detail).toBe('4 text columns of 21 lines, beside 4-column photos (b 4 col × 20 lines), columns end 1 line apart');
-    expect(summary.modules[3]!.detail).toBe('8 text columns of 21 lines, 2 subhead(s) spaced to even the columns, columns end level');
+    expect(summary.modules[3]!.detail).toBe('8 text columns of 21 lines, 2 line space(s) added to even the columns, columns end level');
     expect(summary.adjustments).toEqual(['headline set at 179.4 pt to fill its measure', 'deck set at 64 pt to fit beside the byline']);
+  });
+
+  it('says when a band is set in fewer, wider columns than the grid (变栏)', () => {
+    const fit = report();
+    fit.arrangement.sections[1] = { ...fit.arrangement.sections[1]!, textColumns: 5, textSpan: 8 };
+    const detail = summarizeFit(fit, { smallerSubheads: 0 }).modules[3]!.detail;
+    expect(detail).toContain('5 wider text columns');
+    expect(detail).toContain('over 8 grid columns');
   });
 
   it('reports extra fitting rounds, shrunk subheads and blank lines', () => {

@@ -56,6 +56,7 @@ describe('toServedHtml', () => {
       '/_folio/runtime/captions.js',
       '/_folio/runtime/even-columns.js',
       '/_folio/runtime/display-type.js',
+      '/_folio/runtime/text-measure.js',
       '/_folio/runtime/fit.js',
       '/_folio/runtime/module-base.js',
       '/_folio/runtime/module-text.js',
