@@ -216,13 +216,9 @@
     return order;
   }
 
-  // The text as one plain column `column` px wide (the grid's by default), set at that measure.
+  // The text as one plain column `column` px wide (the grid's by default), set at that measure (text-measure.js).
   function probeOf(text, grid, column = grid.col) {
-    const probe = text.cloneNode(true);
-    probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${column}px;column-count:1`;
-    document.body.appendChild(probe);
-    window.folio.setMeasure(probe, column, grid);
-    return probe;
+    return window.folio.probeAt(text, column, grid);
   }
 
   // A first estimate per column count: the shortest height that holds the text,

@@ -112,10 +112,18 @@
     const squeezed = new Set();
     const width = probe.getBoundingClientRect().width;
     const probeLeft = probe.getBoundingClientRect().left;
+    // The probe's lines, read again only after a trial has changed it (reading costs a rect per character).
+    let lines;
+    let dirty = true;
+    const relayout = () => {
+      if (!dirty) return;
+      render(probe, text, squeezed);
+      lines = linesOf(probeText(probe));
+      dirty = false;
+    };
     try {
       for (let index = 0; ; index += 1) {
-        render(probe, text, squeezed);
-        const lines = linesOf(probeText(probe));
+        relayout();
         if (index >= lines.length - 1) break;
         const line = lines[index];
         const slack = probeLeft + width - line.right;
@@ -139,6 +147,7 @@
         for (let n = 1; n <= candidates.length; n += 1) {
           const trial = new Set([...squeezed, ...candidates.slice(0, n)]);
           render(probe, text, trial);
+          dirty = true;
           const after = linesOf(probeText(probe));
           // Chromium may break before a dash that clreq keeps off a line start: such a trial is refused.
           const clean = after.every((l) => !NO_LINE_START.test(text[l.start]));
@@ -148,8 +157,7 @@
           }
         }
       }
-      render(probe, text, squeezed);
-      const lines = linesOf(probeText(probe));
+      relayout();
       return { squeezed, keepFrom: lonelyLast(text, lines) ? keepStart(text, lines) : text.length };
     } finally {
       probe.remove();

@@ -25,20 +25,53 @@
     return text.dataset.measure ? parseFloat(text.dataset.measure) : grid.col;
   }
 
-  // Sets a text (the page's, or a probe of it) at a column width of `column` px.
+  // Per text, a detached copy of it set at each measure asked for (keyed by
+  // width): setting a text at a measure squeezes every paragraph again, so it
+  // is done once and shared by measuring, evening and the page's own text.
+  const prepared = new WeakMap();
+
+  function preparedAt(text, column, grid) {
+    let byMeasure = prepared.get(text);
+    if (!byMeasure) {
+      byMeasure = new Map([[measureOf(text, grid).toFixed(1), text.cloneNode(true)]]);
+      prepared.set(text, byMeasure);
+    }
+    const key = column.toFixed(1);
+    if (!byMeasure.has(key)) {
+      const copy = byMeasure.values().next().value.cloneNode(true);
+      copy.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${column}px;column-count:1`;
+      document.body.appendChild(copy);
+      for (const para of copy.querySelectorAll('.para')) if (para.querySelector('.squeeze, .keep')) para.textContent = para.textContent;
+      for (const br of copy.querySelectorAll('.subhead__part br')) br.remove();
+      for (const title of copy.querySelectorAll('.subhead__title')) title.style.fontSize = '';
+      copy.dataset.measure = String(column);
+      window.folio.fitSubheads(grid, copy, column);
+      window.folio.squeezePunctuation(copy);
+      copy.remove();
+      byMeasure.set(key, copy);
+    }
+    return byMeasure.get(key);
+  }
+
+  // A copy of the text set at `column` px, laid out as one plain column of that width, for measuring.
+  function probeAt(text, column, grid) {
+    const probe = preparedAt(text, column, grid).cloneNode(true);
+    probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${column}px;column-count:1`;
+    document.body.appendChild(probe);
+    return probe;
+  }
+
+  // Sets the page's own text at a column width of `column` px.
   function setMeasure(text, column, grid) {
     if (Math.abs(measureOf(text, grid) - column) < 0.5) return;
-    for (const para of text.querySelectorAll('.para')) if (para.querySelector('.squeeze, .keep')) para.textContent = para.textContent;
-    for (const br of text.querySelectorAll('.subhead__part br')) br.remove();
-    for (const title of text.querySelectorAll('.subhead__title')) title.style.fontSize = '';
+    const source = preparedAt(text, column, grid).cloneNode(true);
+    text.replaceChildren(...source.childNodes);
     text.dataset.measure = String(column);
-    window.folio.fitSubheads(grid, text, column);
-    window.folio.squeezePunctuation(text);
   }
 
   // Subheads of a laid-out text, as a layout editor reads a band for 撞题:
   // pairs in neighbouring columns whose lines come within a line of each
-  // other, and the lines titles take past two.
+  // other (counted twice where they share a line), and the lines titles take past two.
   function subheadClash(text, shape, grid) {
     const box = text.getBoundingClientRect();
     const heads = [];
@@ -54,11 +87,13 @@
     let collisions = 0;
     for (const a of heads) {
       for (const b of heads) {
-        if (b.column === a.column + 1 && a.top < b.bottom + 1 && b.top < a.bottom + 1) collisions += 1;
+        if (b.column !== a.column + 1) continue;
+        if (a.top < b.bottom + 1 && b.top < a.bottom + 1) collisions += 1;
+        if (a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) collisions += 1;
       }
     }
     return { collisions, tallLines: heads.reduce((sum, head) => sum + Math.max(0, head.lines - 2), 0) };
   }
 
-  window.folio = Object.assign(window.folio || {}, { textShape, setMeasure, subheadClash });
+  window.folio = Object.assign(window.folio || {}, { textShape, setMeasure, probeAt, subheadClash });
 })();
