@@ -26,6 +26,8 @@ const FOLIO = path.join(ROOT, 'bin', 'folio.js');
 const SOURCES = ['wuzhi-2024', 'wuzhi-2023-only', 'wuzhi-2024-dense'];
 const GOOD = Array.from({ length: 11 }, (_, i) => `page-${String(i + 1).padStart(2, '0')}`);
 const FAILING = 'always-fails';
+// How long a worker's printed line may take to come through its pipe after the queue shows the job done.
+const LINES_MS = 10_000;
 // Short locks, so a killed worker's page goes back within seconds; long enough that a loaded machine renews them in time.
 const WORKER_OPTIONS = ['-j', '1', '--lock', '8', '--stalled-check', '2'];
 
@@ -190,7 +192,10 @@ describe('folio batch --queue with two workers', () => {
     let after = await status();
     expect(after.counts.waiting).toBe(0);
     while (after.counts.active > 0) after = await status();
-    const done = GOOD.filter((id) => rendered(since(), id) > 0);
+    // A worker prints `rendered` before BullMQ records its job complete, but its output reaches
+    // this process through a pipe in its own time: wait for the lines of the pages counted complete.
+    const doneNow = () => GOOD.filter((id) => rendered(since(), id) > 0);
+    const done = await until('the workers to report every page completed', () => doneNow().length >= after.counts.completed - GOOD.length && doneNow(), LINES_MS).catch(doneNow);
     expect(after.counts).toMatchObject({ waiting: 0, active: 0, delayed: 0, completed: GOOD.length + done.length, failed: 1 });
     expect(done.length).toBeLessThan(GOOD.length);
 
@@ -207,7 +212,8 @@ describe('folio batch --queue with two workers', () => {
     expect(await wB.exited).toBe(0);
     const wBAfter = wB.lines.slice(fromAgain.wB);
     expect(wBAfter.indexOf(wBAfter.find((line) => line.startsWith(`rendered ${finishing} `))!)).toBeGreaterThan(wBAfter.findIndex((line) => line.startsWith('stopping')));
-    // Every page rendered exactly once over the interrupted batch and the one after it.
+    // Every page rendered exactly once over the interrupted batch and the one after it (once wC's lines are in).
+    await until('the workers to report every page', () => GOOD.every((id) => rendered(since(), id) > 0), LINES_MS).catch(() => undefined);
     for (const id of GOOD) expect(rendered(since(), id), id).toBe(1);
     const summary = JSON.parse(readFileSync(path.join(interruptedOut, 'summary.json'), 'utf8')) as BatchSummary;
     expect(summary.counts.rendered + summary.counts.unchanged).toBe(GOOD.length);
@@ -234,7 +240,7 @@ describe('folio batch --queue with two workers', () => {
     expect(text).toMatch(/^failed: press-lowres: no press PDF was written/m);
     expect(text).toContain(`photo "${lowIds[0]}" (photos/lowres.jpg)`);
     expect(readFileSync(path.join(out, 'press-lowres.press.pdf'), 'utf8')).toBe('an earlier press file');
-    expect(wC.lines.some((line) => line.startsWith('rendered press-good '))).toBe(true);
+    expect(await until('wC to report press-good', () => wC.lines.some((line) => line.startsWith('rendered press-good ')), LINES_MS).catch(() => false)).toBe(true);
 
     // The good page's press PDF: written beside its PDF, with the command line's spot red, and preflighted clean.
     const pressPdf = path.join(out, 'press-good.press.pdf');
