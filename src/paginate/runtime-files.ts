@@ -11,10 +11,10 @@ import { FOLIO_ROOT } from '../defaults.ts';
 const require = createRequire(import.meta.url);
 
 // From the repository root, so the bundled CLI (dist/) finds it too.
-/** src/paginate/page-runtime: squeeze.js, captions.js, even-columns.js, display-type.js, text-measure.js and fit.js (the feature), module-base.js, module-text.js, story-jumps.js, modules.js (general pages), paged-handlers.js. */
+/** src/paginate/page-runtime: squeeze.js, captions.js, even-search.js, even-columns.js, display-type.js, text-measure.js and fit.js (the feature), module-base.js, module-text.js, story-jumps.js, modules.js (general pages), paged-handlers.js. */
 export const RUNTIME_DIR = path.join(FOLIO_ROOT, 'src', 'paginate', 'page-runtime');
 /** The fit runtime, in loading order: all the preview's fitting tab needs. */
-export const FIT_RUNTIME_SCRIPTS: readonly string[] = ['squeeze.js', 'captions.js', 'even-columns.js', 'display-type.js', 'text-measure.js', 'fit.js', 'module-base.js', 'module-text.js', 'story-jumps.js', 'modules.js'].map((name) => path.join(RUNTIME_DIR, name));
+export const FIT_RUNTIME_SCRIPTS: readonly string[] = ['squeeze.js', 'captions.js', 'even-search.js', 'even-columns.js', 'display-type.js', 'text-measure.js', 'fit.js', 'module-base.js', 'module-text.js', 'story-jumps.js', 'modules.js'].map((name) => path.join(RUNTIME_DIR, name));
 /** What a page to paginate runs before Paged.js, in loading order: the fit runtime and Folio's Paged.js handlers. */
 export const PAGE_RUNTIME_SCRIPTS: readonly string[] = [...FIT_RUNTIME_SCRIPTS, path.join(RUNTIME_DIR, 'paged-handlers.js')];
 

@@ -54,6 +54,7 @@ describe('toServedHtml', () => {
     expect(scripts).toEqual([
       '/_folio/runtime/squeeze.js',
       '/_folio/runtime/captions.js',
+      '/_folio/runtime/even-search.js',
       '/_folio/runtime/even-columns.js',
       '/_folio/runtime/display-type.js',
       '/_folio/runtime/text-measure.js',
