@@ -9,14 +9,16 @@ import path from 'node:path';
 import type { LoadedPage } from './content/load.ts';
 import { cutOffCopyWarnings } from './content/cut-off.ts';
 import type { Page } from './content/v2/page.ts';
-import { leadStory, pagePhotos } from './content/v2/page-parts.ts';
+import { leadStory, pageAdFiles, pagePhotos } from './content/v2/page-parts.ts';
 import { ContentError } from './errors.ts';
 import { checkPhotoFiles, prepareImages } from './assets/images.ts';
 import { selectFontFaces } from './assets/fonts.ts';
 import { collectFontUses } from './template/font-uses.ts';
 import { renderPageHtml } from './template/render-page.ts';
+import { AD_MARK } from './template/page-fields.ts';
 import { pageMarks, paginate } from './paginate/paginate.ts';
 import { fitModules } from './paginate/fit-modules.ts';
+import { proofAdsOf } from './paginate/proof-ads.ts';
 import { postprocessPdf } from './pdf/postprocess.ts';
 import { placeAds, type AdPlacement } from './pdf/place-ads.ts';
 import { writeFileAtomic } from './pdf/write-atomic.ts';
@@ -75,6 +77,7 @@ export async function buildPageWith(
       browser,
       signal: options.signal,
       preview: options.png ?? false,
+      previewAds: options.png ? proofAdsOf(pageAdFiles(page), loaded.dir, AD_MARK) : undefined,
       allowedRoots: [loaded.dir, cacheDir],
       timeouts: options.timeouts,
       fit: (tab, resolveImages) => fitModules(tab, page, geometry, resolveImages),
@@ -144,9 +147,8 @@ async function checkAdFiles(page: Readonly<Page>, dir: string, file: string): Pr
 
 /** The ad slots that hold a supplied file, where the solver placed them. */
 function suppliedAds(page: Readonly<Page>, placed: readonly { id: string; column: number; line: number; columns: number; lines: number }[]): AdPlacement[] {
-  return page.modules.flatMap((module) => {
-    if (module.kind !== 'ad' || module.file === undefined) return [];
-    const slot = placed.find((p) => p.id === module.id)!;
-    return [{ id: module.id, file: module.file, column: slot.column, line: slot.line, columns: slot.columns, lines: slot.lines }];
+  return pageAdFiles(page).map(({ id, file }) => {
+    const slot = placed.find((p) => p.id === id)!;
+    return { id, file, column: slot.column, line: slot.line, columns: slot.columns, lines: slot.lines };
   });
 }

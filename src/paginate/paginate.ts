@@ -17,6 +17,7 @@ import { FONT_PACKAGE_DIRS, PAGE_RUNTIME_SCRIPTS, PAGED_DIST_DIR, PAGED_POLYFILL
 import { makeTempDir, removeTempDir } from './temp-dirs.ts';
 import { TargetCrashedError, type PageEvent, type PageWatcher } from './page-events.ts';
 import { returnTab, takeTab } from './render-tabs.ts';
+import { showProofAds, type ProofAd } from './proof-ads.ts';
 
 // Folio's own files the page may load: its runtime, Paged.js and the npm font packages.
 const FOLIO_ASSET_ROOTS = [RUNTIME_DIR, PAGED_DIST_DIR, ...FONT_PACKAGE_DIRS];
@@ -57,6 +58,8 @@ export interface PaginateInput<F = FitReport> {
   timeouts?: Partial<Timeouts>;
   /** Also capture a PNG preview of the paginated sheet. */
   preview?: boolean;
+  /** Supplied ads the preview shows in their slots (the PDF gets them after printing). */
+  previewAds?: readonly ProofAd[];
   signal?: AbortSignal;
 }
 
@@ -106,7 +109,7 @@ export async function paginate<F = FitReport>(input: PaginateInput<F>): Promise<
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, waitForFonts: false, timeout: timeouts.printMs }),
     );
     lap('print');
-    const png = input.preview ? await capturePreview(page) : undefined;
+    const png = input.preview ? await capturePreview(page, input.previewAds ?? []) : undefined;
     succeeded = true;
     return { pdf, pages: rendered.pages, fit, png, timings, blockedRequests: [...guard.blocked] };
   };
@@ -188,8 +191,10 @@ async function step<T>(what: string, watcher: PageWatcher, run: () => Promise<T>
 }
 
 /** A screen-resolution picture of the first sheet, crop marks included. */
-async function capturePreview(page: Page): Promise<Uint8Array> {
+async function capturePreview(page: Page, ads: readonly ProofAd[]): Promise<Uint8Array> {
   const sheet = await page.$('.pagedjs_sheet');
   if (!sheet) throw new PaginationError('no paginated sheet to capture for the preview');
+  // After printing: the PDF has its ads placed later, untouched; the picture shows them now.
+  await showProofAds(page, ads);
   return sheet.screenshot({ type: 'png', captureBeyondViewport: true });
 }

@@ -107,6 +107,42 @@ describe('supplied ads', () => {
     expect(warning).toContain('150 ppi');
   }, 120_000);
 
+  // The PNG proof is a picture of the sheet Chromium printed, before the ad goes into the PDF:
+  // it shows the ad in its slot all the same, and the PDF still holds the JPEG once, untouched.
+  it('shows a JPEG ad in its slot in the PNG proof, and places it in the PDF once', async () => {
+    const { height } = slotPt();
+    const side = Math.round((height / 72) * 150);
+    const { dir, ready } = pageWithAd('ad.jpg', (target) =>
+      sharp({ create: { width: side, height: side, channels: 3, background: { r: 200, g: 30, b: 30 } } }).jpeg().toFile(target).then(() => undefined),
+    );
+    await ready;
+    const pdf = path.join(dir, 'page.pdf');
+    const result = await build({ input: dir, output: pdf, png: true, browser: await sharedBrowser() });
+    const boxes = readBoxes(pdf);
+    const slot = moduleRects(result.arrangement!, boxes.trim, DUIKAI).find((r) => r.id === 'foot-ad')!;
+    const { data, info } = await sharp(result.pngPath!).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    // The PNG is the whole sheet (the MediaBox), at its own scale.
+    const scale = info.width / boxes.media[2]!;
+    const mid = { x: (slot.left + slot.right) / 2, y: (slot.top + slot.bottom) / 2 };
+    const half = (slot.top - slot.bottom) / 4;
+    const sum = [0, 0, 0];
+    let n = 0;
+    for (let y = Math.round((boxes.media[3]! - mid.y - half) * scale); y < Math.round((boxes.media[3]! - mid.y + half) * scale); y += 1) {
+      for (let x = Math.round((mid.x - half) * scale); x < Math.round((mid.x + half) * scale); x += 1) {
+        for (let c = 0; c < 3; c += 1) sum[c]! += data[(y * info.width + x) * 3 + c]!;
+        n += 1;
+      }
+    }
+    const [r, g, b] = sum.map((s) => s / n);
+    console.log(`proof PNG ${info.width}×${info.height} px; mean colour in the middle of the ad slot: ${[r, g, b].map((v) => v!.toFixed(0)).join(', ')}`);
+    expect(r!).toBeGreaterThan(150);
+    expect(g!).toBeLessThan(90);
+    expect(b!).toBeLessThan(90);
+    // The PDF: the ad once, the JPEG itself (Chromium printed no copy of it).
+    const images = execFileSync('pdfimages', ['-list', pdf]).toString();
+    expect(images.split('\n').filter((line) => new RegExp(`\\s${side}\\s+${side}\\s`).test(line))).toHaveLength(1);
+  }, 120_000);
+
   it('refuses a missing ad file before rendering, naming the ad and the file', async () => {
     const { dir } = pageWithAd('nowhere.pdf', () => undefined);
     const error = await build({ input: dir, output: path.join(dir, 'page.pdf'), browser: await sharedBrowser() }).catch((e: unknown) => e);
