@@ -135,6 +135,23 @@ describe.each(EDITIONS)('%s', (id) => {
     }
   });
 
+  // Issue 19: evening takes its slack at the band foot before it opens a blank line inside an article.
+  it('opens no blank line between the lines of a column but above a subhead', () => {
+    const gaps: string[] = [];
+    for (const columns of sectionColumns(page())) {
+      for (const [column, lines] of columns) {
+        const sorted = [...lines].sort((a, b) => b.y - a.y);
+        for (let i = 1; i < sorted.length; i += 1) {
+          const [above, below] = [sorted[i - 1]!, sorted[i]!];
+          if (above.y - below.y < 1.5 * PITCH) continue;
+          const subhead = page().subheads.some((line) => line.column === column && line.y < above.y && line.y > below.y);
+          if (!subhead) gaps.push(`${column}@${above.y}: ${above.text} / ${below.text}`);
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
   it('keeps every subhead with its text (none stranded at a column foot)', () => {
     const body = page().body;
     // A title runs to several lines: its last line is the one its text must follow.

@@ -137,7 +137,8 @@
     while (!layout.shape(height, [], true).fits) height += 1;
     // Space that keeps subhead spacing constant first; single subheads only if that fails.
     // (Collisions weigh in the choice among level layouts, not in whether one is level.)
-    let best = window.folio.searchSpacing(layout, height, spaceable.even, 0, 4);
+    const weights = window.folio.spacingWeights(spaceable.paragraphs ? spaceable.paragraphs.length : 0, spaceable.airy || 0);
+    let best = window.folio.searchSpacing(layout, height, spaceable.even, 0, 4, weights);
     if (best.level >= 100 && spaceable.all > spaceable.even) {
       const fallback = window.folio.searchSpacing(layout, height, spaceable.all - spaceable.even, spaceable.even, 2);
       if (fallback.level < best.level) best = fallback;

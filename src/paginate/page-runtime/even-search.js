@@ -4,7 +4,7 @@
 // clone of the text (even-columns.js makeLayout); a score ranks them: a
 // subhead stranded at a column foot is worst, then columns ending apart (the
 // last may end up to two lines short: the band foot), then a taller text, then
-// each spaced item. Among level layouts, subheads side by side (撞题) count.
+// the spacing by its kind. Among level layouts, subheads side by side (撞题) count.
 (function () {
   'use strict';
 
@@ -24,27 +24,39 @@
   const CLASH_SCORE = 25;
   const CLASH_TRIES = 40;
   // The last column may end up to FOOT_LINES short of the others (the band foot takes the slack,
-  // issue 19), at FOOT_SCORE a line: dearer than spacing a paragraph, cheaper than a line taller.
+  // issue 19), at FOOT_SCORE a line. A line of space after a paragraph shows as a gap inside an
+  // article, and a second line above every subhead loosens the whole band: the foot short by a
+  // line is cheapest, then the band's subheads spaced, then the foot short by two lines, then a
+  // paragraph spaced; a single subhead (the last resort, even-columns.js) counts 1.
   const FOOT_LINES = 2;
-  const FOOT_SCORE = 5;
+  const FOOT_SCORE = 2;
+  const AIRY_SCORE = 3;
+  const PARAGRAPH_SCORE = 5;
+
+  // What spacing each index costs, for a text with `paragraphs` spaceable paragraphs and `airy` (0 or 1) subheads-at-once index after them.
+  function spacingWeights(paragraphs, airy) {
+    return (index) => (index < paragraphs ? PARAGRAPH_SCORE : airy && index === paragraphs ? AIRY_SCORE : 1);
+  }
 
   // The best spacing from `movable` indexes (numbered from `offset`), up to `taller` lines taller if need be.
   // Among level layouts, one whose subheads stand apart (no 撞题) is
   // preferred; it is looked for over a few more tries only.
-  function searchSpacing(layout, height, movable, offset, taller) {
+  function searchSpacing(layout, height, movable, offset, taller, weightOf = () => 1) {
     let best;
     let tries = 0;
     let levelAt;
     search: for (let tall = height; tall <= height + taller; tall += 1) {
-      // Each spaced item pushes what follows down a line, so the last
-      // column's shortfall is where the search starts, then counts around it.
+      // Nothing spaced comes first (the band foot may take a short last column);
+      // then, as each spaced item pushes what follows down a line, the last
+      // column's shortfall is where the search goes on, then counts around it.
       const shortfall = Math.max(0, Math.round(tall - layout.shape(tall, [], false).last));
-      for (const count of countsAround(Math.min(shortfall, movable), movable)) {
+      for (const count of [0, ...countsAround(Math.min(shortfall, movable), movable).filter((n) => n > 0)]) {
         for (const chosen of combinations(movable, count)) {
           const loose = chosen.map((i) => i + offset);
           const shape = layout.shape(tall, loose, false);
           tries += 1;
-          const level = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.rest - 1) * 100 + Math.max(0, shape.foot - FOOT_LINES) * 100 + shape.foot * FOOT_SCORE + (tall - height) * 60 + count : Infinity;
+          const spacing = loose.reduce((sum, index) => sum + weightOf(index), 0);
+          const level = shape.fits ? shape.stranded * 1000 + Math.max(0, shape.rest - 1) * 100 + Math.max(0, shape.foot - FOOT_LINES) * 100 + shape.foot * FOOT_SCORE + (tall - height) * 60 + spacing : Infinity;
           // Any level layout comes before every layout that is not.
           let score = level + 10000;
           if (level < 100) {
@@ -69,5 +81,5 @@
     return order;
   }
 
-  window.folio = Object.assign(window.folio || {}, { searchSpacing });
+  window.folio = Object.assign(window.folio || {}, { searchSpacing, spacingWeights });
 })();
