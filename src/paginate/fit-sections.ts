@@ -104,7 +104,7 @@ function build(
   const blank = bodyLines - textLines;
   const option: SectionOption = {
     lines: section.bandLines + bodyLines,
-    cost: photoCost + blank * textColumns * bounds.sectionBlankCost + staircaseCost(section, layout, bounds),
+    cost: photoCost + blank * textColumns * bounds.sectionBlankCost + staircaseCost(section, key, textColumns < textSpan, bounds),
     plan: {
       id: section.id,
       name: section.name,
@@ -125,17 +125,15 @@ function build(
 }
 
 /**
- * What a layout editor holds against a band's text (issue 19): columns
- * ending more than a line apart, subheads
- * side by side in neighbouring columns (撞题), titles past two lines, spacing
- * above subheads that differs within the band; and a small price on 变栏, so
- * that the grid's own columns are kept where wider ones gain nothing.
+ * What a layout editor holds against a band's text (issue 19), for the text
+ * candidate `key`: columns ending more than a line apart, subheads side by
+ * side in neighbouring columns (撞题), titles past two lines, spacing above
+ * subheads that differs within the band; and a small price on 变栏 (`isWide`),
+ * so that the grid's own columns are kept where wider ones gain nothing.
  */
-function staircaseCost(section: SectionMeasure, layout: Layout, bounds: FitBounds): number {
-  const span = FEATURE_COLUMNS - layout.photoSpan;
-  const key = textKey(layout.textColumns, span);
+function staircaseCost(section: SectionMeasure, key: string, isWide: boolean, bounds: FitBounds): number {
   const stairs = section.staircase?.[key];
-  const wide = layout.textColumns < span ? bounds.wideColumnsCost : 0;
+  const wide = isWide ? bounds.wideColumnsCost : 0;
   if (!stairs) return wide;
   const spread = Math.max(0, (section.textSpread[key] ?? 0) - 1);
   return wide + spread * bounds.columnSpreadCost + stairs.collisions * bounds.subheadCollisionCost + stairs.tallLines * bounds.tallSubheadLineCost + (stairs.uneven ? bounds.unevenSubheadsCost : 0);

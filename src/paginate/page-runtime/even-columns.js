@@ -27,8 +27,8 @@
   // keep the space above subheads the same.
   function spaceables(text) {
     const paragraphs = spaceableParagraphs(text);
-    const airy = movableSubheads(text).length > 0 ? 1 : 0;
     const subheads = movableSubheads(text);
+    const airy = subheads.length > 0 ? 1 : 0;
     return { paragraphs, airy, subheads, even: paragraphs.length + airy, all: paragraphs.length + airy + subheads.length };
   }
 
@@ -94,14 +94,6 @@
     };
   }
 
-  function layoutText(text, textShape, height, loose, grid, settle) {
-    const layout = makeLayout(text, textShape, grid);
-    const shape = layout.shape(height, loose, settle);
-    shape.clash = layout.clash();
-    layout.dispose();
-    return shape;
-  }
-
   // A subhead the layout leaves at a column foot starts the next column
   // instead; each such move can strand another, so settle them in turn.
   function settleSubheads(text) {
@@ -137,7 +129,7 @@
     while (!layout.shape(height, [], true).fits) height += 1;
     // Space that keeps subhead spacing constant first; single subheads only if that fails.
     // (Collisions weigh in the choice among level layouts, not in whether one is level.)
-    const weights = window.folio.spacingWeights(spaceable.paragraphs ? spaceable.paragraphs.length : 0, spaceable.airy || 0);
+    const weights = window.folio.spacingWeights(spaceable.paragraphs.length, spaceable.airy);
     let best = window.folio.searchSpacing(layout, height, spaceable.even, 0, 4, weights);
     if (best.level >= 100 && spaceable.all > spaceable.even) {
       const fallback = window.folio.searchSpacing(layout, height, spaceable.all - spaceable.even, spaceable.even, 2);
@@ -156,11 +148,6 @@
     return { lines: best.lines, loose: best.loose, spread: shape.spread, staircase: { ...clash, uneven } };
   }
 
-  // The text as one plain column `column` px wide (the grid's by default), set at that measure (text-measure.js).
-  function probeOf(text, grid, column = grid.col) {
-    return window.folio.probeAt(text, column, grid);
-  }
-
   // A first estimate per column count: the shortest height that holds the text,
   // unspaced. The arrangement is chosen on these; only the counts it uses are
   // then evened (evenSection), which is where the measuring cost is.
@@ -172,19 +159,23 @@
     for (const { columns, span } of candidates) {
       const textShape = window.folio.textShape(grid, span, columns);
       const measureKey = textShape.column.toFixed(1);
-      if (!probes.has(measureKey)) probes.set(measureKey, probeOf(text, grid, textShape.column));
+      if (!probes.has(measureKey)) probes.set(measureKey, window.folio.probeAt(text, textShape.column, grid));
       const probe = probes.get(measureKey);
       const single = Math.ceil(probe.getBoundingClientRect().height / grid.pitch - 0.01);
       let height = Math.max(1, Math.ceil(single / columns));
-      let shape = layoutText(probe, textShape, height, [], grid, true);
-      while (!shape.fits) shape = layoutText(probe, textShape, (height += 1), [], grid, true);
+      // One clone laid out at each height until the text fits, its subheads read once at the end.
+      const layout = makeLayout(probe, textShape, grid);
+      let shape = layout.shape(height, [], true);
+      while (!shape.fits) shape = layout.shape((height += 1), [], true);
+      const clash = layout.clash();
+      layout.dispose();
       // Keyed as Node keys them (fit-sections.ts textKey).
       const key = `${columns}/${span}`;
       result.lines[key] = height;
       result.loose[key] = [];
       result.spread[key] = Math.round(shape.spread * 100) / 100;
       // An estimate, unspaced: evening (evenSection) tells whether the spacing stays even.
-      result.staircase[key] = { ...shape.clash, uneven: false };
+      result.staircase[key] = { ...clash, uneven: false };
     }
     for (const probe of probes.values()) probe.remove();
     return result;
@@ -194,12 +185,12 @@
   function evenSection(sectionId, columns, span, grid) {
     const text = document.querySelector(`[data-section="${CSS.escape(sectionId)}"] .section__text`);
     const textShape = window.folio.textShape(grid, span, columns);
-    const probe = probeOf(text, grid, textShape.column);
-    const none = { even: 0, all: 0 };
+    const probe = window.folio.probeAt(text, textShape.column, grid);
+    const none = { paragraphs: [], airy: 0, even: 0, all: 0 };
     const best = evenText(probe, textShape, grid, columns === 1 ? none : spaceables(text));
     probe.remove();
     return { lines: best.lines, loose: best.loose, spread: Math.round(best.spread * 100) / 100, staircase: best.staircase };
   }
 
-  window.folio = Object.assign(window.folio || {}, { measureText, evenSection, arrangeText, columnBottoms, strandedSubheads, layoutText });
+  window.folio = Object.assign(window.folio || {}, { measureText, evenSection, arrangeText, columnBottoms, strandedSubheads });
 })();

@@ -64,7 +64,9 @@
             score = level + layout.clash().collisions * CLASH_SCORE;
           }
           if (!best || score < best.score) best = { lines: tall, loose, score, level };
-          if ((best.score < CLASH_SCORE && levelAt !== undefined) || tries >= SEARCH_LIMIT || tries - levelAt >= CLASH_TRIES) break search;
+          // Done once a level layout without collisions is in hand, or a few tries past the first level one.
+          const settled = levelAt !== undefined && (best.score < CLASH_SCORE || tries - levelAt >= CLASH_TRIES);
+          if (settled || tries >= SEARCH_LIMIT) break search;
         }
       }
     }

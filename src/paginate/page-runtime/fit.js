@@ -147,6 +147,7 @@
     const gallery = root.querySelector('.module--gallery');
     if (gallery) gallery.style.height = lines(arrangement.galleryLines);
     for (const placement of arrangement.photos) applyPhoto(byId.get(placement.id), placement);
+    const grid = pitchPx();
     for (const plan of arrangement.sections) {
       const section = root.querySelector(`[data-section="${CSS.escape(plan.id)}"]`);
       section.style.height = lines(plan.lines);
@@ -154,11 +155,11 @@
       body.style.height = lines(plan.bodyLines);
       body.style.setProperty('--photo-span', String(plan.photoSpan));
       const text = section.querySelector('.section__text');
-      const shape = window.folio.textShape(pitchPx(), plan.textSpan, plan.textColumns);
+      const shape = window.folio.textShape(grid, plan.textSpan, plan.textColumns);
       text.style.setProperty('--text-columns', String(plan.textColumns));
       text.style.setProperty('--text-gap', `${shape.gap}px`);
       text.style.setProperty('--text-start', String(plan.photoSpan + 1));
-      window.folio.setMeasure(text, shape.column, pitchPx());
+      window.folio.setMeasure(text, shape.column, grid);
       window.folio.arrangeText(text, plan.looseSubheads);
       text.style.height = lines(plan.textLines);
     }

@@ -25,6 +25,13 @@
     return text.dataset.measure ? parseFloat(text.dataset.measure) : grid.col;
   }
 
+  // Lays a text out as one plain column `column` px wide, out of sight.
+  function asPlainColumn(element, column) {
+    element.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${column}px;column-count:1`;
+    document.body.appendChild(element);
+    return element;
+  }
+
   // Per text, a detached copy of it set at each measure asked for (keyed by
   // width): setting a text at a measure squeezes every paragraph again, so it
   // is done once and shared by measuring, evening and the page's own text.
@@ -38,9 +45,7 @@
     }
     const key = column.toFixed(1);
     if (!byMeasure.has(key)) {
-      const copy = byMeasure.values().next().value.cloneNode(true);
-      copy.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${column}px;column-count:1`;
-      document.body.appendChild(copy);
+      const copy = asPlainColumn(byMeasure.values().next().value.cloneNode(true), column);
       for (const para of copy.querySelectorAll('.para')) if (para.querySelector('.squeeze, .keep')) para.textContent = para.textContent;
       for (const br of copy.querySelectorAll('.subhead__part br')) br.remove();
       for (const title of copy.querySelectorAll('.subhead__title')) title.style.fontSize = '';
@@ -55,10 +60,7 @@
 
   // A copy of the text set at `column` px, laid out as one plain column of that width, for measuring.
   function probeAt(text, column, grid) {
-    const probe = preparedAt(text, column, grid).cloneNode(true);
-    probe.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;height:auto;width:${column}px;column-count:1`;
-    document.body.appendChild(probe);
-    return probe;
+    return asPlainColumn(preparedAt(text, column, grid).cloneNode(true), column);
   }
 
   // Sets the page's own text at a column width of `column` px.
